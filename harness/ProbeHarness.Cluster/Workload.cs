@@ -1,0 +1,6 @@
+using k8s.Models;
+
+namespace ProbeHarness.Cluster;
+
+/// <summary>What a scenario deploys: the target app's Deployment and the Service in front of it.</summary>
+public sealed record Workload(V1Deployment Deployment, V1Service Service);
