@@ -1,2 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using ProbeHarness.TargetApp;
+
+return await TargetAppRunner.RunAsync(Environment.GetEnvironmentVariable, TimeProvider.System, Console.Out, Console.Error);

@@ -24,6 +24,12 @@ public sealed record ScenarioRecord
     /// <summary>The cluster's Kubernetes version.</summary>
     public string? KubernetesVersion { get; init; }
 
+    /// <summary>The machine that ran the scenario (optional; the report falls back to the machine that builds it).</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Image digests of the deployed containers by image name, when the cluster reports them (optional).</summary>
+    public IReadOnlyDictionary<string, string>? ImageDigests { get; init; }
+
     /// <summary><c>passed</c>, <c>failed</c>, <c>skipped</c> or <c>environment-error</c>.</summary>
     public required string Outcome { get; init; }
 

@@ -1,0 +1,146 @@
+using System.Globalization;
+
+namespace ProbeHarness.Cluster.Backends;
+
+/// <summary>How the run wants its backend set up, read from environment variables (see <see cref="FromEnvironment(Func{string, string?})"/>).</summary>
+public sealed record BackendOptions
+{
+    /// <summary>The K3s image used when <c>HARNESS_K3S_IMAGE</c> is not set.</summary>
+    public const string DefaultK3sImage = "rancher/k3s:v1.35.3-k3s1";
+
+    /// <summary>The boot timeout used when <c>HARNESS_K3S_BOOT_TIMEOUT</c> is not set.</summary>
+    public static readonly TimeSpan DefaultK3sBootTimeout = TimeSpan.FromSeconds(180);
+
+    /// <summary>The backend names <c>HARNESS_BACKEND</c> accepts.</summary>
+    public static IReadOnlyList<string> BackendNames { get; } = ["auto", "k3s", "kubeconfig", "emulated"];
+
+    /// <summary>The backend asked for, or null for <c>auto</c> (k3s when Docker can run it, else emulated).</summary>
+    public BackendKind? Requested { get; init; }
+
+    /// <summary>The kubeconfig file for the kubeconfig backend.</summary>
+    public required string KubeconfigPath { get; init; }
+
+    /// <summary>Where <see cref="KubeconfigPath"/> came from, for messages: <c>HARNESS_KUBECONFIG</c>, <c>KUBECONFIG</c> or <c>~/.kube/config</c>.</summary>
+    public required string KubeconfigSource { get; init; }
+
+    /// <summary>The kubeconfig context to use, or null for the file's current context.</summary>
+    public string? KubeContext { get; init; }
+
+    /// <summary>The K3s image reference.</summary>
+    public string K3sImage { get; init; } = DefaultK3sImage;
+
+    /// <summary>The target app's image reference on an existing cluster (the k3s backend builds and loads its own).</summary>
+    public string? TargetImage { get; init; }
+
+    /// <summary>Keep a failed scenario's namespace (and, for k3s, the cluster) and print how to reach it.</summary>
+    public bool KeepOnFailure { get; init; }
+
+    /// <summary>The Docker endpoint from <c>DOCKER_HOST</c>, or null to let Testcontainers discover it.</summary>
+    public string? DockerHost { get; init; }
+
+    /// <summary>The Docker API version from <c>DOCKER_API_VERSION</c>, or null for Testcontainers' default (1.44).</summary>
+    public string? DockerApiVersion { get; init; }
+
+    /// <summary>How long K3s may take to boot before the run fails.</summary>
+    public TimeSpan K3sBootTimeout { get; init; } = DefaultK3sBootTimeout;
+
+    /// <summary>Reads the options from the process environment.</summary>
+    public static BackendOptions FromProcessEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    /// <summary>Reads the options from a fixed set of variables (absent keys count as unset).</summary>
+    public static BackendOptions FromEnvironment(IReadOnlyDictionary<string, string?> variables) =>
+        FromEnvironment(name => variables.TryGetValue(name, out var value) ? value : null);
+
+    /// <summary>Reads the options through a variable lookup; empty values count as unset.</summary>
+    /// <exception cref="BackendOptionsException">A variable holds a value the harness cannot use; the message names it.</exception>
+    public static BackendOptions FromEnvironment(Func<string, string?> lookup)
+    {
+        string? Read(string name)
+        {
+            var value = lookup(name)?.Trim();
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        var (kubeconfigPath, kubeconfigSource) = ResolveKubeconfig(Read);
+        return new BackendOptions
+        {
+            Requested = ParseBackend(Read(EnvironmentVariables.Backend)),
+            KubeconfigPath = kubeconfigPath,
+            KubeconfigSource = kubeconfigSource,
+            KubeContext = Read(EnvironmentVariables.KubeContext),
+            K3sImage = Read(EnvironmentVariables.K3sImage) ?? DefaultK3sImage,
+            TargetImage = Read(EnvironmentVariables.TargetImage),
+            KeepOnFailure = ParseFlag(EnvironmentVariables.KeepOnFailure, Read(EnvironmentVariables.KeepOnFailure)),
+            DockerHost = Read(EnvironmentVariables.DockerHost),
+            DockerApiVersion = ParseApiVersion(Read(EnvironmentVariables.DockerApiVersion)),
+            K3sBootTimeout = ParseSeconds(EnvironmentVariables.K3sBootTimeout, Read(EnvironmentVariables.K3sBootTimeout)) ?? DefaultK3sBootTimeout,
+        };
+    }
+
+    private static BackendKind? ParseBackend(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "auto" => null,
+        "k3s" => BackendKind.K3s,
+        "kubeconfig" => BackendKind.Kubeconfig,
+        "emulated" => BackendKind.Emulated,
+        _ => throw new BackendOptionsException(
+            $"{EnvironmentVariables.Backend}='{value}' is not a backend; use one of: {string.Join(", ", BackendNames)}."),
+    };
+
+    private static (string Path, string Source) ResolveKubeconfig(Func<string, string?> read)
+    {
+        if (read(EnvironmentVariables.HarnessKubeconfig) is { } harnessPath)
+        {
+            return (ExpandHome(harnessPath, read), EnvironmentVariables.HarnessKubeconfig);
+        }
+
+        // KUBECONFIG may list several files (kubectl merges them); the harness reads the first one.
+        var first = read(EnvironmentVariables.Kubeconfig)?
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault();
+        if (first is not null)
+        {
+            return (ExpandHome(first, read), EnvironmentVariables.Kubeconfig);
+        }
+
+        return (Path.Combine(Home(read), ".kube", "config"), "~/.kube/config");
+    }
+
+    private static string ExpandHome(string path, Func<string, string?> read) =>
+        path == "~" || path.StartsWith("~/", StringComparison.Ordinal) ? Home(read) + path[1..] : path;
+
+    private static string Home(Func<string, string?> read) =>
+        read("HOME") ?? read("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    private static bool ParseFlag(string name, string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "0" or "false" or "no" or "off" => false,
+        "1" or "true" or "yes" or "on" => true,
+        _ => throw new BackendOptionsException($"{name}='{value}' is not a flag; use one of: 1, true, yes, on, 0, false, no, off."),
+    };
+
+    private static string? ParseApiVersion(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return Version.TryParse(value, out var version) && version.Build < 0
+            ? value
+            : throw new BackendOptionsException(
+                $"{EnvironmentVariables.DockerApiVersion}='{value}' is not a Docker API version; use MAJOR.MINOR, e.g. 1.43.");
+    }
+
+    private static TimeSpan? ParseSeconds(string name, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new BackendOptionsException($"{name}='{value}' is not a number of seconds; use a positive whole number, e.g. 300.");
+    }
+}

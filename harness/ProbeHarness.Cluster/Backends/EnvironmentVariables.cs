@@ -1,0 +1,35 @@
+namespace ProbeHarness.Cluster.Backends;
+
+/// <summary>The environment variables that configure the backend.</summary>
+public static class EnvironmentVariables
+{
+    /// <summary><c>auto</c> (default), <c>k3s</c>, <c>kubeconfig</c> or <c>emulated</c>.</summary>
+    public const string Backend = "HARNESS_BACKEND";
+
+    /// <summary>The kubeconfig file for an existing cluster (before <c>KUBECONFIG</c> and <c>~/.kube/config</c>).</summary>
+    public const string HarnessKubeconfig = "HARNESS_KUBECONFIG";
+
+    /// <summary>kubectl's kubeconfig variable, used when <c>HARNESS_KUBECONFIG</c> is unset.</summary>
+    public const string Kubeconfig = "KUBECONFIG";
+
+    /// <summary>The kubeconfig context; the file's current context when unset.</summary>
+    public const string KubeContext = "HARNESS_KUBE_CONTEXT";
+
+    /// <summary>The K3s image reference, e.g. <c>rancher/k3s:v1.35.3-k3s1</c>.</summary>
+    public const string K3sImage = "HARNESS_K3S_IMAGE";
+
+    /// <summary>Seconds K3s may take to boot (default 180).</summary>
+    public const string K3sBootTimeout = "HARNESS_K3S_BOOT_TIMEOUT";
+
+    /// <summary>The target app's image reference on an existing cluster.</summary>
+    public const string TargetImage = "HARNESS_TARGET_IMAGE";
+
+    /// <summary>Keep failed scenarios' namespaces (and the K3s cluster) for inspection.</summary>
+    public const string KeepOnFailure = "HARNESS_KEEP_ON_FAILURE";
+
+    /// <summary>Docker's endpoint variable, read by Docker, Testcontainers and the harness's availability check.</summary>
+    public const string DockerHost = "DOCKER_HOST";
+
+    /// <summary>Docker's API version variable; Testcontainers requests 1.44 unless it is set.</summary>
+    public const string DockerApiVersion = "DOCKER_API_VERSION";
+}

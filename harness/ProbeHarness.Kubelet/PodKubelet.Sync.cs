@@ -1,0 +1,354 @@
+using ProbeHarness.Kubelet.Containers;
+using ProbeHarness.Kubelet.Events;
+using ProbeHarness.Kubelet.Probing;
+using ProbeHarness.Kubelet.Runtime;
+using ProbeHarness.Kubelet.Semantics;
+
+namespace ProbeHarness.Kubelet;
+
+/// <summary>Pod sync: admission, computePodActions (kill on liveness/startup failure, start per restartPolicy and back-off), sync scheduling.</summary>
+public sealed partial class PodKubelet
+{
+    private ITimer? _syncTimer;
+    private bool _isAdmitted;
+    private bool _syncQueued;
+    private bool _syncPending;
+    private bool _podWorkerBusy;
+    private int _firstStartsPending;
+
+    private string RestartPolicy => _pod.Spec.RestartPolicy ?? "Always";
+
+    private void Admit()
+    {
+        if (_isAdmitted || _disposed)
+        {
+            return;
+        }
+
+        _isAdmitted = true;
+        _startTime = Now;
+
+        // §1.1 AddPod: one worker per (container, probe), order startup, readiness, liveness; each probes at once (and finds no
+        // container yet: the admission tick is skipped, the rhythm stays fixed from here, §2).
+        foreach (var record in _containers)
+        {
+            AddWorker(record, ProbeType.Startup, record.Spec.StartupProbe);
+            AddWorker(record, ProbeType.Readiness, record.Spec.ReadinessProbe);
+            AddWorker(record, ProbeType.Liveness, record.Spec.LivenessProbe);
+        }
+
+        _firstStartsPending = _containers.Count;
+        RequestSync();
+    }
+
+    private void AddWorker(ContainerRecord record, ProbeType type, k8s.Models.V1Probe? probe)
+    {
+        if (probe is null)
+        {
+            return;
+        }
+
+        var worker = new ProbeWorker(this, type, record.Spec, probe);
+        _workers.Add(worker);
+        worker.Start();
+    }
+
+    /// <summary>Queues one pod sync (coalesced, like the pod worker's single pending update).</summary>
+    private void RequestSync()
+    {
+        if (_syncQueued || _disposed)
+        {
+            return;
+        }
+
+        _syncQueued = true;
+        _loop.Post(SyncPod);
+    }
+
+    private void SyncPod()
+    {
+        _syncQueued = false;
+        if (_disposed || !_isAdmitted)
+        {
+            return;
+        }
+
+        if (_podWorkerBusy)
+        {
+            // SyncPod blocks while it kills a container; updates arriving meanwhile run right after it.
+            _syncPending = true;
+            return;
+        }
+
+        // generateAPIPodStatus → UpdatePodStatus runs first in every sync, so unready readiness workers are triggered (§1.1).
+        TriggerReadinessProbes();
+        if (_terminating || _terminal)
+        {
+            return;
+        }
+
+        var kills = new List<(ContainerRecord Record, ProbeType Reason)>();
+        var starts = new List<ContainerRecord>();
+        foreach (var record in _containers)
+        {
+            if (record.Starting || record.Stopping)
+            {
+                continue;
+            }
+
+            if (record.IsRunning)
+            {
+                // computePodActions: liveness failure first, then startup failure (§1.5).
+                var id = record.Latest!.ContainerId;
+                if (Result(ProbeType.Liveness, id) == ProbeVerdict.Failure)
+                {
+                    kills.Add((record, ProbeType.Liveness));
+                }
+                else if (Result(ProbeType.Startup, id) == ProbeVerdict.Failure)
+                {
+                    kills.Add((record, ProbeType.Startup));
+                }
+            }
+            else if (ShouldRestart(record))
+            {
+                starts.Add(record);
+            }
+        }
+
+        // The back-off check uses the status from before any kill: the most recent exited instance at this moment (§1.6).
+        var plan = starts.Select(r => (Record: r, Basis: r.MostRecentExited)).ToList();
+        if (kills.Count == 0)
+        {
+            CompleteSync(StartContainers(plan));
+            return;
+        }
+
+        var restart = RestartPolicy != "Never";
+        plan.AddRange(kills.Where(_ => restart).Select(k => (k.Record, k.Record.MostRecentExited)));
+        _podWorkerBusy = true;
+        var remaining = kills.Count;
+        foreach (var (record, reason) in kills)
+        {
+            _events.Normal(record.Name, KubeletEventMessages.Killing, KubeletEventMessages.FailedProbeKill(record.Name, reason, restart));
+            var grace = KillGracePeriod.ForProbeFailure(_pod, record.Spec, reason);
+            StopLatest(record, TimeSpan.FromSeconds(grace), () =>
+            {
+                if (--remaining == 0)
+                {
+                    CompleteKillPass(plan);
+                }
+            });
+        }
+    }
+
+    // SyncPod step 7: after the kills, start what needs starting in the same pass (the first restart after a probe kill is immediate).
+    private void CompleteKillPass(List<(ContainerRecord Record, ContainerInstanceRecord? Basis)> plan)
+    {
+        _podWorkerBusy = false;
+        if (_terminating)
+        {
+            CheckTerminationDone();
+            return;
+        }
+
+        CompleteSync(StartContainers(plan));
+    }
+
+    private void CompleteSync(bool failed)
+    {
+        ScheduleNextSync(failed);
+        if (_syncPending)
+        {
+            _syncPending = false;
+            RequestSync();
+        }
+    }
+
+    // pod_workers completeWork: retry a failed sync after backOffPeriod, else resync after syncFrequency; both jittered by up to +50 %.
+    private void ScheduleNextSync(bool failed)
+    {
+        _syncTimer?.Dispose();
+        _syncTimer = null;
+        if (_terminating || _terminal || _disposed)
+        {
+            return;
+        }
+
+        var period = failed ? _options.SyncRetryPeriod : _options.ResyncInterval;
+        if (period == Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        _syncTimer = After(_options.Jitter(period, 0.5), RequestSync);
+    }
+
+    // Returns true when a start was held back by CrashLoopBackOff (the sync "failed").
+    private bool StartContainers(List<(ContainerRecord Record, ContainerInstanceRecord? Basis)> plan)
+    {
+        var failed = false;
+        foreach (var (record, basis) in plan)
+        {
+            if (basis?.Exit is { } exit && InBackOff(record, exit))
+            {
+                failed = true;
+                continue;
+            }
+
+            StartContainer(record);
+        }
+
+        return failed;
+    }
+
+    // doBackOff (§1.6): in back-off → BackOff event + CrashLoopBackOff waiting reason; otherwise move the back-off on and start.
+    private bool InBackOff(ContainerRecord record, ContainerExit lastExit)
+    {
+        var key = $"{_pod.Metadata.Uid}_{record.Name}";
+        if (_backOff.IsInBackOffSince(key, lastExit.FinishedAt, Now))
+        {
+            _events.Warning(record.Name, KubeletEventMessages.BackOff, KubeletEventMessages.BackOffRestarting(record.Name, _pod));
+            record.WaitingReason = "CrashLoopBackOff";
+            record.WaitingMessage = KubeletEventMessages.CrashLoopWaiting(_backOff.Get(key), record.Name, _pod);
+            return true;
+        }
+
+        _backOff.Next(key, lastExit.FinishedAt, Now);
+        return false;
+    }
+
+    // kubecontainer.ShouldContainerBeRestarted.
+    private bool ShouldRestart(ContainerRecord record)
+    {
+        if (_terminating)
+        {
+            return false;
+        }
+
+        var latest = record.Latest;
+        if (latest is null)
+        {
+            return true;
+        }
+
+        if (latest.Exit is null)
+        {
+            return false;
+        }
+
+        return RestartPolicy switch
+        {
+            "Never" => false,
+            "OnFailure" => latest.Exit.ExitCode != 0,
+            _ => true,
+        };
+    }
+
+    private void StartContainer(ContainerRecord record)
+    {
+        record.Starting = true;
+        var restartCount = record.Latest is { } previous ? previous.RestartCount + 1 : 0;
+        _events.Normal(record.Name, KubeletEventMessages.Pulled, KubeletEventMessages.ImagePresent(record.Spec.Image ?? string.Empty));
+        _events.Normal(record.Name, KubeletEventMessages.Created, KubeletEventMessages.CreatedContainer(Profile, record.Name));
+        Task<IContainerInstance> start;
+        try
+        {
+            start = _runtime.StartAsync(new ContainerLaunch(Snapshot(), record.Spec, _podIp, restartCount), _disposal.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            start = Task.FromException<IContainerInstance>(ex);
+        }
+
+        OnLoop(start, t => OnContainerStarted(record, restartCount, t));
+    }
+
+    private void OnContainerStarted(ContainerRecord record, int restartCount, Task<IContainerInstance> start)
+    {
+        record.Starting = false;
+        if (_firstStartsPending > 0 && record.Latest is null)
+        {
+            _firstStartsPending--;
+        }
+
+        if (!start.IsCompletedSuccessfully)
+        {
+            var now = Now;
+            record.Add(new ContainerInstanceRecord(null, string.Empty, now, restartCount) { Exit = new ContainerExit(128, now, "StartError") });
+            _events.Warning(record.Name, KubeletEventMessages.Failed, $"Error: {start.Exception?.GetBaseException().Message ?? "start cancelled"}");
+            RequestSync();
+            return;
+        }
+
+        var instance = start.Result;
+        _allInstances.Add(instance);
+        var started = new ContainerInstanceRecord(instance, instance.ContainerId, instance.StartedAt, restartCount);
+        record.Add(started);
+        record.WaitingReason = null;
+        record.WaitingMessage = null;
+        if (instance.Exited is { IsCompletedSuccessfully: true, Result: { Reason: "StartError" } startError })
+        {
+            started.Exit = startError;
+            _events.Warning(record.Name, KubeletEventMessages.Failed, $"Error: failed to start container \"{record.Name}\"");
+        }
+        else
+        {
+            _events.Normal(record.Name, KubeletEventMessages.Started, KubeletEventMessages.StartedContainer(record.Name));
+            OnLoop(instance.Exited, exited => OnInstanceExited(record, started, exited));
+        }
+
+        if (_terminating || _disposed)
+        {
+            // Deleted while starting: stop it straight away.
+            StopLatest(record, TerminationKillGrace(), CheckTerminationDone);
+            return;
+        }
+
+        RequestSync(); // PLEG ContainerStarted
+    }
+
+    private void OnInstanceExited(ContainerRecord record, ContainerInstanceRecord instance, Task<ContainerExit> exited)
+    {
+        if (instance.Exit is not null)
+        {
+            return;
+        }
+
+        instance.Exit = exited.IsCompletedSuccessfully ? exited.Result : new ContainerExit(137, Now, "Error");
+        if (record.Stopping)
+        {
+            return; // the kill path carries on from StopAsync's completion
+        }
+
+        if (_terminating)
+        {
+            CheckTerminationDone();
+            return;
+        }
+
+        RequestSync(); // PLEG ContainerDied: restart per restartPolicy and back-off
+    }
+
+    // killContainer: StopContainer(grace) = SIGTERM, SIGKILL at the deadline; the exit is whatever the runtime reports.
+    private void StopLatest(ContainerRecord record, TimeSpan grace, Action then)
+    {
+        var latest = record.Latest!;
+        record.Stopping = true;
+        Task<ContainerExit> stop;
+        try
+        {
+            stop = latest.Instance!.StopAsync(grace, _disposal.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stop = Task.FromException<ContainerExit>(ex);
+        }
+
+        OnLoop(stop, t =>
+        {
+            latest.Exit ??= t.IsCompletedSuccessfully ? t.Result : new ContainerExit(137, Now, "Error");
+            record.Stopping = false;
+            then();
+        });
+    }
+}

@@ -1,0 +1,193 @@
+using Docker.DotNet;
+using DotNet.Testcontainers.Configurations;
+using k8s;
+using ProbeHarness.Cluster;
+using ProbeHarness.Cluster.Backends;
+using ProbeHarness.Kubernetes.Api;
+using ProbeHarness.Kubernetes.EndpointSlices;
+using ProbeHarness.Kubernetes.Images;
+using ProbeHarness.Kubernetes.Namespaces;
+using ProbeHarness.Kubernetes.Preflight;
+using ProbeHarness.Kubernetes.Watching;
+using Testcontainers.K3s;
+
+namespace ProbeHarness.Kubernetes.K3s;
+
+/// <summary>A disposable K3s cluster in one Docker container per run: boots, checks node and CoreDNS, loads the target app image, and is thrown away.</summary>
+public sealed class K3sBackend : IClusterBackend
+{
+    /// <summary>How long the node and CoreDNS may take to become Ready after K3s booted.</summary>
+    public static readonly TimeSpan PreflightTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly BackendOptions _options;
+    private readonly RunIdentity _run;
+    private readonly ApiRetrySettings _retry;
+    private readonly TimeProvider _time;
+    private IProgress<string> _progress = new Progress<string>();
+    private K3sContainer? _container;
+    private KubeconfigFile? _kubeconfig;
+    private KubernetesConnection? _connection;
+    private ScenarioNamespaceFactory? _namespaces;
+
+    /// <summary>Creates the backend; nothing runs until <see cref="StartAsync"/>.</summary>
+    /// <param name="options">The K3s image, boot timeout and keep-on-failure setting.</param>
+    /// <param name="run">The run's identity, or null for a new one.</param>
+    /// <param name="retry">How API calls are retried, or null for the defaults.</param>
+    /// <param name="time">The clock, or null for the system clock.</param>
+    public K3sBackend(BackendOptions options, RunIdentity? run = null, ApiRetrySettings? retry = null, TimeProvider? time = null)
+    {
+        _options = options;
+        _run = run ?? RunIdentity.New();
+        _retry = retry ?? ApiRetrySettings.Default;
+        _time = time ?? TimeProvider.System;
+        Info = new BackendInfo("k3s", false, options.K3sImage[(options.K3sImage.LastIndexOf(':') + 1)..], $"disposable K3s ({options.K3sImage}) in Docker, not started yet");
+    }
+
+    /// <inheritdoc />
+    public BackendInfo Info { get; private set; }
+
+    /// <inheritdoc />
+    /// <exception cref="ClusterUnavailableException">Docker is missing, K3s did not boot or a preflight check failed; the message names which.</exception>
+    public async Task StartAsync(IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        _progress = progress;
+        var label = Info.Label;
+        var availability = await K3sAvailability.CheckAsync(_options, cancellationToken).ConfigureAwait(false);
+        if (!availability.CanRunK3s)
+        {
+            throw new ClusterUnavailableException($"K3s cannot start: {availability.Finding}.");
+        }
+
+        progress.Report($"{label} {availability.Finding}");
+        var docker = TestcontainersSettings.OS.DockerEndpointAuthConfig
+            ?? throw new ClusterUnavailableException("Testcontainers found no Docker engine although one answered the availability check; check DOCKER_HOST and ~/.testcontainers.properties.");
+        if (_options.DockerHost is { } host && !string.Equals(host.TrimEnd('/'), docker.Endpoint.ToString().TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        {
+            progress.Report($"{label} note: DOCKER_HOST={host} but Testcontainers uses {docker.Endpoint} (e.g. from ~/.testcontainers.properties)");
+        }
+
+        _container = await BootAsync(docker, label, cancellationToken).ConfigureAwait(false);
+        _kubeconfig = KubeconfigFile.Write(
+            Path.Combine(Path.GetTempPath(), "probe-harness"),
+            $"k3s-{_run.RunId}.yaml",
+            K3sClusterSettings.PinTlsServerName(await _container.GetKubeconfigAsync().ConfigureAwait(false)));
+        _connection = KubernetesConnection.Create(
+            KubernetesClientConfiguration.BuildConfigFromConfigFile(_kubeconfig.Path), _kubeconfig.Path, null, _retry, _time);
+
+        var version = await _connection.Api.RunAsync("reading the K3s server version", token => _connection.Client.Version.GetCodeAsync(token), cancellationToken)
+            .ConfigureAwait(false);
+        Info = new BackendInfo("k3s", false, version.GitVersion,
+            $"disposable K3s {version.GitVersion} ({_options.K3sImage}) in Docker container {_container.Id[..12]}, API server {_connection.ApiServer}");
+
+        await PreflightAsync(label, cancellationToken).ConfigureAwait(false);
+        var slices = await EndpointSliceApi.DetectAsync(_connection.Client, _connection.Api, cancellationToken).ConfigureAwait(false);
+
+        using var dockerClient = docker.GetDockerClientBuilder().Build();
+        var plan = await new TargetImageLoader(dockerClient, progress, label, _time)
+            .BuildAndLoadAsync(_container, RepositoryPaths.Root, cancellationToken).ConfigureAwait(false);
+
+        _namespaces = new ScenarioNamespaceFactory(new ScenarioNamespaceContext(
+            _connection, slices, Info, _run, plan.Reference, progress, WatchResumeSettings.Default, TimeSpan.FromMinutes(2)));
+    }
+
+    /// <inheritdoc />
+    public Task<IScenarioNamespace> CreateNamespaceAsync(string scenarioSlug, CancellationToken cancellationToken) =>
+        (_namespaces ?? throw new InvalidOperationException("StartAsync must succeed before namespaces are created."))
+            .CreateAsync(scenarioSlug, cancellationToken);
+
+    /// <summary>Throws the cluster away and removes the kubeconfig, unless a namespace was kept for inspection: then both stay and the way in is printed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _connection?.Dispose();
+        if (_container is not null && _kubeconfig is not null && _options.KeepOnFailure && _namespaces?.Kept.Count > 0)
+        {
+            _kubeconfig.Keep();
+            _progress.Report(
+                $"{Info.Label} K3s container {_container.Id[..12]} kept for namespaces {string.Join(", ", _namespaces.Kept)}: " +
+                $"kubectl --kubeconfig {_kubeconfig.Path} get pods -A; remove it with: docker rm -f {_container.Id[..12]} && rm {_kubeconfig.Path}");
+            return;
+        }
+
+        if (_container is not null)
+        {
+            await _container.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _kubeconfig?.Dispose();
+    }
+
+    private async Task<K3sContainer> BootAsync(IDockerEndpointAuthenticationConfiguration docker, string label, CancellationToken cancellationToken)
+    {
+        var reportedHost = K3sClusterSettings.ReportedHost(TestcontainersSettings.DockerHostOverride, docker.Endpoint);
+        var container = new K3sBuilder(_options.K3sImage)
+            .WithCommand([.. K3sClusterSettings.ServerArguments(reportedHost)])
+            .WithLabel(RunIdentity.RunLabel, _run.RunId)
+            .WithLabel(K3sClusterSettings.RoleLabel, "k3s")
+            // Kept clusters must survive the process; Testcontainers' reaper would remove them when it exits.
+            .WithCleanUp(!_options.KeepOnFailure)
+            .Build();
+
+        var started = _time.GetTimestamp();
+        using var boot = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        boot.CancelAfter(_options.K3sBootTimeout);
+        try
+        {
+            await container.StartAsync(boot.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failure = boot.IsCancellationRequested ? null : exception;
+            var message = K3sBootDiagnostics.Explain(
+                _options.K3sImage, failure, _options.K3sBootTimeout, await ReadLogAsync(container).ConfigureAwait(false),
+                await ReadCgroupVersionAsync(docker).ConfigureAwait(false));
+            await container.DisposeAsync().ConfigureAwait(false);
+            throw new ClusterUnavailableException(message, exception);
+        }
+
+        _progress.Report($"{label} K3s booted ({_options.K3sImage}, container {container.Id[..12]}) in {_time.GetElapsedTime(started).TotalSeconds:0.0} s");
+        return container;
+    }
+
+    private async Task PreflightAsync(string label, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TimedPhase.RunAsync(_progress, label, _time,
+                () => ClusterPreflight.WaitForReadyNodeAsync(_connection!, PreflightTimeout, cancellationToken),
+                node => $"preflight: node {node.Metadata.Name} Ready").ConfigureAwait(false);
+            await TimedPhase.RunAsync(_progress, label, _time,
+                () => ClusterPreflight.WaitForCoreDnsAsync(_connection!, PreflightTimeout, cancellationToken),
+                pod => $"preflight: CoreDNS ({pod.Metadata.Name}) Ready").ConfigureAwait(false);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new ClusterUnavailableException($"K3s booted but its preflight failed: {exception.Message}", exception);
+        }
+    }
+
+    private static async Task<string?> ReadLogAsync(K3sContainer container)
+    {
+        try
+        {
+            var (stdout, stderr) = await container.GetLogsAsync(timestampsEnabled: false).ConfigureAwait(false);
+            return stdout + stderr;
+        }
+        catch (Exception exception) when (exception is DockerApiException or InvalidOperationException or HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string?> ReadCgroupVersionAsync(IDockerEndpointAuthenticationConfiguration docker)
+    {
+        try
+        {
+            using var client = docker.GetDockerClientBuilder().Build();
+            return (await client.System.GetSystemInfoAsync().ConfigureAwait(false)).CgroupVersion;
+        }
+        catch (Exception exception) when (exception is DockerApiException or HttpRequestException or IOException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using ProbeHarness.Cluster;
+using ProbeHarness.Kubernetes.EndpointSlices;
+using ProbeHarness.Kubernetes.Watching;
+
+namespace ProbeHarness.Kubernetes.Namespaces;
+
+/// <summary>What every scenario namespace of a run shares.</summary>
+/// <param name="Connection">The API server connection.</param>
+/// <param name="EndpointSlices">EndpointSlices in the served version.</param>
+/// <param name="Backend">The backend, shown in every output.</param>
+/// <param name="Run">The run's identity, written as labels.</param>
+/// <param name="TargetImage">The target app's image reference in this cluster.</param>
+/// <param name="Progress">Receives progress and resume lines.</param>
+/// <param name="WatchResume">How dropped watches resume.</param>
+/// <param name="DeletionTimeout">How long a namespace may take to disappear.</param>
+public sealed record ScenarioNamespaceContext(
+    KubernetesConnection Connection,
+    EndpointSliceApi EndpointSlices,
+    BackendInfo Backend,
+    RunIdentity Run,
+    string TargetImage,
+    IProgress<string> Progress,
+    WatchResumeSettings WatchResume,
+    TimeSpan DeletionTimeout);

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace ProbeHarness.Report.Commands;
+
+/// <summary>A parsed command line: the command and its <c>--name value</c> options (an option may repeat).</summary>
+/// <param name="Command">The first argument, e.g. <c>build</c>.</param>
+/// <param name="Options">The values of each option, by name without dashes.</param>
+public sealed record CommandArguments(string Command, IReadOnlyDictionary<string, IReadOnlyList<string>> Options)
+{
+    /// <summary>Parses <paramref name="args"/>: a command, then <c>--name value</c> pairs.</summary>
+    /// <exception cref="UsageException">No command, an argument that is not an option, or an option without a value.</exception>
+    public static CommandArguments Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            throw new UsageException("no command given");
+        }
+
+        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"'{args[i]}' is not an option (options start with --)");
+            }
+
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"{args[i]} needs a value");
+            }
+
+            var name = args[i][2..];
+            if (!options.TryGetValue(name, out var values))
+            {
+                options[name] = values = [];
+            }
+
+            values.Add(args[++i]);
+        }
+
+        return new CommandArguments(args[0], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value));
+    }
+
+    /// <summary>The value of a required option.</summary>
+    /// <exception cref="UsageException">It is missing or given twice.</exception>
+    public string Required(string name) => Optional(name) ?? throw new UsageException($"{Command} needs --{name}");
+
+    /// <summary>The value of an optional option, or null.</summary>
+    /// <exception cref="UsageException">It is given twice.</exception>
+    public string? Optional(string name) => Options.GetValueOrDefault(name) switch
+    {
+        null => null,
+        [var single] => single,
+        _ => throw new UsageException($"--{name} is given more than once"),
+    };
+
+    /// <summary>Every value of a repeatable option.</summary>
+    public IReadOnlyList<string> All(string name) => Options.GetValueOrDefault(name) ?? [];
+
+    /// <summary>A non-negative number option, or null.</summary>
+    /// <exception cref="UsageException">It is not a non-negative number.</exception>
+    public double? Number(string name) => Optional(name) switch
+    {
+        null => null,
+        var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 => value,
+        var text => throw new UsageException($"--{name} must be a non-negative number of seconds, not '{text}'"),
+    };
+
+    /// <summary>Fails when an option other than <paramref name="known"/> was given (a typo must not be ignored).</summary>
+    /// <exception cref="UsageException">An unknown option.</exception>
+    public void AllowOnly(params string[] known)
+    {
+        if (Options.Keys.FirstOrDefault(name => !known.Contains(name)) is { } unknown)
+        {
+            throw new UsageException($"{Command} does not take --{unknown}");
+        }
+    }
+}

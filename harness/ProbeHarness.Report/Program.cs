@@ -1,0 +1,3 @@
+using ProbeHarness.Report;
+
+return ReportProgram.Run(args, Console.Out, Console.Error);

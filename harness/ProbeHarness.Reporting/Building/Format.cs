@@ -1,0 +1,44 @@
+using System.Globalization;
+using ProbeHarness.Reporting.Model;
+
+namespace ProbeHarness.Reporting.Building;
+
+/// <summary>How numbers and windows are written in every output, so they read the same everywhere.</summary>
+public static class Format
+{
+    /// <summary>e.g. <c>31.2 s</c>, or <c>—</c> when there is no value.</summary>
+    public static string Seconds(double? value) =>
+        value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.0} s") : "—";
+
+    /// <summary>e.g. <c>[20.0 s, 31.0 s]</c>, <c>≤ 31.0 s</c>, or <c>unbounded</c>.</summary>
+    public static string Window(TimingRecord timing) => (timing.BoundMinSeconds, timing.BoundMaxSeconds) switch
+    {
+        ({ } min, { } max) => $"[{Seconds(min)}, {Seconds(max)}]",
+        (null, { } max) => $"≤ {Seconds(max)}",
+        ({ } min, null) => $"≥ {Seconds(min)}",
+        _ => "unbounded",
+    };
+
+    /// <summary>The window with its formula when recorded, e.g. <c>[20.0 s, 31.0 s] = [(3−1)·10, 3·10 + 1] s</c>.</summary>
+    public static string WindowWithFormula(TimingRecord timing) =>
+        string.IsNullOrWhiteSpace(timing.Formula) ? Window(timing) : $"{Window(timing)} = {timing.Formula}";
+
+    /// <summary>e.g. <c>0.87</c> for a measured/bound ratio.</summary>
+    public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A probe in one line, e.g. <c>liveness httpGet /healthz: delay 0 s, period 10 s, timeout 1 s, success 1, failure 3</c>.</summary>
+    public static string Probe(ProbeSettings probe)
+    {
+        var grace = probe.TerminationGracePeriodSeconds is { } g ? $", grace {g} s" : string.Empty;
+        return $"{probe.Kind} {probe.Handler} {probe.Target}: delay {probe.InitialDelaySeconds} s, period {probe.PeriodSeconds} s, " +
+               $"timeout {probe.TimeoutSeconds} s, success {probe.SuccessThreshold}, failure {probe.FailureThreshold}{grace}";
+    }
+
+    /// <summary>A fault in one line, e.g. <c>+5.0 s liveness fail (500) on web-0</c>.</summary>
+    public static string Fault(FaultRecord fault) =>
+        string.Create(CultureInfo.InvariantCulture, $"+{fault.At:0.0} s {fault.Description} on {fault.Pod}");
+
+    /// <summary>A timing in one line: name, measured, window, verdict.</summary>
+    public static string Timing(TimingRecord timing) =>
+        $"{timing.Name}: {Seconds(timing.MeasuredSeconds)} in {WindowWithFormula(timing)} ({timing.Verdict})";
+}

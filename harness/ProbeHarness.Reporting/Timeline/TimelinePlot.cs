@@ -1,0 +1,118 @@
+using ProbeHarness.Reporting.Model;
+using ScottPlot;
+
+namespace ProbeHarness.Reporting.Timeline;
+
+/// <summary>Draws a scenario's timeline picture (ScottPlot, SVG): one lane per probe, state and timing window on one time axis.</summary>
+public static class TimelinePlot
+{
+    /// <summary>Picture width in pixels.</summary>
+    public const int Width = 960;
+
+    private const double BarHalfHeight = 0.28;
+
+    private static readonly Color Good = Color.FromHex("#2e9d4b");
+    private static readonly Color Bad = Color.FromHex("#d7263d");
+    private static readonly Color Neutral = Color.FromHex("#8a8f98");
+    private static readonly Color FaultShade = Color.FromHex("#d7263d").WithAlpha(0.10);
+    private static readonly Color WindowShade = Color.FromHex("#2f6fd6").WithAlpha(0.30);
+    private static readonly Color EventColor = Color.FromHex("#7b3fb5");
+
+    /// <summary>The picture as SVG text; height grows with the number of lanes.</summary>
+    public static string ToSvg(ScenarioRow row)
+    {
+        var (lanes, axisEnd) = TimelineLanes.For(row);
+        var plot = new Plot();
+        plot.Title($"{row.Label} {row.Scenario}", size: 14);
+        plot.Axes.Bottom.Label.Text = "seconds since the scenario started";
+        plot.Axes.Bottom.Label.FontSize = 12;
+        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+
+        if (lanes.Count == 0)
+        {
+            plot.Add.Text("no timeline was recorded", axisEnd / 2, 0.5).LabelFontSize = 12;
+            plot.Axes.SetLimits(0, axisEnd, 0, 1);
+            return plot.GetSvgXml(Width, 140);
+        }
+
+        // Lanes run top to bottom: the first lane sits at the highest y.
+        var positions = lanes.Select((_, i) => (double)(lanes.Count - i)).ToArray();
+        foreach (var fault in lanes.Where(l => l.Kind == LaneKind.Fault).SelectMany(l => l.Marks))
+        {
+            var span = plot.Add.HorizontalSpan(fault.Start, Math.Max(fault.End, fault.Start + 0.05));
+            span.FillStyle.Color = FaultShade;
+            span.LineStyle.Width = 0;
+        }
+
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            Draw(plot, lanes[i], positions[i]);
+        }
+
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, lanes.Select(l => l.Title).ToArray());
+        plot.Axes.SetLimits(Math.Min(0, lanes.SelectMany(l => l.Marks).Select(m => m.Start).DefaultIfEmpty(0).Min()), axisEnd, 0.4, lanes.Count + 0.6);
+        return plot.GetSvgXml(Width, 110 + (30 * lanes.Count));
+    }
+
+    private static void Draw(Plot plot, TimelineLane lane, double y)
+    {
+        foreach (var mark in lane.Marks)
+        {
+            switch (lane.Kind)
+            {
+                case LaneKind.Fault:
+                    Bar(plot, mark.Start, mark.End, y, Bad.WithAlpha(0.55));
+                    Label(plot, mark.Text, mark.Start, y);
+                    break;
+                case LaneKind.Probe:
+                    Dot(plot, mark.Start, y, ColorOf(mark.Tone), MarkerShape.FilledCircle, 8);
+                    break;
+                case LaneKind.State:
+                    Bar(plot, mark.Start, mark.End, y, ColorOf(mark.Tone).WithAlpha(0.75));
+                    break;
+                case LaneKind.Event:
+                    Dot(plot, mark.Start, y, EventColor, MarkerShape.FilledTriangleUp, 11);
+                    Label(plot, mark.Text, mark.Start, y);
+                    break;
+                case LaneKind.Window when mark.Tone == MarkTone.Window:
+                    Bar(plot, mark.Start, Math.Max(mark.End, mark.Start + 0.05), y, WindowShade);
+                    break;
+                case LaneKind.Window:
+                    Dot(plot, mark.Start, y, ColorOf(mark.Tone), MarkerShape.FilledDiamond, 11);
+                    Label(plot, mark.Text, mark.Start, y);
+                    break;
+            }
+        }
+    }
+
+    private static void Bar(Plot plot, double start, double end, double y, Color color)
+    {
+        var bar = plot.Add.Rectangle(start, end, y - BarHalfHeight, y + BarHalfHeight);
+        bar.FillStyle.Color = color;
+        bar.LineStyle.Width = 0;
+    }
+
+    private static void Dot(Plot plot, double x, double y, Color color, MarkerShape shape, float size)
+    {
+        var marker = plot.Add.Marker(x, y);
+        marker.Color = color;
+        marker.Shape = shape;
+        marker.Size = size;
+    }
+
+    private static void Label(Plot plot, string text, double x, double y)
+    {
+        var label = plot.Add.Text(text, x, y + BarHalfHeight);
+        label.LabelFontSize = 10;
+        label.LabelFontColor = Colors.Black;
+        label.LabelAlignment = Alignment.LowerLeft;
+    }
+
+    private static Color ColorOf(MarkTone tone) => tone switch
+    {
+        MarkTone.Good => Good,
+        MarkTone.Bad => Bad,
+        MarkTone.Window => WindowShade,
+        _ => Neutral,
+    };
+}

@@ -1,0 +1,38 @@
+namespace ProbeHarness.Reporting.Writers;
+
+/// <summary>The page's inline style sheet: the report must open from disk with nothing fetched.</summary>
+public static partial class HtmlReportWriter
+{
+    private const string Styles = """
+        body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1.5rem; color: #1d2330; }
+        h1 { margin: 0.2rem 0 1rem; }
+        .banner { padding: 0.8rem 1rem; font-weight: 700; border-radius: 6px; margin-bottom: 1rem; }
+        .banner.emulated { background: #fff3cd; border: 2px solid #e0a800; color: #7a5200; }
+        table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+        th, td { border: 1px solid #d5d9e0; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; font-size: 0.9rem; }
+        th { background: #f2f4f7; }
+        .facts th { width: 10rem; }
+        .scores { display: flex; gap: 1rem; flex-wrap: wrap; }
+        .score { border: 1px solid #d5d9e0; border-radius: 6px; padding: 0.6rem 1rem; max-width: 30rem; }
+        .score-value { font-size: 1.6rem; font-weight: 700; }
+        .score-name { text-transform: uppercase; font-size: 0.8rem; color: #596275; }
+        .score p { font-size: 0.85rem; margin: 0.3rem 0 0; }
+        tr.verdict-within-bound td, tr.verdict-held td { background: #eef8f0; }
+        tr.verdict-late td, tr.verdict-missed td, tr.verdict-false-positive td, tr.verdict-failed td { background: #fdecee; }
+        tr.verdict-environment-error td { background: #fff6e0; }
+        tr.verdict-skipped td { background: #f4f4f4; color: #666; }
+        tr.changed td:nth-child(10) { font-weight: 700; outline: 2px solid #e0a800; }
+        section.scenario { border: 1px solid #d5d9e0; border-left: 6px solid #8a8f98; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+        section.verdict-within-bound, section.verdict-held { border-left-color: #2e9d4b; }
+        section.verdict-late, section.verdict-missed, section.verdict-false-positive, section.verdict-failed { border-left-color: #d7263d; }
+        section.verdict-environment-error { border-left-color: #e0a800; }
+        .label { font-family: ui-monospace, monospace; background: #eef1f6; padding: 0 0.3rem; border-radius: 4px; }
+        .verdict { float: right; font-size: 0.95rem; }
+        .meta, .reason { color: #596275; font-size: 0.9rem; }
+        img.timeline { max-width: 100%; border: 1px solid #e5e8ee; }
+        tr.timing-late td, tr.timing-missed td, tr.timing-false-positive td { background: #fdecee; }
+        pre { background: #f6f8fa; padding: 0.5rem; overflow-x: auto; font-size: 0.8rem; max-height: 30rem; }
+        details { margin: 0.3rem 0; }
+        summary { cursor: pointer; font-weight: 600; }
+        """;
+}

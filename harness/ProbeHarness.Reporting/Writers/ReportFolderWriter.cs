@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text;
+using ProbeHarness.Reporting.Building;
+using ProbeHarness.Reporting.Input;
+using ProbeHarness.Reporting.Model;
+using ProbeHarness.Reporting.Scrubbing;
+using ProbeHarness.Reporting.Timeline;
+
+namespace ProbeHarness.Reporting.Writers;
+
+/// <summary>Builds the report model once and writes every output into the report folder.</summary>
+/// <param name="log">Receives one progress line per step, with its duration.</param>
+/// <param name="time">The clock (for the report's start time when nothing else gives one).</param>
+public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
+{
+    /// <summary>A writer on the system clock.</summary>
+    public ReportFolderWriter(Action<string> log)
+        : this(log, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Reads the inputs, builds the model and writes report.json, report.md, index.html, junit.xml, timelines/ and copies.</summary>
+    /// <exception cref="ReportInputException">The results folder, the previous report or the TRX cannot be read.</exception>
+    public ResilienceReport Write(ReportFolderRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var records = ScenarioRecordReader.ReadFolder(request.ResultsFolder);
+        Step($"read {records.Records.Count} scenario record(s) from {request.ResultsFolder}" +
+             (records.Problems.Count > 0 ? $", {records.Problems.Count} unreadable" : string.Empty), clock);
+
+        var problems = records.Problems.ToList();
+        TrxSummary? trx = null;
+        if (request.Trx is { } trxFile)
+        {
+            if (File.Exists(trxFile))
+            {
+                trx = TrxReader.Read(trxFile);
+                Step($"read {trxFile}: {trx.Total} test(s), {trx.Failed} failed", clock);
+            }
+            else
+            {
+                problems.Add($"{trxFile}: the TRX file was not written (did the test run start?).");
+            }
+        }
+
+        var history = request.Previous is { } previous ? PreviousReportReader.ReadHistory(previous) : null;
+        if (request.Previous is not null)
+        {
+            Step(history is null
+                ? $"no report.json under {request.Previous}: no trend this time"
+                : $"read {history.Count} earlier run(s) from {request.Previous}", clock);
+        }
+
+        Directory.CreateDirectory(request.OutputFolder);
+        var artifacts = CopyArtifacts(request, trx is null ? null : request.Trx);
+        var report = new ReportBuilder(time).Build(new ReportInputs
+        {
+            Records = records with { Problems = problems },
+            Trx = trx,
+            PreviousHistory = history,
+            Backend = request.Backend,
+            SuiteWallSeconds = request.SuiteWallSeconds,
+            Artifacts = artifacts,
+        });
+        Step($"built the report: {RowText.Counts(report.Header.Counts)}", clock);
+
+        var timelines = Path.Combine(request.OutputFolder, "timelines");
+        Directory.CreateDirectory(timelines);
+        var svgs = report.Scenarios.ToDictionary(row => row.TimelineImage, TimelinePlot.ToSvg);
+        foreach (var (file, svg) in svgs)
+        {
+            File.WriteAllText(Path.Combine(request.OutputFolder, file), svg, Utf8);
+        }
+
+        Step($"drew {svgs.Count} timeline(s)", clock);
+
+        File.WriteAllText(Path.Combine(request.OutputFolder, "report.json"), JsonReportWriter.Write(report), Utf8);
+        File.WriteAllText(Path.Combine(request.OutputFolder, "report.md"), MarkdownReportWriter.Write(report), Utf8);
+        File.WriteAllText(Path.Combine(request.OutputFolder, "index.html"), HtmlReportWriter.Write(report, row => svgs[row.TimelineImage]), Utf8);
+        JUnitWriter.Write(report).Save(Path.Combine(request.OutputFolder, artifacts.JUnit));
+        Step($"wrote report.json, report.md, index.html and {artifacts.JUnit} to {request.OutputFolder}", clock);
+        return report;
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static ReportArtifacts CopyArtifacts(ReportFolderRequest request, string? trx)
+    {
+        string? trxCopy = null;
+        if (trx is not null)
+        {
+            trxCopy = Path.GetFileName(trx);
+            CopyScrubbed(trx, Path.Combine(request.OutputFolder, trxCopy));
+        }
+
+        var cucumber = request.Cucumber
+            .Concat(Directory.Exists(request.ResultsFolder)
+                ? Directory.EnumerateFiles(request.ResultsFolder, "*.ndjson").Concat(Directory.EnumerateFiles(request.ResultsFolder, "*.html"))
+                : [])
+            .Where(File.Exists)
+            .Select(Path.GetFullPath)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var copies = new List<string>();
+        foreach (var file in cucumber)
+        {
+            var relative = $"cucumber/{Path.GetFileName(file)}";
+            Directory.CreateDirectory(Path.Combine(request.OutputFolder, "cucumber"));
+            CopyScrubbed(file, Path.Combine(request.OutputFolder, relative));
+            copies.Add(relative);
+        }
+
+        return new ReportArtifacts("junit.xml", trxCopy, copies);
+    }
+
+    // The copies are part of the report, so they are scrubbed like everything else.
+    private static void CopyScrubbed(string from, string to) =>
+        File.WriteAllText(to, CredentialScrubber.Scrub(File.ReadAllText(from)), Utf8);
+
+    private void Step(string what, Stopwatch clock)
+    {
+        log($"{what} ({clock.Elapsed.TotalSeconds:0.00} s)");
+        clock.Restart();
+    }
+}

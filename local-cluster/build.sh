@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# Builds everything the local v1.20 cluster needs, offline apart from Debian's and NuGet's package registries:
+#   1. the Debian packages of the runtime (containerd, runc, CNI plugins, etcd) and of the build (Go 1.19, make…);
+#   2. kube-apiserver, kube-controller-manager, kube-scheduler, kubelet and kubectl v1.20.2, compiled from Debian
+#      bookworm's kubernetes source package (cached per source version: a second run skips it);
+#   3. two OCI image archives: the pause image (from the tree's pause.c) and the target app (a self-contained
+#      .NET publish on a root filesystem of the machine's own libraries and busybox), rebuilt when they change.
+# Results go to $PROBE_CLUSTER_CACHE (default /var/cache/probe-harness). Needs root on Debian/Ubuntu.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+BUILD_PACKAGES=(golang-go rsync jq make gcc libc6-dev dpkg-dev curl openssl)
+RUNTIME_PACKAGES=(containerd runc containernetworking-plugins etcd-server busybox-static iproute2 util-linux)
+WORK_DIR=$K8S_CACHE/work
+APT_SRC_DIR=$CACHE_ROOT/apt-source
+
+preflight() {
+  require_root_on_linux
+  command -v apt-get >/dev/null && command -v dpkg-query >/dev/null ||
+    die "this build installs Debian packages: it needs a Debian or Ubuntu machine with apt-get"
+  mkdir -p "$CACHE_ROOT" "$IMAGE_CACHE"
+}
+
+install_packages() {
+  local package missing=()
+  for package in "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  if ((${#missing[@]} == 0)); then
+    log "all packages present"
+    return
+  fi
+  log "installing ${missing[*]}"
+  # The packaged containerd and etcd services must not start on install: this cluster runs its own instances.
+  local own_policy=false
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    own_policy=true
+  fi
+  apt-get update -q || { $own_policy && rm -f /usr/sbin/policy-rc.d; die "apt-get update failed"; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends \
+    "${missing[@]}" || { $own_policy && rm -f /usr/sbin/policy-rc.d; die "apt-get install ${missing[*]} failed"; }
+  if $own_policy; then rm -f /usr/sbin/policy-rc.d; fi
+}
+
+# apt-get with a private deb-src list and state, so /etc/apt stays untouched.
+apt_source() {
+  apt-get -o Dir::Etc::sourcelist="$APT_SRC_DIR/sources.list" -o Dir::Etc::sourceparts=- \
+    -o Dir::State::Lists="$APT_SRC_DIR/lists" -o Dir::Cache="$APT_SRC_DIR/cache" "$@"
+}
+
+# Turns the machine's own "deb" entries (one-line and deb822 formats) into "deb-src" lines.
+write_source_list() {
+  mkdir -p "$APT_SRC_DIR/lists/partial" "$APT_SRC_DIR/cache/archives/partial"
+  {
+    local file
+    for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+      if [[ -f $file ]]; then sed -n 's/^[[:space:]]*deb[[:space:]]/deb-src /p' "$file"; fi
+    done
+    for file in /etc/apt/sources.list.d/*.sources; do
+      [[ -f $file ]] || continue
+      awk 'BEGIN { RS = ""; FS = "\n" }
+        { types = uris = suites = comps = signed = ""
+          for (i = 1; i <= NF; i++) {
+            if ($i ~ /^#/) continue
+            key = $i; sub(/:.*/, "", key); value = $i; sub(/^[^:]*:[[:space:]]*/, "", value)
+            if (key == "Types") types = value; else if (key == "URIs") uris = value
+            else if (key == "Suites") suites = value; else if (key == "Components") comps = value
+            else if (key == "Signed-By") signed = value
+          }
+          if (types !~ /(^| )deb( |$)/) next
+          n = split(uris, u, " "); m = split(suites, s, " ")
+          for (a = 1; a <= n; a++) for (b = 1; b <= m; b++)
+            print "deb-src " (signed == "" ? "" : "[signed-by=" signed "] ") u[a] " " s[b] " " comps }' "$file"
+    done
+  } | sort -u >"$APT_SRC_DIR/sources.list"
+  [[ -s $APT_SRC_DIR/sources.list ]] || die "no Debian archive found in /etc/apt to derive deb-src entries from"
+}
+
+source_tree() { printf '%s/%s-%s' "$WORK_DIR" "$K8S_SOURCE_PACKAGE" "${K8S_SOURCE_VERSION%%-*}"; }
+
+fetch_source() {
+  if [[ -f $(source_tree)/.fetched ]]; then
+    log "source tree already unpacked: $(source_tree)"
+    return
+  fi
+  write_source_list
+  apt_source update -q || die "apt-get update of the deb-src list ($APT_SRC_DIR/sources.list) failed"
+  rm -rf "$WORK_DIR"
+  mkdir -p "$WORK_DIR"
+  (cd "$WORK_DIR" && apt_source source -q "$K8S_SOURCE_PACKAGE=$K8S_SOURCE_VERSION") ||
+    die "apt-get source $K8S_SOURCE_PACKAGE=$K8S_SOURCE_VERSION failed (is that version still in the archive?)"
+  [[ -f $(source_tree)/build/pause/linux/pause.c ]] || die "unexpected source layout: $(source_tree)"
+  touch "$(source_tree)/.fetched"
+}
+
+compile_kubernetes() {
+  local what=() component
+  for component in "${K8S_COMPONENTS[@]}"; do what+=("cmd/$component"); done
+  # v1.20 needs make's generated files (plain `go build` is not enough); everything comes from vendor/.
+  (cd "$(source_tree)" &&
+    env GOFLAGS=-mod=vendor GOPROXY=off GOTOOLCHAIN=local GOCACHE="$WORK_DIR/gocache" GOPATH="$WORK_DIR/gopath" \
+      KUBE_GIT_VERSION="$K8S_GIT_VERSION" KUBE_GIT_TREE_STATE=clean \
+      make WHAT="${what[*]}") || die "make failed in $(source_tree)"
+}
+
+compile_pause() {
+  gcc -Os -static -Wall -Werror -DVERSION="$K8S_GIT_VERSION-probe-harness" \
+    -o "$WORK_DIR/pause" "$(source_tree)/build/pause/linux/pause.c" || die "compiling pause.c failed"
+}
+
+install_binaries() {
+  local component
+  mkdir -p "$K8S_BIN.new"
+  for component in "${K8S_COMPONENTS[@]}"; do
+    install -m 0755 "$(source_tree)/_output/local/bin/linux/amd64/$component" "$K8S_BIN.new/$component"
+  done
+  install -m 0755 "$WORK_DIR/pause" "$K8S_BIN.new/pause"
+  rm -rf "$K8S_BIN"
+  mv "$K8S_BIN.new" "$K8S_BIN"
+  # The source tree and Go cache are large and only needed to build again; PROBE_CLUSTER_KEEP_SOURCE=1 keeps them.
+  [[ ${PROBE_CLUSTER_KEEP_SOURCE:-0} == 1 ]] || rm -rf "$WORK_DIR"
+}
+
+build_kubernetes() {
+  if [[ -x $K8S_BIN/kubelet && -x $K8S_BIN/pause ]]; then
+    log "cached: $K8S_BIN ($("$K8S_BIN/kubelet" --version 2>/dev/null))"
+    return
+  fi
+  step "fetch source $K8S_SOURCE_PACKAGE=$K8S_SOURCE_VERSION" fetch_source
+  step "make ${K8S_COMPONENTS[*]} (several minutes)" compile_kubernetes
+  step "compile pause" compile_pause
+  step "install binaries into $K8S_BIN" install_binaries
+}
+
+# Prints a digest of every file under the given directories plus the image recipe, to decide on rebuilding.
+content_digest() {
+  { find "$@" -type f -print0 | sort -z | xargs -0 sha256sum
+    sha256sum "$LOCAL_CLUSTER_DIR/oci-image.sh" "$0"; } | sha256sum | cut -d' ' -f1
+}
+
+build_pause_image() {
+  local rootfs=$IMAGE_CACHE/pause/rootfs digest
+  digest=$(content_digest "$K8S_BIN/pause")
+  if [[ -f $PAUSE_ARCHIVE && $(cat "$PAUSE_ARCHIVE.digest" 2>/dev/null) == "$digest" ]]; then
+    log "pause image up to date"
+    return
+  fi
+  rm -rf "$rootfs"
+  mkdir -p "$rootfs"
+  install -m 0755 "$K8S_BIN/pause" "$rootfs/pause"
+  "$LOCAL_CLUSTER_DIR/oci-image.sh" --rootfs "$rootfs" --name "$PAUSE_IMAGE" --out "$PAUSE_ARCHIVE" \
+    --entrypoint '["/pause"]' --user 65535:65535
+  echo "$digest" >"$PAUSE_ARCHIVE.digest"
+}
+
+# Publishes from a copy of the sources, so this restore for linux-x64 never races the other builds of the repository.
+publish_target_app() {
+  local src=$IMAGE_CACHE/target-app/src publish=$IMAGE_CACHE/target-app/publish file
+  command -v dotnet >/dev/null || die "the target-app image needs the .NET SDK (dotnet) on PATH"
+  mkdir -p "$src"
+  for file in global.json Directory.Build.props Directory.Packages.props .editorconfig nuget.config NuGet.config; do
+    if [[ -f $REPO_ROOT/$file ]]; then cp "$REPO_ROOT/$file" "$src/$file"; else rm -f "$src/$file"; fi
+  done
+  rsync -a --delete --exclude bin/ --exclude obj/ "$REPO_ROOT/target-app/" "$src/target-app/"
+  rm -rf "$publish"
+  dotnet publish "$src/target-app/ProbeHarness.TargetApp.csproj" -c Release -r linux-x64 --self-contained \
+    -p:InvariantGlobalization=true -p:GenerateDocumentationFile=false -o "$publish" -v quiet -nologo ||
+    die "dotnet publish of target-app failed"
+}
+
+# Copies a shared library and everything ldd says it needs into the root filesystem, at the same paths.
+copy_with_libraries() {
+  local rootfs=$1 file lib
+  shift
+  for file in "$@"; do
+    while read -r lib; do
+      [[ -e $rootfs$lib ]] && continue
+      mkdir -p "$rootfs$(dirname "$lib")"
+      cp -L "$lib" "$rootfs$lib"
+    done < <(ldd "$file" 2>/dev/null | grep -o '/[^ ]*' | sort -u)
+  done
+}
+
+build_target_image() {
+  local publish=$IMAGE_CACHE/target-app/publish rootfs=$IMAGE_CACHE/target-app/rootfs digest applet lib
+  step "dotnet publish target-app (self-contained linux-x64)" publish_target_app
+  digest=$(content_digest "$publish" /bin/busybox)
+  if [[ -f $TARGET_ARCHIVE && $(cat "$TARGET_ARCHIVE.digest" 2>/dev/null) == "$digest" ]]; then
+    log "target-app image up to date (publish output unchanged)"
+    return
+  fi
+  rm -rf "$rootfs"
+  mkdir -p "$rootfs"/{app,bin,etc,tmp}
+  chmod 1777 "$rootfs/tmp"
+  cp -a "$publish/." "$rootfs/app/"
+  # The .NET host and its native libraries need the machine's glibc, libstdc++ and friends; OpenSSL is loaded
+  # at run time (dlopen), so ldd cannot see it.
+  copy_with_libraries "$rootfs" "$publish/ProbeHarness.TargetApp" "$publish"/*.so
+  for lib in /usr/lib/x86_64-linux-gnu/libssl.so.3 /usr/lib/x86_64-linux-gnu/libcrypto.so.3; do
+    [[ -e $lib ]] || continue
+    copy_with_libraries "$rootfs" "$lib"
+    mkdir -p "$rootfs$(dirname "$lib")"
+    cp -L "$lib" "$rootfs$lib"
+  done
+  # Exec probes run commands such as cat, sh -c and test: busybox provides them all.
+  cp /bin/busybox "$rootfs/bin/busybox"
+  for applet in $(/bin/busybox --list); do
+    [[ $applet == busybox ]] || ln -sf busybox "$rootfs/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\napp:x:1654:1654:app:/app:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$rootfs/etc/passwd"
+  printf 'root:x:0:\napp:x:1654:\nnogroup:x:65534:\n' >"$rootfs/etc/group"
+  "$LOCAL_CLUSTER_DIR/oci-image.sh" --rootfs "$rootfs" --name "$TARGET_IMAGE" --out "$TARGET_ARCHIVE" \
+    --entrypoint '["/app/ProbeHarness.TargetApp"]' --workdir /app --user 1654:1654 \
+    --env "$(target_app_env)" --port 8080 --port 8081 --port 9090
+  echo "$digest" >"$TARGET_ARCHIVE.digest"
+}
+
+# The environment of target-app/Dockerfile's final stage, plus PATH for the busybox tools.
+target_app_env() {
+  jq -cn '[
+    "PATH=/bin:/app",
+    "ASPNETCORE_HTTP_PORTS=8080",
+    "DOTNET_RUNNING_IN_CONTAINER=true",
+    "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true",
+    "DOTNET_gcServer=0"
+  ]'
+}
+
+main() {
+  local started=$EPOCHREALTIME
+  step "preflight" preflight
+  exec 9>"$CACHE_ROOT/.build.lock"
+  flock 9 || die "cannot lock $CACHE_ROOT/.build.lock"
+  step "Debian packages" install_packages
+  step "Kubernetes $K8S_GIT_VERSION from source package $K8S_SOURCE_VERSION" build_kubernetes
+  step "pause image" build_pause_image
+  step "target-app image" build_target_image
+  log "build complete in $(elapsed_since "$started") s; cache $CACHE_ROOT uses $(du -sh "$CACHE_ROOT" | cut -f1)"
+}
+
+main "$@"

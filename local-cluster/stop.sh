@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Stops the local cluster and removes every trace of it: its processes (daemons, containerd shims, pod processes),
+# the mounts under its state directory (pod volumes, container root filesystems, network namespaces), the pod
+# bridge, the kubepods cgroups, what the kubelet added under /var/log/pods, /var/log/containers and
+# /var/lib/kubelet, and the kernel settings the kubelet changed. Then it checks that nothing is left and exits
+# non-zero naming what is. Safe to run at any time, any number of times.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+# Stops one recorded daemon: SIGTERM, then SIGKILL after $2 seconds.
+stop_component() {
+  local name=$1 grace=${2:-10} file pid deadline
+  file=$(pid_file "$name")
+  [[ -f $file ]] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    deadline=$((SECONDS + grace))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "$name (pid $pid) ignored SIGTERM for $grace s: SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    log "stopped $name (pid $pid)"
+  fi
+  rm -f "$file"
+}
+
+# First what creates or restarts containers, so nothing comes back while the containers go.
+stop_node_and_controllers() {
+  stop_component kubelet 15
+  stop_component kube-scheduler
+  stop_component kube-controller-manager
+}
+
+stop_control_plane() {
+  stop_component kube-apiserver
+  stop_component etcd
+}
+
+# Kills and deletes every container through the cluster's own containerd, so the shims exit and unmount.
+remove_containers() {
+  component_running containerd || return 0
+  local ctr=(ctr --address "$CONTAINERD_SOCKET" -n k8s.io) id
+  for id in $("${ctr[@]}" tasks ls -q 2>/dev/null); do
+    "${ctr[@]}" tasks kill -a -s SIGKILL "$id" >/dev/null 2>&1 || true
+  done
+  for id in $("${ctr[@]}" tasks ls -q 2>/dev/null); do
+    "${ctr[@]}" tasks delete -f "$id" >/dev/null 2>&1 || true
+  done
+  for id in $("${ctr[@]}" containers ls -q 2>/dev/null); do
+    "${ctr[@]}" containers delete "$id" >/dev/null 2>&1 || true
+  done
+}
+
+# The cgroup directories the kubelet created for pods, deepest first, in every mounted hierarchy.
+kubepods_cgroups() {
+  local root
+  for root in /sys/fs/cgroup/*/kubepods /sys/fs/cgroup/kubepods; do
+    [[ -d $root ]] && find "$root" -depth -type d
+  done
+  return 0
+}
+
+# Kills what is still in the pod cgroups (only this cluster's pods live there), then removes the cgroups.
+remove_cgroups() {
+  local dir pids
+  pids=$(kubepods_cgroups | sed 's|$|/cgroup.procs|' | xargs -r cat 2>/dev/null | sort -u || true)
+  if [[ -n $pids ]]; then
+    log "killing leftover pod processes: $(echo $pids)"
+    kill -KILL $pids 2>/dev/null || true
+    sleep 0.5
+  fi
+  for dir in $(kubepods_cgroups); do
+    rmdir "$dir" 2>/dev/null || true
+  done
+}
+
+# Shims that outlived containerd: containerd recorded their pids in its state directory.
+kill_leftover_shims() {
+  local file pid
+  [[ -d $CONTAINERD_DIR/state ]] || return 0
+  while read -r file; do
+    pid=$(cat "$file" 2>/dev/null || true)
+    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null && log "killed shim pid $pid"
+  done < <(find "$CONTAINERD_DIR/state" -name shim.pid 2>/dev/null)
+  return 0
+}
+
+unmount_state() {
+  local target
+  [[ -d $STATE_DIR ]] || return 0
+  # Deepest first; a busy mount is detached lazily so that the directory can still go.
+  while read -r target; do
+    umount "$target" 2>/dev/null || umount -l "$target" 2>/dev/null || log "cannot unmount $target"
+  done < <(findmnt -rn -o TARGET | grep -F "$STATE_DIR" | awk '{ print length, $0 }' | sort -rn | cut -d' ' -f2-)
+  return 0
+}
+
+remove_network() {
+  local link
+  for link in $(ip -o link show master "$BRIDGE_NAME" 2>/dev/null | awk -F': ' '{ print $2 }' | cut -d@ -f1); do
+    ip link delete "$link" 2>/dev/null || true
+  done
+  if ip link show "$BRIDGE_NAME" >/dev/null 2>&1; then
+    ip link delete "$BRIDGE_NAME"
+    log "removed bridge $BRIDGE_NAME"
+  fi
+}
+
+# Puts back the kernel settings and removes what the kubelet added outside the state directory.
+restore_host() {
+  [[ -f $TRACE_FILE ]] || return 0
+  local kind name value path list entry
+  while read -r kind name value; do
+    case $kind in
+      sysctl)
+        [[ $(sysctl -n "$name") == "$value" ]] || { sysctl -qw "$name=$value" && log "restored $name=$value"; }
+        ;;
+      absent)
+        rm -rf "$name"
+        ;;
+      existed)
+        path=$name list=$value
+        for entry in $(ls -A "$path" 2>/dev/null); do
+          grep -qxF "$entry" "$list" || rm -rf "${path:?}/$entry"
+        done
+        ;;
+    esac
+  done <"$TRACE_FILE"
+}
+
+# Lists anything of the cluster that is still there; returns non-zero if something is.
+leftovers() {
+  local found=0 pid
+  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$STATE_DIR"; then
+      echo "process $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" | cut -c1-120)"
+      found=1
+    fi
+  done
+  findmnt -rn -o TARGET | grep -F "$STATE_DIR" | sed 's/^/mount /' && found=1
+  ip link show "$BRIDGE_NAME" >/dev/null 2>&1 && echo "link $BRIDGE_NAME" && found=1
+  kubepods_cgroups | sed 's/^/cgroup /' | grep . && found=1
+  [[ -e $STATE_DIR ]] && echo "directory $STATE_DIR" && found=1
+  return $found
+}
+
+main() {
+  local started=$EPOCHREALTIME left
+  require_root_on_linux
+  if [[ -d $PID_DIR ]]; then
+    step "stop kubelet, scheduler, controller manager" stop_node_and_controllers
+    step "kill and delete containers" remove_containers
+    step "stop containerd" stop_component containerd
+    kill_leftover_shims
+    step "stop kube-apiserver and etcd" stop_control_plane
+  fi
+  step "remove pod cgroups" remove_cgroups
+  step "unmount state directory" unmount_state
+  step "remove pod network" remove_network
+  step "restore host settings" restore_host
+  rm -rf "$STATE_DIR"
+  if left=$(leftovers); then
+    log "cluster stopped in $(elapsed_since "$started") s; nothing left"
+  else
+    printf '%s\n' "$left" >&2
+    die "these traces of the cluster are still there"
+  fi
+}
+
+main "$@"

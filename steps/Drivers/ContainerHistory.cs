@@ -1,0 +1,50 @@
+using k8s.Models;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>Every run of a pod's container the watch saw, rebuilt from the running, terminated and lastState.terminated states of each status update.</summary>
+public static class ContainerHistory
+{
+    /// <summary>The runs of <paramref name="container"/> in pod <paramref name="podName"/>, oldest first.</summary>
+    public static IReadOnlyList<ContainerInstance> Of(ClusterState state, string podName, string container)
+    {
+        var runs = new Dictionary<string, ContainerInstance>();
+        foreach (var change in state.Changes)
+        {
+            if (change.Object is not V1Pod pod || pod.Metadata?.Name != podName || pod.ContainerStatus(container) is not { } status)
+            {
+                continue;
+            }
+
+            Merge(runs, status.State?.Running is { } running
+                ? new ContainerInstance(status.ContainerID ?? "", ClusterTime.ToInstant(running.StartedAt) ?? change.ObservedAt, null, null, null)
+                : null);
+            Merge(runs, Finished(status.State?.Terminated, status.ContainerID));
+            Merge(runs, Finished(status.LastState?.Terminated, status.LastState?.Terminated?.ContainerID));
+        }
+
+        return [.. runs.Values.OrderBy(r => r.StartedAt)];
+    }
+
+    private static ContainerInstance? Finished(V1ContainerStateTerminated? terminated, string? containerId) =>
+        terminated?.StartedAt is { } started
+            ? new ContainerInstance(
+                containerId ?? "",
+                ClusterTime.ToInstant(started),
+                ClusterTime.ToInstant(terminated.FinishedAt),
+                terminated.ExitCode,
+                terminated.Reason)
+            : null;
+
+    // A run is keyed by its container ID; runtimes that report none are keyed by their start time.
+    private static void Merge(Dictionary<string, ContainerInstance> runs, ContainerInstance? run)
+    {
+        if (run is null)
+        {
+            return;
+        }
+
+        var key = run.ContainerId.Length > 0 ? run.ContainerId : run.StartedAt.ToString("O");
+        runs[key] = runs.TryGetValue(key, out var known) && run.FinishedAt is null ? known : run;
+    }
+}

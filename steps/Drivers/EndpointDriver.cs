@@ -1,0 +1,134 @@
+using k8s.Models;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>Expectations on the Service's EndpointSlices: whether a pod is listed and with which conditions (kubelet-probe-semantics.md §1.12).</summary>
+public sealed class EndpointDriver(
+    PodRoster roster,
+    WorkloadDriver workload,
+    FaultDriver faults,
+    DetectionBounds bounds,
+    TimingDriver timing,
+    Expectations expectations,
+    Support.ScenarioClock clock)
+{
+    /// <summary>The EndpointSlice controller's own delay after the pod changes.</summary>
+    private const double ControllerSlack = 2;
+
+    /// <summary>The annotation where the EndpointSlice controller writes the time of the pod change it reflects.</summary>
+    private const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
+
+    /// <summary>Waits until the pod's endpoint has <paramref name="expected"/>, within <paramref name="within"/> (a readiness bound is counted from the pod's last fault or its end).</summary>
+    public async Task HasAsync(int ordinal, EndpointConditions expected, Within within, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var label = roster.Label(name);
+        var (reference, bound) = within.Bound switch
+        {
+            null => (clock.Now, (TimeBound?)null),
+            ProbeKind.Readiness when expected.Ready == true || expected.Serving == true =>
+                (faults.FaultEndOf(name) ?? clock.Now, Widen(bounds.ReadinessRecovery(), "recovery→endpoint-ready")),
+            ProbeKind.Readiness => (faults.FaultStartOf(name) ?? clock.Now, Widen(bounds.Reaction(ProbeKind.Readiness, "fault→endpoint-not-ready"), "fault→endpoint-not-ready")),
+            _ => throw new ScenarioInputException("an endpoint's conditions are timed with 'within the readiness detection bound' or 'within <n> s'."),
+        };
+        await timing.WaitAsync(
+            $"the endpoint of {label} to have {expected}",
+            label,
+            reference,
+            bound,
+            within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            state => Find(state, name) is { } found && expected.Match(found.Endpoint.Conditions) ? ChangeTime(state, name, expected) : null,
+            state => Describe(state, name),
+            cancellationToken);
+    }
+
+    /// <summary>Checks for <paramref name="window"/> that the pod's endpoint keeps <paramref name="expected"/>.</summary>
+    public Task KeepsAsync(int ordinal, EndpointConditions expected, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        return expectations.ConsistentlyAsync(
+            $"the endpoint of pod {ordinal} keeps {expected}",
+            window,
+            state => Observation.If(Find(state, name) is { } found && expected.Match(found.Endpoint.Conditions), Describe(state, name)),
+            cancellationToken);
+    }
+
+    /// <summary>Waits until the pod is (or is not) listed in any of the Service's EndpointSlices.</summary>
+    public Task ListedAsync(int ordinal, bool listed, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        return expectations.EventuallyAsync(
+            $"pod {ordinal} to be {(listed ? "" : "not ")}listed in the EndpointSlices",
+            within,
+            state => Observation.If(Find(state, name) is not null == listed, Describe(state, name)),
+            cancellationToken);
+    }
+
+    /// <summary>Checks for <paramref name="window"/> that the pod stays listed in the EndpointSlices.</summary>
+    public Task StaysListedAsync(int ordinal, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        return expectations.ConsistentlyAsync(
+            $"pod {ordinal} stays listed in the EndpointSlices",
+            window,
+            state => Observation.If(Find(state, name) is not null, Describe(state, name)),
+            cancellationToken);
+    }
+
+    private static TimeBound Widen(TimeBound bound, string name) =>
+        bound with { Name = name, MaxSeconds = bound.MaxSeconds + ControllerSlack, Formula = $"{bound.Formula}, + {ControllerSlack} s EndpointSlice controller" };
+
+    private (V1EndpointSlice Slice, V1Endpoint Endpoint)? Find(ClusterState state, string podName)
+    {
+        foreach (var slice in state.EndpointSlices.Values.Where(BelongsToService))
+        {
+            if (slice.Endpoints?.FirstOrDefault(e => e.TargetRef?.Name == podName) is { } endpoint)
+            {
+                return (slice, endpoint);
+            }
+        }
+
+        return null;
+    }
+
+    private bool BelongsToService(V1EndpointSlice slice) =>
+        slice.Metadata?.Labels?.TryGetValue("kubernetes.io/service-name", out var service) != true || service == workload.ServiceName;
+
+    // When the endpoint first showed the conditions: the controller's trigger time when it writes one, else when the watch saw it.
+    private DateTimeOffset? ChangeTime(ClusterState state, string podName, EndpointConditions expected)
+    {
+        DateTimeOffset? since = null;
+        foreach (var change in state.Changes)
+        {
+            if (change.Object is not V1EndpointSlice slice || !BelongsToService(slice))
+            {
+                continue;
+            }
+
+            var endpoint = slice.Endpoints?.FirstOrDefault(e => e.TargetRef?.Name == podName);
+            if (endpoint is null)
+            {
+                continue;
+            }
+
+            if (!expected.Match(endpoint.Conditions))
+            {
+                since = null;
+            }
+            else if (since is null)
+            {
+                since = slice.Metadata?.Annotations?.TryGetValue(TriggerTimeAnnotation, out var text) == true
+                    && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var trigger)
+                        ? trigger
+                        : change.ObservedAt;
+            }
+        }
+
+        return since;
+    }
+
+    private string Describe(ClusterState state, string podName) =>
+        Find(state, podName) is { } found
+            ? $"{roster.Label(podName)} listed in {found.Slice.Metadata?.Name} with {EndpointConditions.Describe(found.Endpoint.Conditions)}"
+            : $"{roster.Label(podName)} not listed ({state.EndpointSlices.Count} slice(s))";
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using ProbeHarness.Steps.Support;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>Expectations on the kubelet's events for a pod (Unhealthy, Killing, BackOff, ProbeWarning, …), counted by occurrence.</summary>
+public sealed class EventDriver(
+    ClusterObserver observer,
+    PodRoster roster,
+    WorkloadDriver workload,
+    TimingDriver timing,
+    Expectations expectations)
+{
+    /// <summary>Waits until at least <paramref name="count"/> occurrences of the event are recorded for the selected pods (or any pod when null).</summary>
+    public Task RecordedAsync(int? ordinal, string reason, MessagePattern? message, int count, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var pod = ordinal is { } n ? roster.NameOf(n) : null;
+        return expectations.EventuallyAsync(
+            $"{(count == 1 ? "an event" : $"at least {count} events")} {reason}{(message is null ? "" : $" with message {message}")} for {Whom(ordinal)}",
+            within,
+            state =>
+            {
+                var matching = Matching(state, pod, reason, message);
+                var seen = matching.Sum(o => o.Times);
+                return Observation.If(seen >= count, $"{seen} seen; {Recent(state, pod, reason)}");
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Checks that no such event is recorded now for the pod (or any pod when null).</summary>
+    public void NotRecorded(int? ordinal, string reason, MessagePattern? message)
+    {
+        var pod = ordinal is { } n ? roster.NameOf(n) : null;
+        var matching = Matching(observer.State, pod, reason, message);
+        if (matching.Count > 0)
+        {
+            throw new ExpectationFailedException(
+                $"Expected no event {reason}{(message is null ? "" : $" with message {message}")} for {Whom(ordinal)}, but saw: {string.Join(" | ", matching.Select(Describe))}");
+        }
+    }
+
+    /// <summary>Checks for <paramref name="window"/> that no such event is recorded for the pod (or any pod when null).</summary>
+    public Task NotRecordedForAsync(int? ordinal, string reason, MessagePattern? message, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var pod = ordinal is { } n ? roster.NameOf(n) : null;
+        var before = Matching(observer.State, pod, reason, message).Sum(o => o.Times);
+        return expectations.ConsistentlyAsync(
+            $"no new event {reason}{(message is null ? "" : $" with message {message}")} for {Whom(ordinal)}",
+            window,
+            state =>
+            {
+                var matching = Matching(state, pod, reason, message);
+                return Observation.If(matching.Sum(o => o.Times) == before, matching.Count == 0 ? "none" : string.Join(" | ", matching.TakeLast(3).Select(Describe)));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks that the first failure event of <paramref name="probe"/> for the pod's current run came between <paramref name="min"/> and
+    /// <paramref name="max"/> seconds after the container started (server timestamps, whole seconds).
+    /// </summary>
+    public Task FirstFailureAfterStartAsync(int ordinal, ProbeKind probe, double min, double max, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var prefix = $"{probe} probe failed";
+        return expectations.EventuallyAsync(
+            $"the first {probe.ToString().ToLowerInvariant()} probe failure of pod {ordinal} {min:0.#}–{max:0.#} s after its container started",
+            TimeSpan.FromSeconds(max + TimingDriver.PropagationSlack.TotalSeconds + 5),
+            state =>
+            {
+                var started = ContainerHistory.Of(state, name, workload.ContainerName).FirstOrDefault()?.StartedAt;
+                var first = Occurrences(state, name).FirstOrDefault(o => o.Reason == "Unhealthy" && o.Message.StartsWith(prefix, StringComparison.Ordinal));
+                if (started is null || first is null)
+                {
+                    return Observation.Not($"container started {(started is null ? "not yet" : "yes")}, {prefix} not yet seen");
+                }
+
+                var measured = (first.At - started.Value).TotalSeconds;
+                timing.Record($"pod {ordinal} start→first {probe.ToString().ToLowerInvariant()} failure", measured);
+                if (measured + ClusterTime.Resolution.TotalSeconds < min || measured > max + ClusterTime.Resolution.TotalSeconds)
+                {
+                    throw new ExpectationFailedException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The first {probe} probe failure of pod {ordinal} came {measured:0.#} s after its container started; expected {min:0.#}–{max:0.#} s (whole-second timestamps)."));
+                }
+
+                return Observation.Holds(string.Create(CultureInfo.InvariantCulture, $"{measured:0.#} s after start"));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Checks that successive failure events of <paramref name="probe"/> for the pod are <paramref name="seconds"/> apart (±1 s of timestamp resolution).</summary>
+    public Task FailuresApartAsync(int ordinal, ProbeKind probe, double seconds, int failures, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var prefix = $"{probe} probe failed";
+        return expectations.EventuallyAsync(
+            $"{failures} {probe.ToString().ToLowerInvariant()} probe failures of pod {ordinal}, {seconds:0.#} s apart",
+            TimeSpan.FromSeconds((failures + 1) * seconds + 10),
+            state =>
+            {
+                var times = Occurrences(state, name)
+                    .Where(o => o.Reason == "Unhealthy" && o.Message.StartsWith(prefix, StringComparison.Ordinal))
+                    .SelectMany(o => Enumerable.Repeat(o.At, o.Times))
+                    .ToList();
+                if (times.Count < failures)
+                {
+                    return Observation.Not($"{times.Count} failure(s) so far");
+                }
+
+                var gaps = times.Zip(times.Skip(1), (a, b) => (b - a).TotalSeconds).Take(failures - 1).ToList();
+                var text = string.Join(", ", gaps.Select(g => g.ToString("0.#", CultureInfo.InvariantCulture) + " s"));
+                if (gaps.Any(g => Math.Abs(g - seconds) > ClusterTime.Resolution.TotalSeconds))
+                {
+                    throw new ExpectationFailedException($"The {probe} probe failures of pod {ordinal} were {text} apart; expected {seconds:0.#} s (±1 s).");
+                }
+
+                return Observation.Holds($"{text} apart");
+            },
+            cancellationToken);
+    }
+
+    private static string Whom(int? ordinal) => ordinal is { } n ? $"pod {n}" : "any pod";
+
+    private static List<EventOccurrence> Occurrences(ClusterState state, string? pod) =>
+        [.. EventHistory.Occurrences(state).Where(o => pod is null || o.PodName == pod)];
+
+    private static List<EventOccurrence> Matching(ClusterState state, string? pod, string reason, MessagePattern? message) =>
+        [.. Occurrences(state, pod).Where(o => o.Reason == reason && (message is null || message.Matches(o.Message)))];
+
+    private string Recent(ClusterState state, string? pod, string reason)
+    {
+        var recent = Occurrences(state, pod).Where(o => o.Reason == reason).TakeLast(3).ToList();
+        return recent.Count == 0 ? $"no {reason} events yet" : $"latest {reason}: {string.Join(" | ", recent.Select(Describe))}";
+    }
+
+    private string Describe(EventOccurrence o) => $"{timing.Describe(o.At)} {roster.Label(o.PodName)} {o.Reason} \"{o.Message}\"{(o.Times > 1 ? $" ×{o.Times}" : "")}";
+}

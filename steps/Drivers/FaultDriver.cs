@@ -1,0 +1,137 @@
+using System.Net.Http.Json;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using ProbeHarness.Reporting.Model;
+using ProbeHarness.Steps.Support;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>Injects faults through the target app's fault API into one pod or every pod, now or scheduled, and records each with its time.</summary>
+public sealed class FaultDriver(
+    ScenarioCluster cluster,
+    ClusterObserver observer,
+    PodRoster roster,
+    WorkloadDriver workload,
+    ScenarioClock clock,
+    ScenarioRecorder recorder,
+    ScenarioLog log)
+{
+    /// <summary>The target app's HTTP port, which serves the fault API.</summary>
+    public const int HttpPort = 8080;
+
+    private readonly Lock _gate = new();
+    private readonly List<InjectedFault> _injected = [];
+
+    // The app may still be starting (LISTEN_DELAY_SECONDS) or restarting: retry connection failures for a while.
+    private readonly ResiliencePipeline<HttpResponseMessage> _delivery = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        .AddTimeout(TimeSpan.FromSeconds(60))
+        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .Handle<TimeoutRejectedException>()
+                .HandleResult(response => (int)response.StatusCode >= 500),
+            MaxRetryAttempts = 100,
+            Delay = TimeSpan.FromMilliseconds(500),
+            BackoffType = DelayBackoffType.Constant,
+            UseJitter = false,
+            OnRetry = args =>
+            {
+                if (args.AttemptNumber % 10 == 0)
+                {
+                    log.Write($"the fault API is not answering yet ({args.Outcome.Exception?.Message ?? args.Outcome.Result?.StatusCode.ToString()}); retrying");
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        })
+        .AddTimeout(TimeSpan.FromSeconds(5))
+        .Build();
+
+    /// <summary>Every fault injected so far, in order.</summary>
+    public IReadOnlyList<InjectedFault> Injected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _injected];
+            }
+        }
+    }
+
+    /// <summary>The last fault injected into <paramref name="podName"/>, or null.</summary>
+    public InjectedFault? LastFaultOf(string podName) => Injected.LastOrDefault(f => f.Pods.Contains(podName));
+
+    /// <summary>When the last fault of <paramref name="podName"/> began (the reference of a detection bound), or null.</summary>
+    public DateTimeOffset? FaultStartOf(string podName) =>
+        Injected.LastOrDefault(f => f.Pods.Contains(podName) && !f.Request.Heals)?.ActiveAt;
+
+    /// <summary>When the pod's last fault ended (a healing request, or the end of a timed fault), or null while it lasts.</summary>
+    public DateTimeOffset? FaultEndOf(string podName) => LastFaultOf(podName) switch
+    {
+        { Request.Heals: true } healed => healed.ActiveAt,
+        { Request.ActiveForSeconds: { } duration } timed => timed.ActiveAt.AddSeconds(duration),
+        _ => null,
+    };
+
+    /// <summary>Sends <paramref name="fault"/> to the selected pods and records it.</summary>
+    public async Task InjectAsync(PodSelection pods, FaultRequest fault, CancellationToken cancellationToken)
+    {
+        var names = workload.PodNames(pods, observer.State);
+        var state = observer.State;
+        var restartCounts = names.ToDictionary(n => n, n => state.FindPod(n)?.RestartCount(workload.ContainerName) ?? 0);
+        var sentAt = clock.Now;
+        await Task.WhenAll(names.Select(name => SendAsync(name, fault, cancellationToken)));
+        var activeAt = sentAt.AddSeconds(fault.ActiveAfterSeconds);
+        var injected = new InjectedFault(fault, activeAt, names, restartCounts);
+        lock (_gate)
+        {
+            _injected.Add(injected);
+        }
+
+        var target = pods.Ordinal is null ? "*" : roster.Label(names[0]);
+        recorder.AddFault(new FaultRecord(clock.SecondsAt(activeAt), target, fault.Description));
+        log.Write($"fault injected into {pods}: {fault.Description} ({(clock.Now - sentAt).TotalSeconds:0.00} s to deliver)");
+    }
+
+    private async Task SendAsync(string podName, FaultRequest fault, CancellationToken cancellationToken)
+    {
+        if (fault.EndsProcess)
+        {
+            // The app exits while answering: a lost answer is the expected outcome, and a retry would hit the next instance.
+            try
+            {
+                using var response = await cluster.Namespace.SendToPodAsync(podName, HttpPort, Message(fault), cancellationToken);
+                await EnsureAcceptedAsync(podName, fault, response, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            return;
+        }
+
+        using var answer = await _delivery.ExecuteAsync(
+            async token => await cluster.Namespace.SendToPodAsync(podName, HttpPort, Message(fault), token),
+            cancellationToken);
+        await EnsureAcceptedAsync(podName, fault, answer, cancellationToken);
+    }
+
+    private static HttpRequestMessage Message(FaultRequest fault) =>
+        new(new HttpMethod(fault.Method), new Uri(fault.Path, UriKind.Relative))
+        {
+            Content = fault.Body is null ? null : JsonContent.Create(fault.Body),
+        };
+
+    private async Task EnsureAcceptedAsync(string podName, FaultRequest fault, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new InvalidOperationException(
+                $"The fault API of {roster.Label(podName)} refused {fault.Method} {fault.Path} ({fault.Description}): {(int)response.StatusCode} {body}");
+        }
+    }
+}

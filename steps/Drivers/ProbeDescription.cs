@@ -1,0 +1,49 @@
+using k8s.Models;
+using ProbeHarness.Reporting.Model;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>A probe as the kubelet runs it (defaults filled in) and as reports describe it.</summary>
+public static class ProbeDescription
+{
+    /// <summary>The probe with every unset parameter at its Kubernetes default.</summary>
+    public static EffectiveProbe Effective(V1Probe probe) => new(
+        probe.InitialDelaySeconds ?? 0,
+        probe.PeriodSeconds ?? 10,
+        probe.TimeoutSeconds ?? 1,
+        probe.SuccessThreshold ?? 1,
+        probe.FailureThreshold ?? 3,
+        probe.TerminationGracePeriodSeconds);
+
+    /// <summary>The handler's API name: httpGet, tcpSocket, exec or grpc.</summary>
+    public static string Handler(V1Probe probe) =>
+        probe.HttpGet is not null ? "httpGet"
+        : probe.TcpSocket is not null ? "tcpSocket"
+        : probe.Exec is not null ? "exec"
+        : probe.Grpc is not null ? "grpc"
+        : "none";
+
+    /// <summary>What the probe is aimed at, e.g. <c>/healthz:8080</c>, <c>:8081</c>, <c>cat /tmp/healthy</c>, <c>:9090 service ""</c>.</summary>
+    public static string Target(V1Probe probe) =>
+        probe.HttpGet is { } http ? $"{http.Path}:{http.Port?.Value}"
+        : probe.TcpSocket is { } tcp ? $":{tcp.Port?.Value}"
+        : probe.Exec is { } exec ? string.Join(' ', exec.Command ?? [])
+        : probe.Grpc is { } grpc ? $":{grpc.Port} service \"{grpc.Service}\""
+        : "";
+
+    /// <summary>The probe as the scenario record lists it.</summary>
+    public static ProbeSettings Settings(ProbeKind kind, V1Probe probe)
+    {
+        var effective = Effective(probe);
+        return new ProbeSettings(
+            kind.ToString().ToLowerInvariant(),
+            Handler(probe),
+            Target(probe),
+            effective.InitialDelaySeconds,
+            effective.PeriodSeconds,
+            effective.TimeoutSeconds,
+            effective.SuccessThreshold,
+            effective.FailureThreshold,
+            effective.TerminationGracePeriodSeconds);
+    }
+}

@@ -1,0 +1,166 @@
+using k8s.Models;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>Expectations on readiness: the pod's Ready condition (timed against the probe's bound), other conditions, and the container's started/ready flags.</summary>
+public sealed class ReadinessDriver(
+    ClusterObserver observer,
+    PodRoster roster,
+    WorkloadDriver workload,
+    FaultDriver faults,
+    DetectionBounds bounds,
+    TimingDriver timing,
+    Expectations expectations,
+    Support.ScenarioClock clock)
+{
+    /// <summary>Waits until each selected pod's Ready condition is <paramref name="ready"/>, within <paramref name="within"/>.</summary>
+    public Task BecomesAsync(PodSelection pods, bool ready, Within within, CancellationToken cancellationToken) =>
+        Task.WhenAll(workload.PodNames(pods, observer.State).Select(name => BecomesAsync(name, ready, within, cancellationToken)));
+
+    /// <summary>Checks for <paramref name="window"/> that each selected pod's Ready condition stays <paramref name="ready"/>.</summary>
+    public Task StaysAsync(PodSelection pods, bool ready, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var names = workload.PodNames(pods, observer.State);
+        return expectations.ConsistentlyAsync(
+            $"{pods} stays {(ready ? "Ready" : "not Ready")}",
+            window,
+            state => names.Select(n => state.RequirePod(n)).FirstOrDefault(p => p.IsReady() != ready) is { } wrong
+                ? Observation.Not($"{roster.Label(wrong)}: {wrong.Describe(workload.ContainerName)}")
+                : Observation.Holds(string.Join("; ", names.Select(n => $"{roster.Label(n)} Ready={ready}"))),
+            cancellationToken);
+    }
+
+    /// <summary>Checks a pod condition's status (and reason), allowing a few seconds for status to catch up.</summary>
+    public Task ConditionAsync(int ordinal, string type, string status, string? reason, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        return expectations.EventuallyAsync(
+            $"the {type} condition of pod {ordinal} to be {status}{(reason is null ? "" : $" with reason {reason}")}",
+            TimeSpan.FromSeconds(5),
+            state =>
+            {
+                var condition = state.RequirePod(name).Condition(type);
+                var seen = condition is null ? $"no {type} condition" : $"{type}={condition.Status}, reason {condition.Reason ?? "(none)"}, message {condition.Message ?? "(none)"}";
+                return Observation.If(condition?.Status == status && (reason is null || condition.Reason == reason), seen);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Waits until the container's <c>started</c> (or <c>ready</c>) flag is <paramref name="value"/>, within <paramref name="within"/>.</summary>
+    public async Task ContainerFlagAsync(int ordinal, string flag, bool value, Within within, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var label = roster.Label(name);
+        var runs = ContainerHistory.Of(observer.State, name, workload.ContainerName);
+        var (reference, bound) = within.Bound switch
+        {
+            null => (clock.Now, (TimeBound?)null),
+            ProbeKind.Startup => (runs.LastOrDefault()?.StartedAt ?? clock.Now, bounds.StartupSuccess()),
+            _ => throw new ScenarioInputException($"the container's {flag} flag is timed with 'within the startup bound' or 'within <n> s'."),
+        };
+
+        // The flags carry no timestamp: the time the watch saw the flip stands in for the server's.
+        await timing.WaitAsync(
+            $"the container of {label} to be {(value ? "" : "not ")}{flag}",
+            label,
+            reference,
+            bound,
+            within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            state => Flag(state.RequirePod(name), flag) == value ? FirstSeen(state, name, p => Flag(p, flag) == value) : null,
+            state => state.RequirePod(name).Describe(workload.ContainerName),
+            cancellationToken);
+    }
+
+    /// <summary>Checks for <paramref name="window"/> that the container's flag stays <paramref name="value"/>.</summary>
+    public Task ContainerFlagStaysAsync(int ordinal, string flag, bool value, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        return expectations.ConsistentlyAsync(
+            $"the container of pod {ordinal} stays {(value ? "" : "not ")}{flag}",
+            window,
+            state => Observation.If(Flag(state.RequirePod(name), flag) == value, state.RequirePod(name).Describe(workload.ContainerName)),
+            cancellationToken);
+    }
+
+    /// <summary>Checks that pod <paramref name="ordinal"/> became Ready at most <paramref name="seconds"/> after its container was started (as the watch saw both).</summary>
+    public Task ReadySoonAfterStartedAsync(int ordinal, double seconds, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        return expectations.EventuallyAsync(
+            $"pod {ordinal} to become Ready at most {seconds} s after its container started",
+            TimeSpan.FromSeconds(5),
+            state =>
+            {
+                var started = FirstSeen(state, name, p => Flag(p, "started"));
+                var ready = FirstSeen(state, name, p => p.IsReady());
+                if (started is null || ready is null)
+                {
+                    return Observation.Not($"started seen at {started?.ToString("HH:mm:ss.fff") ?? "never"}, Ready seen at {ready?.ToString("HH:mm:ss.fff") ?? "never"}");
+                }
+
+                var gap = (ready.Value - started.Value).TotalSeconds;
+                timing.Record($"pod {ordinal} started→ready (watch times)", gap);
+                return Observation.If(gap <= seconds, $"Ready {gap:0.00} s after started");
+            },
+            cancellationToken);
+    }
+
+    private async Task BecomesAsync(string name, bool ready, Within within, CancellationToken cancellationToken)
+    {
+        var label = roster.Label(name);
+        var runs = ContainerHistory.Of(observer.State, name, workload.ContainerName);
+        var (reference, bound) = (within.Bound, ready) switch
+        {
+            (null, _) => (clock.Now, (TimeBound?)null),
+            (ProbeKind.Readiness, false) => (faults.FaultStartOf(name) ?? clock.Now, bounds.Reaction(ProbeKind.Readiness, "fault→not-ready")),
+            (ProbeKind.Readiness, true) => (faults.FaultEndOf(name) ?? clock.Now, bounds.ReadinessRecovery()),
+            (ProbeKind.Liveness, false) => (faults.FaultStartOf(name) ?? clock.Now, bounds.Reaction(ProbeKind.Liveness, "fault→not-ready")),
+            (ProbeKind.Startup, true) => (runs.LastOrDefault()?.StartedAt ?? clock.Now, StartupThenReady()),
+            _ => throw new ScenarioInputException($"'becomes {(ready ? "" : "not ")}Ready within {within}' has no meaning; use the readiness detection bound or seconds."),
+        };
+        await timing.WaitAsync(
+            $"{label} to become {(ready ? "Ready" : "not Ready")}",
+            label,
+            reference,
+            bound,
+            within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            state => state.RequirePod(name) is var pod && pod.IsReady() == ready
+                ? ClusterTime.ToInstant(pod.Condition("Ready")?.LastTransitionTime) ?? FirstSeen(state, name, p => p.IsReady() == ready)
+                : null,
+            state => state.RequirePod(name).Describe(workload.ContainerName),
+            cancellationToken);
+    }
+
+    // Ready after a slow start: the startup budget, then the readiness probe's successes.
+    private TimeBound StartupThenReady()
+    {
+        var startup = bounds.StartupSuccess();
+        var readiness = workload.Probe(ProbeKind.Readiness) is null ? null : bounds.ReadinessRecovery();
+        return readiness is null
+            ? startup with { Name = "start→ready" }
+            : new TimeBound("start→ready", 0, startup.MaxSeconds + readiness.MaxSeconds, $"startup {startup.Formula}, then readiness {readiness.Formula}");
+    }
+
+    // When the watch first saw the current streak of pod versions for which the predicate holds.
+    private static DateTimeOffset? FirstSeen(ClusterState state, string name, Func<V1Pod, bool> predicate)
+    {
+        DateTimeOffset? since = null;
+        foreach (var change in state.Changes)
+        {
+            if (change.Object is V1Pod pod && pod.Metadata?.Name == name)
+            {
+                since = predicate(pod) ? since ?? change.ObservedAt : null;
+            }
+        }
+
+        return since;
+    }
+
+    private bool Flag(V1Pod pod, string flag) => pod.ContainerStatus(workload.ContainerName) is { } status && flag switch
+    {
+        "started" => status.Started == true,
+        "ready" => status.Ready,
+        _ => throw new ScenarioInputException($"the container has no flag '{flag}'; allowed: started, ready."),
+    };
+
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using k8s.Models;
+using ProbeHarness.Steps.Support;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>Expectations on container restarts: when they happen (against the probe's bound), how many, how the last run ended, the back-off between runs.</summary>
+public sealed class RestartDriver(
+    ClusterObserver observer,
+    PodRoster roster,
+    WorkloadDriver workload,
+    FaultDriver faults,
+    DetectionBounds bounds,
+    TimingDriver timing,
+    Expectations expectations,
+    ScenarioClock clock)
+{
+    /// <summary>Waits until each selected pod's container runs again after its last fault (or after now), within <paramref name="within"/>.</summary>
+    public Task RestartedWithinAsync(PodSelection pods, Within within, CancellationToken cancellationToken) =>
+        Task.WhenAll(workload.PodNames(pods, observer.State).Select(name => RestartedWithinAsync(name, within, cancellationToken)));
+
+    /// <summary>Waits until each selected pod's restart count reaches <paramref name="times"/>.</summary>
+    public Task RestartedAtLeastAsync(PodSelection pods, int times, TimeSpan within, CancellationToken cancellationToken) =>
+        Task.WhenAll(workload.PodNames(pods, observer.State).Select(name => expectations.EventuallyAsync(
+            $"{roster.Label(name)} to be restarted at least {times} times",
+            within,
+            state => state.RequirePod(name) is var pod && pod.RestartCount(workload.ContainerName) >= times
+                ? Observation.Holds(pod.Describe(workload.ContainerName))
+                : Observation.Not(pod.Describe(workload.ContainerName)),
+            cancellationToken)));
+
+    /// <summary>Checks for <paramref name="window"/> that no selected pod's container is killed, exits or restarts.</summary>
+    public Task NotRestartedForAsync(PodSelection pods, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var names = workload.PodNames(pods, observer.State);
+        var start = observer.State;
+        var baseline = names.ToDictionary(n => n, n => start.RequirePod(n).RestartCount(workload.ContainerName));
+        return expectations.ConsistentlyAsync(
+            $"{pods} is not restarted",
+            TimeSpan.FromSeconds(window.TotalSeconds),
+            state =>
+            {
+                foreach (var name in names)
+                {
+                    var pod = state.RequirePod(name);
+                    var status = pod.ContainerStatus(workload.ContainerName);
+                    if (pod.RestartCount(workload.ContainerName) != baseline[name] || status?.State?.Terminated is not null)
+                    {
+                        return Observation.Not($"{roster.Label(name)}: {pod.Describe(workload.ContainerName)} (restartCount was {baseline[name]})");
+                    }
+                }
+
+                return Observation.Holds(string.Join("; ", names.Select(n => $"{roster.Label(n)} restartCount={baseline[n]}")));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Checks the pod's restart count (now, or within a few seconds while status catches up).</summary>
+    public Task RestartCountAsync(int ordinal, int expected, bool atLeast, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        return expectations.EventuallyAsync(
+            $"the restart count of pod {ordinal} to be {(atLeast ? "at least " : "")}{expected}",
+            TimeSpan.FromSeconds(5),
+            state =>
+            {
+                var pod = state.RequirePod(name);
+                var count = pod.RestartCount(workload.ContainerName);
+                return Observation.If(atLeast ? count >= expected : count == expected, pod.Describe(workload.ContainerName));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Checks how the container's previous run ended (<c>lastState.terminated</c>).</summary>
+    public Task LastTerminationAsync(int ordinal, string? reason, int? exitCode, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var wanted = string.Join(" and ", new[] { reason is null ? null : $"reason {reason}", exitCode is null ? null : $"exit code {exitCode}" }.OfType<string>());
+        return expectations.EventuallyAsync(
+            $"the last termination of pod {ordinal} to have {wanted}",
+            TimeSpan.FromSeconds(10),
+            state =>
+            {
+                var terminated = state.RequirePod(name).ContainerStatus(workload.ContainerName)?.LastState?.Terminated;
+                var seen = terminated is null ? "no lastState.terminated" : $"reason {terminated.Reason}, exit code {terminated.ExitCode}";
+                return Observation.If(
+                    terminated is not null && (reason is null || terminated.Reason == reason) && (exitCode is null || terminated.ExitCode == exitCode),
+                    seen);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Waits until the container waits with <paramref name="reason"/> (e.g. CrashLoopBackOff).</summary>
+    public Task WaitingAsync(int ordinal, string reason, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        return expectations.EventuallyAsync(
+            $"the container of pod {ordinal} to wait with reason {reason}",
+            within,
+            state => state.RequirePod(name) is var pod && pod.ContainerStatus(workload.ContainerName)?.State?.Waiting?.Reason == reason
+                ? Observation.Holds(pod.Describe(workload.ContainerName))
+                : Observation.Not(pod.Describe(workload.ContainerName)),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks that the delays between the container's runs follow the crash-loop back-off (§1.6): runs restarted at once, then
+    /// delays of at least 10 s, 20 s, 40 s … (each no earlier than nominal, and late by at most the kubelet's retry slack).
+    /// </summary>
+    public void BackOffGrows(int ordinal, int delayedRestarts)
+    {
+        var name = roster.NameOf(ordinal);
+        var runs = ContainerHistory.Of(observer.State, name, workload.ContainerName);
+        var gaps = runs.Zip(runs.Skip(1), (previous, next) => previous.FinishedAt is { } end ? (next.StartedAt - end).TotalSeconds : (double?)null)
+            .OfType<double>()
+            .ToList();
+        var text = string.Join(", ", gaps.Select(g => g.ToString("0.#", CultureInfo.InvariantCulture) + " s"));
+        var delayed = gaps.SkipWhile(g => g < 5).ToList();
+        if (delayed.Count < delayedRestarts)
+        {
+            throw new ExpectationFailedException(
+                $"Expected at least {delayedRestarts} restarts of pod {ordinal} delayed by the crash-loop back-off; delays between runs: {text}");
+        }
+
+        // Real kubelets retry on their own schedule: restarts come 1–14 s after the nominal delay (§2).
+        const double lateSlack = 15;
+        for (var i = 0; i < delayed.Count; i++)
+        {
+            var nominal = Math.Min(300, 10 * Math.Pow(2, i));
+            if (delayed[i] + ClusterTime.Resolution.TotalSeconds < nominal || delayed[i] > nominal + lateSlack)
+            {
+                throw new ExpectationFailedException(
+                    $"Expected back-off delay {i + 1} of pod {ordinal} to be {nominal:0} s (up to {lateSlack:0} s late); delays between runs: {text}");
+            }
+        }
+
+        timing.Record($"pod {ordinal} back-off delays [{text}]", delayed[^1]);
+    }
+
+    private async Task RestartedWithinAsync(string name, Within within, CancellationToken cancellationToken)
+    {
+        var label = roster.Label(name);
+        var state = observer.State;
+        var fault = faults.LastFaultOf(name);
+        var baseline = fault?.RestartCounts.GetValueOrDefault(name) ?? state.RequirePod(name).RestartCount(workload.ContainerName);
+        var runs = ContainerHistory.Of(state, name, workload.ContainerName);
+        var (reference, bound) = within.Bound switch
+        {
+            null => (clock.Now, (TimeBound?)null),
+            // Without an injected fault (e.g. FAULTS_AT_START) the liveness probe's first chance is initialDelaySeconds after the start.
+            ProbeKind.Liveness => (
+                faults.FaultStartOf(name)
+                    ?? runs.LastOrDefault()?.StartedAt.AddSeconds(ProbeDescription.Effective(workload.RequireProbe(ProbeKind.Liveness)).InitialDelaySeconds)
+                    ?? clock.Now,
+                bounds.LivenessRestart()),
+            ProbeKind.Startup => (runs.LastOrDefault()?.StartedAt ?? clock.Now, bounds.StartupRestart()),
+            _ => throw new ScenarioInputException("a readiness probe never restarts a container; use 'the liveness detection bound' or 'the startup bound'."),
+        };
+        await timing.WaitAsync(
+            $"{label} to be restarted",
+            label,
+            reference,
+            bound,
+            within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            current =>
+            {
+                if (current.RequirePod(name).RestartCount(workload.ContainerName) <= baseline)
+                {
+                    return null;
+                }
+
+                var history = ContainerHistory.Of(current, name, workload.ContainerName);
+                var before = history.LastOrDefault(r => r.StartedAt <= reference);
+                return history.FirstOrDefault(r => before is null ? r.StartedAt >= reference - ClusterTime.Resolution : r.StartedAt > before.StartedAt)?.StartedAt;
+            },
+            current => current.RequirePod(name).Describe(workload.ContainerName),
+            cancellationToken);
+    }
+
+}

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Reqnroll;
+using Reqnroll.BoDi;
+using Reqnroll.Bindings;
+using Reqnroll.UnitTestProvider;
+using ProbeHarness.Cluster;
+using ProbeHarness.Gherkin.Execution;
+using ProbeHarness.Reporting.Input;
+using ProbeHarness.Reporting.Model;
+using ProbeHarness.Steps.Drivers;
+
+namespace ProbeHarness.Steps.Support;
+
+/// <summary>
+/// Every hook of the suite: one backend per run; per scenario a namespace and a watch, the expectation record of each
+/// <c>Then</c> step, and at the end diagnostics (on failure), the scenario record, and the namespace released.
+/// </summary>
+[Binding]
+public sealed class Hooks(
+    ScenarioContext scenario,
+    FeatureContext feature,
+    IObjectContainer container,
+    IUnitTestRuntimeProvider runtime)
+{
+    private static readonly JsonSerializerOptions RecordJson = new(ScenarioRecordReader.Options) { WriteIndented = true };
+
+    /// <summary>Chooses, announces and starts the run's backend; a failure is kept so each scenario reports it as an environment error.</summary>
+    [BeforeTestRun]
+    public static async Task StartBackendAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var backend = await BackendLauncher.LaunchAsync(
+                RunOutput.Write,
+                new Progress<string>(RunOutput.Write),
+                TestContext.Current.CancellationToken);
+            TestRun.Use(backend);
+            RunOutput.Write($"backend ready: {backend.Info.Description}, Kubernetes {backend.Info.KubernetesVersion} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            PrepareResultsDirectory();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            TestRun.FailStart(e);
+            RunOutput.Write($"the backend did not start after {clock.Elapsed.TotalSeconds:0.0} s: {e.Message}");
+        }
+    }
+
+    /// <summary>Stops the backend.</summary>
+    [AfterTestRun]
+    public static async Task StopBackendAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        await TestRun.StopAsync();
+        RunOutput.Write($"backend stopped ({clock.Elapsed.TotalSeconds:0.0} s)");
+    }
+
+    /// <summary>Starts the scenario's clock, skips scenarios the cluster is too old for, opens a namespace and starts the watch.</summary>
+    [BeforeScenario(Order = 0)]
+    public async Task OpenNamespaceAsync()
+    {
+        var log = container.Resolve<ScenarioLog>();
+        container.Resolve<ScenarioClock>();
+        var backend = TestRun.Backend;
+        if (MinimumVersionTag.SkipReason(scenario.ScenarioInfo.CombinedTags, backend.Info.KubernetesVersion) is { } reason)
+        {
+            log.Write($"skipped: {reason}");
+            runtime.TestIgnore(reason);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var cancellation = TestContext.Current.CancellationToken;
+        var ns = await backend.CreateNamespaceAsync(ScenarioSlug.Of(scenario.ScenarioInfo.Title), cancellation);
+        container.RegisterInstanceAs(new ScenarioCluster(ns, cancellation));
+        container.Resolve<ClusterObserver>().Start();
+        log.Write($"scenario \"{scenario.ScenarioInfo.Title}\" in namespace {ns.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
+    }
+
+    /// <summary>Records each <c>Then</c> step as an expectation, with whether it held.</summary>
+    [AfterStep]
+    public void RecordExpectation()
+    {
+        var step = scenario.StepContext.StepInfo;
+        if (step.StepDefinitionType == StepDefinitionType.Then)
+        {
+            var error = scenario.StepContext.StepError ?? scenario.TestError;
+            container.Resolve<ScenarioRecorder>().AddExpectation(step.Text, error is null, error?.Message);
+        }
+    }
+
+    /// <summary>Stops traffic, collects diagnostics when the scenario failed, writes the scenario record and releases the namespace.</summary>
+    [AfterScenario(Order = 0)]
+    public async Task CloseScenarioAsync()
+    {
+        var log = container.Resolve<ScenarioLog>();
+        var cluster = container.IsRegistered<ScenarioCluster>() ? container.Resolve<ScenarioCluster>() : null;
+        var outcome = Outcome();
+        ScenarioDiagnostics? diagnostics = null;
+        IReadOnlyList<TimelineEntry> timeline = [];
+        if (cluster is not null)
+        {
+            await Attempt(log, "stopping traffic", () => container.Resolve<TrafficDriver>().StopAsync());
+            await Attempt(log, "measuring timings", () =>
+            {
+                container.Resolve<TimingAnalysis>().Record();
+                timeline = container.Resolve<TimelineBuilder>().Build();
+                return Task.CompletedTask;
+            });
+            if (outcome is "failed" or "environment-error")
+            {
+                await Attempt(log, "collecting diagnostics", async () =>
+                    diagnostics = await container.Resolve<DiagnosticsCollector>().CollectAsync(CancellationToken.None));
+            }
+        }
+
+        await Attempt(log, "writing the scenario record", () => WriteRecordAsync(outcome, timeline, diagnostics, log));
+        if (cluster is not null)
+        {
+            await container.Resolve<ClusterObserver>().DisposeAsync();
+            var keep = outcome == "failed" && TestRun.KeepOnFailure;
+            await Attempt(log, "releasing the namespace", async () =>
+            {
+                var clock = Stopwatch.StartNew();
+                var reach = await cluster.Namespace.ReleaseAsync(keep, CancellationToken.None);
+                log.Write(keep && reach is not null
+                    ? $"kept namespace {cluster.Namespace.Name} for inspection: {reach}"
+                    : $"released namespace {cluster.Namespace.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            });
+        }
+
+        log.Write($"{outcome} after {container.Resolve<ScenarioClock>().Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static void PrepareResultsDirectory()
+    {
+        // One run's records only: a scenario renamed or removed since the last run must not linger in the report.
+        var directory = TestRun.ResultsDirectory;
+        Directory.CreateDirectory(directory);
+        foreach (var stale in Directory.EnumerateFiles(directory, "*.json"))
+        {
+            File.Delete(stale);
+        }
+
+        RunOutput.Write($"scenario records go to {directory}");
+    }
+
+    private string Outcome()
+    {
+        var error = scenario.TestError;
+        return scenario.ScenarioExecutionStatus switch
+        {
+            ScenarioExecutionStatus.Skipped => "skipped",
+            ScenarioExecutionStatus.OK when error is null => "passed",
+            _ when IsEnvironmental(error) => "environment-error",
+            _ => "failed",
+        };
+    }
+
+    private static bool IsEnvironmental(Exception? error) =>
+        error is ClusterUnavailableException || error?.InnerException is ClusterUnavailableException;
+
+    private async Task WriteRecordAsync(string outcome, IReadOnlyList<TimelineEntry> timeline, ScenarioDiagnostics? diagnostics, ScenarioLog log)
+    {
+        var clock = container.Resolve<ScenarioClock>();
+        var recorder = container.Resolve<ScenarioRecorder>();
+        var info = TestRun.FailedToStart ? null : TestRun.Backend.Info;
+        var featureFile = FeatureFile();
+        var record = new ScenarioRecord
+        {
+            FeatureFile = featureFile,
+            Feature = feature.FeatureInfo.Title,
+            Scenario = Title(),
+            Tags = [.. scenario.ScenarioInfo.CombinedTags.Select(t => t.TrimStart('@')).Distinct()],
+            Backend = info?.Name ?? "none",
+            Emulated = info?.IsEmulated ?? false,
+            KubernetesVersion = info?.KubernetesVersion,
+            Host = Environment.MachineName,
+            Outcome = outcome,
+            Message = Message(scenario.TestError),
+            StartedAt = clock.StartedAt,
+            DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            Probes = recorder.Probes,
+            Faults = recorder.Faults,
+            Expectations = recorder.Expectations,
+            Timings = recorder.Timings,
+            Timeline = timeline,
+            Diagnostics = diagnostics,
+        };
+        Directory.CreateDirectory(TestRun.ResultsDirectory);
+        var file = Path.Combine(
+            TestRun.ResultsDirectory,
+            $"{ScenarioSlug.Of(Path.ChangeExtension(featureFile, null), 80)}--{ScenarioSlug.Of(record.Scenario, 100)}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(record, RecordJson));
+        log.Write($"scenario record: {file}");
+    }
+
+    // The generated feature class names its file; outside the adapter the feature's folder and title stand in.
+    private string FeatureFile() =>
+        TestContext.Current.TestClassInstance?.GetType().GetCustomAttribute<FeatureFileAttribute>()?.Path
+        ?? $"{feature.FeatureInfo.FolderPath}/{ScenarioSlug.Of(feature.FeatureInfo.Title)}.feature";
+
+    private string Title()
+    {
+        var arguments = scenario.ScenarioInfo.Arguments;
+        if (arguments is null || arguments.Count == 0)
+        {
+            return scenario.ScenarioInfo.Title;
+        }
+
+        var values = new List<string>();
+        foreach (System.Collections.DictionaryEntry entry in arguments)
+        {
+            values.Add($"{entry.Key}={entry.Value}");
+        }
+
+        return $"{scenario.ScenarioInfo.Title} ({string.Join(", ", values)})";
+    }
+
+    // xunit's dynamic-skip marker is for the runner, not for readers.
+    private static string? Message(Exception? error) =>
+        error?.Message is { } message && message.StartsWith(Xunit.v3.DynamicSkipToken.Value, StringComparison.Ordinal)
+            ? message[Xunit.v3.DynamicSkipToken.Value.Length..]
+            : error?.Message;
+
+    private static async Task Attempt(ScenarioLog log, string what, Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Write($"{what} failed: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using ProbeHarness.Reporting.Model;
+
+namespace ProbeHarness.Steps.Support;
+
+/// <summary>Collects what the scenario did and saw (probes, faults, expectations, timings) for its <see cref="ScenarioRecord"/>.</summary>
+public sealed class ScenarioRecorder
+{
+    private readonly Lock _gate = new();
+    private readonly List<ProbeSettings> _probes = [];
+    private readonly List<FaultRecord> _faults = [];
+    private readonly List<ExpectationRecord> _expectations = [];
+    private readonly List<TimingRecord> _timings = [];
+    private readonly List<string> _notes = [];
+
+    /// <summary>The probes of the deployed container.</summary>
+    public IReadOnlyList<ProbeSettings> Probes => Copy(_probes);
+
+    /// <summary>The faults injected so far.</summary>
+    public IReadOnlyList<FaultRecord> Faults => Copy(_faults);
+
+    /// <summary>The expectations checked so far.</summary>
+    public IReadOnlyList<ExpectationRecord> Expectations => Copy(_expectations);
+
+    /// <summary>The timings measured so far.</summary>
+    public IReadOnlyList<TimingRecord> Timings => Copy(_timings);
+
+    /// <summary>Details the current expectation noted (measured values), taken by the next <see cref="AddExpectation"/>.</summary>
+    public void Note(string detail)
+    {
+        lock (_gate)
+        {
+            _notes.Add(detail);
+        }
+    }
+
+    /// <summary>Records the probes as deployed.</summary>
+    public void SetProbes(IEnumerable<ProbeSettings> probes)
+    {
+        lock (_gate)
+        {
+            _probes.Clear();
+            _probes.AddRange(probes);
+        }
+    }
+
+    /// <summary>Records an injected fault.</summary>
+    public void AddFault(FaultRecord fault)
+    {
+        lock (_gate)
+        {
+            _faults.Add(fault);
+        }
+    }
+
+    /// <summary>Records a checked expectation with the details noted while checking it.</summary>
+    public void AddExpectation(string text, bool held, string? failure)
+    {
+        lock (_gate)
+        {
+            var details = failure is null ? _notes : [.. _notes, failure];
+            _expectations.Add(new ExpectationRecord(text, held, details.Count == 0 ? null : string.Join("; ", details)));
+            _notes.Clear();
+        }
+    }
+
+    /// <summary>Records a measured timing, unless one of that name is already there (a step's own measurement wins over the closing analysis).</summary>
+    public void AddTiming(TimingRecord timing)
+    {
+        lock (_gate)
+        {
+            if (_timings.All(t => t.Name != timing.Name))
+            {
+                _timings.Add(timing);
+            }
+        }
+    }
+
+    private IReadOnlyList<T> Copy<T>(List<T> list)
+    {
+        lock (_gate)
+        {
+            return [.. list];
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ProbeHarness.TargetApp.Http;
+using ProbeHarness.TargetApp.Lifecycle;
+using ProbeHarness.TargetApp.Logging;
+using ProbeHarness.TargetApp.Memory;
+
+namespace ProbeHarness.TargetApp.Faults;
+
+/// <summary>The runtime fault API under <c>/faults</c> (mapped only when <c>FAULTS_ENABLED=true</c>); every call is logged as one JSON line.</summary>
+public sealed class FaultApiHandler
+{
+    private static readonly string[] PutTargets = ["liveness", "readiness", "startup", "tcp", "dependency"];
+
+    private readonly FaultBoard _board;
+    private readonly MemoryBallast _ballast;
+    private readonly ProcessExit _exit;
+    private readonly JsonLineLog _log;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the handler.</summary>
+    public FaultApiHandler(FaultBoard board, MemoryBallast ballast, ProcessExit exit, JsonLineLog log, TimeProvider time)
+    {
+        _board = board;
+        _ballast = ballast;
+        _exit = exit;
+        _log = log;
+        _time = time;
+    }
+
+    /// <summary><c>GET /faults</c>: the current state.</summary>
+    public Task GetAsync(HttpContext context) => RunAsync(context, _ => Task.FromResult(StateAnswer(_board.Current)));
+
+    /// <summary><c>DELETE /faults</c>: every probe ok, TCP open, dependency available (leaked memory stays leaked).</summary>
+    public Task ResetAsync(HttpContext context) =>
+        RunAsync(context, _ => Task.FromResult(StateAnswer(_board.Apply(_ => FaultSnapshot.Healthy))));
+
+    /// <summary><c>PUT /faults/{target}</c>: a probe's fault, the TCP listener or the dependency.</summary>
+    public Task PutAsync(HttpContext context, string target) => RunAsync(context, body =>
+    {
+        if (!PutTargets.Contains(target))
+        {
+            var unknown = new FaultInputException("probe", $"unknown fault target '{target}'", PutTargets);
+            return Task.FromResult(new Answer(404, json => JsonResponse.WriteError(json, unknown), unknown.Message));
+        }
+
+        // Everything is parsed before anything changes, so a bad request leaves the state as it was.
+        using var document = RequestBody.Parse(body);
+        var root = document.RootElement;
+        var now = _time.GetUtcNow();
+        Func<FaultSnapshot, FaultSnapshot> change = target switch
+        {
+            "tcp" => ParseTcp(root),
+            "dependency" => ParseDependency(root),
+            _ => ParseProbe(root, target, now),
+        };
+        return Task.FromResult(StateAnswer(_board.Apply(change)));
+    });
+
+    /// <summary><c>POST /faults/crash</c>: answers 202, then exits with <c>exitCode</c> (default 1).</summary>
+    public Task CrashAsync(HttpContext context) => RunAsync(context, body =>
+    {
+        using var document = RequestBody.Parse(body);
+        var exitCode = JsonFields.Of(document.RootElement, string.Empty, ["exitCode"]).Integer("exitCode", 0, 255) ?? 1;
+        context.Response.OnCompleted(() =>
+        {
+            _exit.Crash(exitCode);
+            return Task.CompletedTask;
+        });
+        return Task.FromResult(new Answer(202, json =>
+        {
+            json.WriteBoolean("exiting", true);
+            json.WriteNumber("exitCode", exitCode);
+        }));
+    });
+
+    /// <summary><c>POST /faults/leak</c>: allocates and keeps <c>megabytes</c> more memory.</summary>
+    public Task LeakAsync(HttpContext context) => RunAsync(context, body =>
+    {
+        using var document = RequestBody.Parse(body);
+        var fields = JsonFields.Of(document.RootElement, string.Empty, ["megabytes"]);
+        var megabytes = fields.Integer("megabytes", 1, 16_384)
+            ?? throw new FaultInputException("megabytes", "is required (1-16384)");
+        _ballast.Grow(megabytes);
+        return Task.FromResult(new Answer(200, WriteMemory));
+    });
+
+    private static Func<FaultSnapshot, FaultSnapshot> ParseTcp(JsonElement root)
+    {
+        var open = FaultSnapshotParser.ParseTcpOpen(root, string.Empty);
+        return state => state with { TcpOpen = open };
+    }
+
+    private static Func<FaultSnapshot, FaultSnapshot> ParseDependency(JsonElement root)
+    {
+        var available = FaultSnapshotParser.ParseDependencyAvailable(root, string.Empty);
+        return state => state with { DependencyAvailable = available };
+    }
+
+    private static Func<FaultSnapshot, FaultSnapshot> ParseProbe(JsonElement root, string target, DateTimeOffset now)
+    {
+        ProbeKindNames.TryParse(target, out var kind);
+        var fault = ProbeFaultParser.Parse(root, string.Empty, now);
+        return state => state.With(kind, fault);
+    }
+
+    private Answer StateAnswer(FaultSnapshot snapshot) => new(200, json =>
+    {
+        snapshot.WriteFieldsTo(json, _time.GetUtcNow());
+        json.WriteStartObject("memory");
+        WriteMemory(json);
+        json.WriteEndObject();
+    });
+
+    private void WriteMemory(Utf8JsonWriter json)
+    {
+        json.WriteNumber("leakedMegabytes", _ballast.LeakedMegabytes);
+        json.WriteNumber("workingSetMegabytes", MemoryBallast.WorkingSetMegabytes);
+    }
+
+    private async Task RunAsync(HttpContext context, Func<string, Task<Answer>> handle)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var body = string.Empty;
+        int status;
+        string? error = null;
+        try
+        {
+            body = await RequestBody.ReadTextAsync(context);
+            var answer = await handle(body);
+            status = answer.StatusCode;
+            error = answer.Error;
+            await JsonResponse.WriteAsync(context, status, answer.WriteFields);
+        }
+        catch (FaultInputException failure)
+        {
+            status = 400;
+            error = failure.Message;
+            await JsonResponse.WriteErrorAsync(context, failure);
+        }
+
+        var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _log.Write("fault", json =>
+        {
+            json.WriteString("method", context.Request.Method);
+            json.WriteString("path", context.Request.Path.Value);
+            json.WriteString("userAgent", context.Request.Headers.UserAgent.ToString());
+            json.WriteString("body", body.Length > 1024 ? body[..1024] : body);
+            json.WriteNumber("status", status);
+            json.WriteString("error", error);
+            json.WriteNumber("durationMs", Math.Round(durationMs, 1));
+        });
+    }
+
+    private sealed record Answer(int StatusCode, Action<Utf8JsonWriter> WriteFields, string? Error = null);
+}

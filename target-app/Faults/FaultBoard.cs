@@ -1,0 +1,52 @@
+namespace ProbeHarness.TargetApp.Faults;
+
+/// <summary>The live fault state: thread-safe changes, persistence to <c>FAULT_STATE_DIR</c>, and the flap probe counters.</summary>
+public sealed class FaultBoard
+{
+    private readonly FaultStateFile? _stateFile;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly long[] _probeCounters = new long[ProbeKindNames.All.Count];
+    private FaultSnapshot _current;
+
+    /// <summary>Creates the board with <paramref name="initial"/> state; <paramref name="stateFile"/> persists every change when given.</summary>
+    public FaultBoard(FaultSnapshot initial, FaultStateFile? stateFile, TimeProvider time)
+    {
+        _current = initial;
+        _stateFile = stateFile;
+        _time = time;
+    }
+
+    /// <summary>Raised after every change (on the changing thread).</summary>
+    public event Action? Changed;
+
+    /// <summary>The state now.</summary>
+    public FaultSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Replaces the state with <paramref name="change"/>'s result; a probe whose fault changed restarts its flap count.</summary>
+    public FaultSnapshot Apply(Func<FaultSnapshot, FaultSnapshot> change)
+    {
+        FaultSnapshot next;
+        lock (_gate)
+        {
+            var previous = _current;
+            next = change(previous);
+            foreach (var kind in ProbeKindNames.All)
+            {
+                if (previous.For(kind) != next.For(kind))
+                {
+                    Interlocked.Exchange(ref _probeCounters[(int)kind], 0);
+                }
+            }
+
+            _stateFile?.Save(next, _time.GetUtcNow());
+            Volatile.Write(ref _current, next);
+        }
+
+        Changed?.Invoke();
+        return next;
+    }
+
+    /// <summary>Counts one more probe of <paramref name="kind"/> and returns its number (1, 2, …) since the fault last changed.</summary>
+    public long NextProbeNumber(ProbeKind kind) => Interlocked.Increment(ref _probeCounters[(int)kind]);
+}

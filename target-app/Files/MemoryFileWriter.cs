@@ -1,0 +1,52 @@
+using System.Globalization;
+using ProbeHarness.TargetApp.Configuration;
+using ProbeHarness.TargetApp.Logging;
+using ProbeHarness.TargetApp.Memory;
+
+namespace ProbeHarness.TargetApp.Files;
+
+/// <summary>Writes the working set in whole MB to <c>MEMORY_FILE</c> every second, for a "memory leak → exec liveness" probe.</summary>
+public sealed class MemoryFileWriter : BackgroundService
+{
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+
+    private readonly string _path;
+    private readonly JsonLineLog _log;
+
+    /// <summary>Creates the writer for the configured file.</summary>
+    public MemoryFileWriter(TargetAppSettings settings, JsonLineLog log)
+    {
+        _path = settings.MemoryFile;
+        _log = log;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period);
+        var reportedError = false;
+        do
+        {
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
+                AtomicFile.Write(_path, MemoryBallast.WorkingSetMegabytes.ToString(CultureInfo.InvariantCulture) + "\n");
+                reportedError = false;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && !reportedError)
+            {
+                reportedError = true;
+                _log.Write("error", json =>
+                {
+                    json.WriteString("component", "memory-file");
+                    json.WriteString("message", exception.Message);
+                });
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Already reported; keep trying quietly.
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Health.V1;
+using ProbeHarness.TargetApp.Faults;
+using ProbeHarness.TargetApp.Logging;
+using ProbeHarness.TargetApp.Probes;
+
+namespace ProbeHarness.TargetApp.Grpc;
+
+/// <summary><c>grpc.health.v1.Health/Check</c> on <c>GRPC_PORT</c>: services "" and "liveness" follow liveness, "readiness" and "startup" their probes.</summary>
+/// <remarks>Faults apply as over HTTP: fail → NOT_SERVING, hang → no answer, slow → late answer, flap → every Nth NOT_SERVING, redirect → SERVING.</remarks>
+public sealed class GrpcHealthService : Health.HealthBase
+{
+    private const string CheckPath = "/grpc.health.v1.Health/Check";
+
+    private readonly ProbeEvaluator _evaluator;
+    private readonly JsonLineLog _log;
+    private readonly IHostApplicationLifetime _lifetime;
+
+    /// <summary>Creates the service.</summary>
+    public GrpcHealthService(ProbeEvaluator evaluator, JsonLineLog log, IHostApplicationLifetime lifetime)
+    {
+        _evaluator = evaluator;
+        _log = log;
+        _lifetime = lifetime;
+    }
+
+    /// <inheritdoc />
+    public override async Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var userAgent = context.RequestHeaders.GetValue("user-agent");
+        var remote = context.Peer;
+        if (!TryKind(request.Service, out var kind))
+        {
+            ProbeLogLine.Write(_log, "grpc", $"{CheckPath}({request.Service})", userAgent, remote, "answered", 404, "unknown service", started);
+            throw new RpcException(new Status(StatusCode.NotFound, $"unknown service '{request.Service}' (known: \"\", liveness, readiness, startup)"));
+        }
+
+        var verdict = _evaluator.Evaluate(kind);
+        var probe = $"grpc-{kind.Name()}";
+        var path = $"{CheckPath}({request.Service})";
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _lifetime.ApplicationStopping);
+        try
+        {
+            if (verdict.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(verdict.Delay, giveUp.Token);
+            }
+
+            if (verdict.Action == ProbeAction.Hang)
+            {
+                await Task.Delay(Timeout.Infinite, giveUp.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            ProbeLogLine.Write(_log, probe, path, userAgent, remote, "abandoned", null, verdict.Reason, started);
+            throw new RpcException(new Status(StatusCode.Cancelled, "probe abandoned"));
+        }
+
+        var serving = verdict.IsHealthy;
+        var answer = serving ? "SERVING" : "NOT_SERVING";
+        ProbeLogLine.Write(_log, probe, path, userAgent, remote, "answered", serving ? 200 : verdict.StatusCode, $"{answer} ({verdict.Reason})", started);
+        return new HealthCheckResponse
+        {
+            Status = serving ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing,
+        };
+    }
+
+    private static bool TryKind(string service, out ProbeKind kind)
+    {
+        if (string.IsNullOrEmpty(service))
+        {
+            kind = ProbeKind.Liveness;
+            return true;
+        }
+
+        return ProbeKindNames.TryParse(service, out kind);
+    }
+}

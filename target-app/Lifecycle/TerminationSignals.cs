@@ -1,0 +1,81 @@
+using System.Runtime.InteropServices;
+using ProbeHarness.TargetApp.Configuration;
+using ProbeHarness.TargetApp.Logging;
+
+namespace ProbeHarness.TargetApp.Lifecycle;
+
+/// <summary>Traps SIGTERM and SIGINT: graceful stop with exit code 0, after <c>SHUTDOWN_DELAY_SECONDS</c>; SIGTERM is ignored with <c>IGNORE_SIGTERM=true</c>.</summary>
+/// <remarks>Registered before anything else, so the signal is handled the same way during <c>LISTEN_DELAY_SECONDS</c>.</remarks>
+public sealed class TerminationSignals : IDisposable
+{
+    private readonly TargetAppSettings _settings;
+    private readonly InstanceLifecycle _lifecycle;
+    private readonly JsonLineLog _log;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly PosixSignalRegistration[] _registrations;
+
+    /// <summary>Registers the handlers.</summary>
+    public TerminationSignals(TargetAppSettings settings, InstanceLifecycle lifecycle, JsonLineLog log, TimeProvider time)
+    {
+        _settings = settings;
+        _lifecycle = lifecycle;
+        _log = log;
+        _time = time;
+        _registrations =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
+        ];
+    }
+
+    /// <summary>Cancelled when the app must stop: after the shutdown delay that followed SIGTERM/SIGINT.</summary>
+    public CancellationToken StopRequested => _stop.Token;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        // Cancelling the default action keeps the runtime from terminating the process; we stop it ourselves.
+        context.Cancel = true;
+        var name = context.Signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGINT";
+        if (context.Signal == PosixSignal.SIGTERM && _settings.IgnoreSigterm)
+        {
+            LogSignal(name, "ignored (IGNORE_SIGTERM=true)");
+            return;
+        }
+
+        if (!_lifecycle.TryMarkTerminating(_time.GetUtcNow()))
+        {
+            LogSignal(name, "already stopping");
+            return;
+        }
+
+        LogSignal(name, _settings.ShutdownDelay > TimeSpan.Zero ? "stopping after the shutdown delay" : "stopping");
+        if (_settings.ShutdownDelay > TimeSpan.Zero)
+        {
+            _stop.CancelAfter(_settings.ShutdownDelay);
+        }
+        else
+        {
+            _stop.Cancel();
+        }
+    }
+
+    private void LogSignal(string signal, string action) => _log.Write("signal", json =>
+    {
+        json.WriteString("signal", signal);
+        json.WriteString("action", action);
+        json.WriteNumber("shutdownDelaySeconds", _settings.ShutdownDelay.TotalSeconds);
+        json.WriteBoolean("readinessFailsOnShutdown", _settings.ReadinessFailsOnShutdown);
+    });
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using ProbeHarness.TargetApp.Faults;
+using ProbeHarness.TargetApp.Http;
+using ProbeHarness.TargetApp.Logging;
+
+namespace ProbeHarness.TargetApp.Probes;
+
+/// <summary>Answers the HTTP probe endpoints (<c>/healthz</c>, <c>/readyz</c>, <c>/startupz</c>) and logs each request as one JSON line.</summary>
+public sealed class ProbeRequestHandler
+{
+    private readonly ProbeEvaluator _evaluator;
+    private readonly JsonLineLog _log;
+    private readonly IHostApplicationLifetime _lifetime;
+
+    /// <summary>Creates the handler.</summary>
+    public ProbeRequestHandler(ProbeEvaluator evaluator, JsonLineLog log, IHostApplicationLifetime lifetime)
+    {
+        _evaluator = evaluator;
+        _log = log;
+        _lifetime = lifetime;
+    }
+
+    /// <summary>Answers one probe request of <paramref name="kind"/>.</summary>
+    public async Task HandleAsync(HttpContext context, ProbeKind kind)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var verdict = _evaluator.Evaluate(kind);
+        int? answered = null;
+        try
+        {
+            // A hanging or slow answer ends when the client gives up or the app stops, whichever comes first.
+            using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _lifetime.ApplicationStopping);
+            if (verdict.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(verdict.Delay, giveUp.Token);
+            }
+
+            if (verdict.Action == ProbeAction.Hang)
+            {
+                await Task.Delay(Timeout.Infinite, giveUp.Token);
+            }
+
+            if (verdict.Action == ProbeAction.Redirect)
+            {
+                context.Response.Headers.Location = verdict.Location;
+            }
+
+            await JsonResponse.WriteAsync(context, verdict.StatusCode, json =>
+            {
+                json.WriteString("probe", kind.Name());
+                json.WriteString("status", verdict.IsHealthy ? "ok" : "fail");
+                json.WriteString("reason", verdict.Reason);
+            });
+            answered = verdict.StatusCode;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+        }
+        finally
+        {
+            ProbeLogLine.Write(_log, kind.Name(), context, answered, verdict.Reason, started);
+        }
+    }
+
+    /// <summary>Answers <c>/healthz-target</c>, the same-host target of redirect faults: always 200.</summary>
+    public async Task HandleRedirectTargetAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await JsonResponse.WriteAsync(context, 200, json =>
+        {
+            json.WriteString("probe", "redirect-target");
+            json.WriteString("status", "ok");
+        });
+        ProbeLogLine.Write(_log, "redirect-target", context, 200, "ok", started);
+    }
+}

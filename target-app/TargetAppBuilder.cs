@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ProbeHarness.TargetApp.Configuration;
+using ProbeHarness.TargetApp.Faults;
+using ProbeHarness.TargetApp.Files;
+using ProbeHarness.TargetApp.Grpc;
+using ProbeHarness.TargetApp.Lifecycle;
+using ProbeHarness.TargetApp.Logging;
+using ProbeHarness.TargetApp.Memory;
+using ProbeHarness.TargetApp.Probes;
+using ProbeHarness.TargetApp.Tcp;
+using ProbeHarness.TargetApp.Work;
+
+namespace ProbeHarness.TargetApp;
+
+/// <summary>Builds the web application: listeners on <c>BIND_ADDRESS</c>, services and routes.</summary>
+public static class TargetAppBuilder
+{
+    /// <summary>How long a graceful stop may take before open requests are cut off.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Creates the (not yet started) application around the already-created shared state.</summary>
+    public static WebApplication Build(TargetAppSettings settings, InstanceLifecycle lifecycle, JsonLineLog log, FaultBoard board, TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(settings.BindAddress, settings.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            // gRPC without TLS needs HTTP/2 with prior knowledge (h2c), as the kubelet's grpc prober speaks it.
+            kestrel.Listen(settings.BindAddress, settings.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton<IHostLifetime, SignalFreeHostLifetime>();
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        services.AddSingleton(settings);
+        services.AddSingleton(lifecycle);
+        services.AddSingleton(log);
+        services.AddSingleton(board);
+        services.AddSingleton(time);
+        services.AddSingleton<ProbeEvaluator>();
+        services.AddSingleton<MemoryBallast>();
+        services.AddSingleton<ProcessExit>();
+        services.AddSingleton<ProbeRequestHandler>();
+        services.AddSingleton<WorkRequestHandler>();
+        services.AddSingleton<FaultApiHandler>();
+        services.AddHostedService<TcpProbeListener>();
+        services.AddHostedService<HealthFileSync>();
+        services.AddHostedService<MemoryFileWriter>();
+        services.AddGrpc();
+
+        var app = builder.Build();
+        MapRoutes(app, settings);
+        return app;
+    }
+
+    private static void MapRoutes(WebApplication app, TargetAppSettings settings)
+    {
+        var probes = app.Services.GetRequiredService<ProbeRequestHandler>();
+        var work = app.Services.GetRequiredService<WorkRequestHandler>();
+        app.MapGet("/", work.HandleAsync);
+        app.MapGet("/healthz", context => probes.HandleAsync(context, ProbeKind.Liveness));
+        app.MapGet("/readyz", context => probes.HandleAsync(context, ProbeKind.Readiness));
+        app.MapGet("/startupz", context => probes.HandleAsync(context, ProbeKind.Startup));
+        app.MapGet("/healthz-target", probes.HandleRedirectTargetAsync);
+        app.MapGrpcService<GrpcHealthService>();
+
+        if (!settings.FaultsEnabled)
+        {
+            return;
+        }
+
+        var faults = app.Services.GetRequiredService<FaultApiHandler>();
+        app.MapGet("/faults", faults.GetAsync);
+        app.MapDelete("/faults", faults.ResetAsync);
+        app.MapPut("/faults/{target}", context => faults.PutAsync(context, (string)context.Request.RouteValues["target"]!));
+        app.MapPost("/faults/crash", faults.CrashAsync);
+        app.MapPost("/faults/leak", faults.LeakAsync);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ProbeHarness.TargetApp.Configuration;
+using ProbeHarness.TargetApp.Faults;
+using ProbeHarness.TargetApp.Logging;
+using ProbeHarness.TargetApp.Probes;
+
+namespace ProbeHarness.TargetApp.Tcp;
+
+/// <summary>The raw TCP listener for tcpSocket probes (<c>TCP_PORT</c>); it really closes (connection refused) while the fault says <c>open: false</c>.</summary>
+public sealed class TcpProbeListener : IHostedService, IDisposable
+{
+    private static readonly TimeSpan PeerCloseWait = TimeSpan.FromSeconds(2);
+
+    private readonly FaultBoard _board;
+    private readonly JsonLineLog _log;
+    private readonly IPEndPoint _endpoint;
+    private readonly Lock _gate = new();
+    private Socket? _socket;
+    private bool _stopped;
+
+    /// <summary>Creates the listener for <c>BIND_ADDRESS:TCP_PORT</c>.</summary>
+    public TcpProbeListener(TargetAppSettings settings, FaultBoard board, JsonLineLog log)
+    {
+        _board = board;
+        _log = log;
+        _endpoint = new IPEndPoint(settings.BindAddress, settings.TcpPort);
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Reconcile();
+        _board.Changed += ReconcileAfterChange;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _board.Changed -= ReconcileAfterChange;
+        lock (_gate)
+        {
+            _stopped = true;
+            Close();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            Close();
+        }
+    }
+
+    private void ReconcileAfterChange()
+    {
+        try
+        {
+            Reconcile();
+        }
+        catch (SocketException exception)
+        {
+            // The fault API already answered; the log says why the port did not reopen.
+            _log.Write("error", json =>
+            {
+                json.WriteString("component", "tcp");
+                json.WriteString("message", $"cannot reopen {_endpoint}: {exception.Message}");
+            });
+        }
+    }
+
+    private void Reconcile()
+    {
+        lock (_gate)
+        {
+            var wanted = _board.Current.TcpOpen && !_stopped;
+            if (wanted && _socket is null)
+            {
+                Open();
+            }
+            else if (!wanted && _socket is not null)
+            {
+                Close();
+            }
+        }
+    }
+
+    private void Open()
+    {
+        var socket = new Socket(_endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            // Accepted connections we close leave TIME_WAIT entries on this port; reopening must not trip over them.
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.Bind(_endpoint);
+            socket.Listen(128);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        _socket = socket;
+        LogState("open");
+        _ = AcceptLoopAsync(socket);
+    }
+
+    private void Close()
+    {
+        if (_socket is null)
+        {
+            return;
+        }
+
+        _socket.Dispose();
+        _socket = null;
+        LogState("closed");
+    }
+
+    private async Task AcceptLoopAsync(Socket listener)
+    {
+        while (true)
+        {
+            Socket connection;
+            try
+            {
+                connection = await listener.AcceptAsync();
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = ServeAsync(connection);
+        }
+    }
+
+    private async Task ServeAsync(Socket connection)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var remote = (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString();
+        ProbeLogLine.Write(_log, "tcp", $"tcp:{_endpoint.Port}", null, remote, "connected", null, "ok", started);
+        using (connection)
+        {
+            // Let the prober close first (it does so at once), so the TIME_WAIT stays on its side.
+            using var wait = new CancellationTokenSource(PeerCloseWait);
+            try
+            {
+                var buffer = new byte[256];
+                while (await connection.ReceiveAsync(buffer, SocketFlags.None, wait.Token) > 0)
+                {
+                }
+            }
+            catch (Exception exception) when (exception is SocketException or OperationCanceledException)
+            {
+                // The peer reset or stayed silent: closing is all that is left to do.
+            }
+        }
+    }
+
+    private void LogState(string state) => _log.Write("tcp", json =>
+    {
+        json.WriteString("state", state);
+        json.WriteString("endpoint", _endpoint.ToString());
+    });
+}

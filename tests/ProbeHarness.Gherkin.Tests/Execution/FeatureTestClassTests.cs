@@ -1,0 +1,120 @@
+using ProbeHarness.Gherkin.Tests.Support;
+
+namespace ProbeHarness.Gherkin.Tests.Execution;
+
+/// <summary>
+/// End to end: the generated feature classes of this assembly, run by xunit in a child process the way a user runs
+/// them, filtered by the traits the rows carry. (The features themselves also run in this process: their Then steps
+/// assert that tables, doc strings and outline values reached the bindings, and Features/Parallel only passes when
+/// two feature classes run at the same time.)
+/// </summary>
+public sealed class FeatureTestClassTests
+{
+    private static readonly string[] OutlineRows =
+    [
+        "Calculator: Multiply 2 by 3 [a=2, b=3, product=6]",
+        "Calculator: Multiply 4 by 5 [a=4, b=5, product=20]",
+        "Calculator: Multiply 100 by 100 [a=100, b=100, product=10000]",
+    ];
+
+    [Fact]
+    public async Task Listing_by_category_shows_exactly_the_tagged_scenarios()
+    {
+        // Given
+        // (the features of this assembly)
+
+        // When
+        var byTrait = await TestExecutable.RunAsync("-list", "tests", "-trait", "Category=outline");
+        var byFilter = await TestExecutable.RunAsync("-list", "tests", "-filterVSTest", "Category=division");
+        var byExamplesTag = await TestExecutable.RunAsync("-list", "tests", "-trait", "Category=large");
+
+        // Then
+        Assert.Equal(OutlineRows.Order(StringComparer.Ordinal), ListedTests(byTrait));
+        Assert.Equal(["Calculator: Divide two numbers"], ListedTests(byFilter));
+        Assert.Equal([OutlineRows[2]], ListedTests(byExamplesTag));
+    }
+
+    [Fact]
+    public async Task Running_by_category_runs_only_the_tagged_scenarios_and_writes_the_cucumber_reports()
+    {
+        // Given
+        // (the features of this assembly)
+
+        // When
+        var run = await TestExecutable.RunAsync("-trait", "Category=outline");
+
+        // Then
+        Assert.True(run.ExitCode == 0, run.Output);
+        var report = CucumberReport.Read(run.MessagesFile);
+        Assert.Equal(["Multiply 2 by 3", "Multiply 4 by 5", "Multiply 100 by 100"], report.StartedPickles);
+        Assert.All(report.Outcomes.Values, status => Assert.Equal("PASSED", status));
+        var html = await File.ReadAllTextAsync(run.HtmlFile, TestContext.Current.CancellationToken);
+        Assert.StartsWith("<!DOCTYPE html>", html.TrimStart(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Multiply 100 by 100", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feature_runs_its_scenarios_in_file_order_and_skips_ignored_ones()
+    {
+        // Given
+        // (Features/Calculator.feature)
+
+        // When
+        var run = await TestExecutable.RunAsync("-trait", "Category=calculator");
+
+        // Then
+        Assert.True(run.ExitCode == 0, run.Output);
+        var report = CucumberReport.Read(run.MessagesFile);
+        Assert.Equal(
+            ["Add two numbers", "Multiply 2 by 3", "Multiply 4 by 5", "Multiply 100 by 100", "Sum a table of numbers", "Evaluate a doc string", "Divide two numbers"],
+            report.StartedPickles);
+        Assert.All(report.Outcomes.Values, status => Assert.Equal("PASSED", status));
+        Assert.Contains("Calculator: An ignored scenario never runs [SKIP]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Ignored: tagged @ignore", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_step_without_binding_fails_the_scenario_with_the_binding_skeleton()
+    {
+        // Given
+        // (Features/Failing/UndefinedStep.feature, explicit)
+
+        // When
+        var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=undefined");
+
+        // Then
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Undefined step: A step without a binding [FAIL]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ScenarioPendingException : Pending: No matching step definition found", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[When(\"I press the button labelled {string} {int} times\")]", run.Output, StringComparison.Ordinal);
+        Assert.Equal("UNDEFINED", CucumberReport.Read(run.MessagesFile).Outcomes["A step without a binding"]);
+    }
+
+    [Fact]
+    public async Task A_malformed_feature_is_discovered_as_a_failing_test_naming_file_line_and_column()
+    {
+        // Given
+        // (Features/Failing/Malformed.feature, explicit; line 7 is not Gherkin)
+
+        // When
+        var listing = await TestExecutable.RunAsync("-list", "tests", "-explicit", "only", "-trait", "Category=gherkin-parse-error");
+        var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=gherkin-parse-error");
+
+        // Then
+        var listed = Assert.Single(ListedTests(listing));
+        Assert.StartsWith("Gherkin parse error: Features/Failing/Malformed.feature:7:5: expected: ", listed, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("GherkinParseException : Feature file Features/Failing/Malformed.feature does not parse:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Features/Failing/Malformed.feature:7:5: expected: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("got 'this line is not Gherkin'", run.Output, StringComparison.Ordinal);
+    }
+
+    // xunit's "-list tests" prints one display name per line after the banner.
+    private static string[] ListedTests(TestRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.Output);
+        return run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith("xUnit.net", StringComparison.Ordinal))
+            .ToArray();
+    }
+}

@@ -1,0 +1,131 @@
+using ProbeHarness.Reporting.Model;
+
+namespace ProbeHarness.Reporting.Tests.Samples;
+
+/// <summary>Scenario records as the step library writes them: one per kind of result the report must show.</summary>
+public static class SampleRecords
+{
+    public static readonly DateTimeOffset RunStart = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+
+    public static ProbeSettings Liveness { get; } = new("liveness", "httpGet", "/healthz:8080", 0, 10, 1, 1, 3, 5);
+
+    public static ProbeSettings Readiness { get; } = new("readiness", "httpGet", "/ready:8080", 0, 5, 1, 1, 3, null);
+
+    public static TimingRecord Timing(string name, double? measured, double min, double max, string verdict) =>
+        new(name, measured, min, max, $"[{min}, {max}] s", verdict);
+
+    /// <summary>A liveness restart inside its window: the scenario passed.</summary>
+    public static ScenarioRecord Passed(string backend = "k3s", double killAt = 22.4, int offsetMinutes = 0) => new()
+    {
+        FeatureFile = "features/liveness/http-liveness.feature",
+        Feature = "HTTP liveness probe",
+        Scenario = "A failing /healthz restarts the container",
+        Tags = ["liveness", "restart"],
+        Backend = backend,
+        Emulated = backend == "emulated",
+        KubernetesVersion = backend == "emulated" ? "emulated-v1.32" : "v1.32.3+k3s1",
+        Host = "runner-1",
+        Outcome = "passed",
+        StartedAt = RunStart.AddMinutes(offsetMinutes),
+        DurationSeconds = 48.2,
+        Probes = [Liveness],
+        Faults = [new FaultRecord(5, "web-0", "liveness fail (500)")],
+        Expectations = [new ExpectationRecord("restartCount is 1", true, null)],
+        Timings = [Timing("fault→kill", killAt, 20, 31, killAt <= 31 ? "within-bound" : "late"), new TimingRecord("heal→ready", 3.2, null, null, null, "unbounded")],
+        Timeline =
+        [
+            new TimelineEntry(0, "ready", "web-0", "True", null),
+            new TimelineEntry(5, "fault", "web-0", "inject", null),
+            new TimelineEntry(11, "liveness", "web-0", "failure", null),
+            new TimelineEntry(21, "liveness", "web-0", "failure", null),
+            new TimelineEntry(27.4, "ready", "web-0", "False", null),
+            new TimelineEntry(29.1, "restart", "web-0", "restartCount=1", null),
+        ],
+    };
+
+    /// <summary>A readiness change after its window, with diagnostics full of credentials the report must scrub.</summary>
+    public static ScenarioRecord FailedLateWithDiagnostics(string backend = "k3s") => new()
+    {
+        FeatureFile = "features/readiness/readiness.feature",
+        Feature = "Readiness",
+        Scenario = "A failing /ready removes the endpoint",
+        Tags = ["readiness"],
+        Backend = backend,
+        Emulated = backend == "emulated",
+        Outcome = "failed",
+        Message = $"endpoint left late; token: {Secrets.Token}",
+        StartedAt = RunStart.AddMinutes(1),
+        DurationSeconds = 40.5,
+        Probes = [Readiness],
+        Faults = [new FaultRecord(3, "web-0", "readiness fail (503)")],
+        Expectations = [new ExpectationRecord("the endpoint is not ready within the window", false, $"Authorization: Bearer {Secrets.Bearer}")],
+        Timings = [Timing("fault→endpoint-not-ready", 24.9, 10, 17, "late")],
+        Timeline = [new TimelineEntry(8, "readiness", "web-0", "failure", null), new TimelineEntry(27.9, "endpoint", "web-0", "ready=false", null)],
+        Diagnostics = new ScenarioDiagnostics(
+            new Dictionary<string, string>
+            {
+                ["web-0/web (current)"] = $"\u001b[32minfo\u001b[0m: 503 now\nAuthorization: Bearer {Secrets.Bearer}\n",
+                ["web-0/web (previous)"] = "no previous container",
+            },
+            ["Warning Unhealthy pod/web-0 Readiness probe failed: 503", $"jwt {Secrets.Jwt}"],
+            $"kind: Pod\nclient-key-data: {Secrets.ClientKeyData}\n",
+            $"kind: EndpointSlice\n{Secrets.PemKey}\n"),
+    };
+
+    /// <summary>A startup kill that never came.</summary>
+    public static ScenarioRecord Missed(string backend = "k3s") => new()
+    {
+        FeatureFile = "features/startup/startup.feature",
+        Feature = "Startup probe",
+        Scenario = "A never-starting app is killed",
+        Tags = ["startup"],
+        Backend = backend,
+        Emulated = backend == "emulated",
+        Outcome = "failed",
+        Message = "never killed",
+        StartedAt = RunStart.AddMinutes(2),
+        DurationSeconds = 75,
+        Faults = [new FaultRecord(0, "web-0", "startup never completes")],
+        Timings = [Timing("fault→kill", null, 40, 51, "missed")],
+        Diagnostics = new ScenarioDiagnostics(new Dictionary<string, string> { ["web-0/web (current)"] = "starting" }, [], "kind: Pod", "kind: EndpointSlice"),
+    };
+
+    /// <summary>A scenario the environment failed.</summary>
+    public static ScenarioRecord EnvironmentError(string backend = "k3s") => new()
+    {
+        FeatureFile = "features/liveness/exec.feature",
+        Feature = "Exec liveness",
+        Scenario = "A failing exec probe restarts the container",
+        Tags = ["liveness"],
+        Backend = backend,
+        Emulated = backend == "emulated",
+        Outcome = "environment-error",
+        Message = "image import failed",
+        StartedAt = RunStart.AddMinutes(3),
+        DurationSeconds = 2.5,
+    };
+
+    /// <summary>A scenario that did not run.</summary>
+    public static ScenarioRecord Skipped(string backend = "k3s") => EnvironmentError(backend) with
+    {
+        Scenario = "Skipped on this backend",
+        Outcome = "skipped",
+        Message = "needs a real kubelet",
+    };
+
+    /// <summary>A readiness scenario that held without a bounded timing.</summary>
+    public static ScenarioRecord HeldWithoutTiming(string backend = "k3s") => new()
+    {
+        FeatureFile = "features/readiness/readiness.feature",
+        Feature = "Readiness",
+        Scenario = "Readiness failure never restarts the container",
+        Tags = ["readiness"],
+        Backend = backend,
+        Emulated = backend == "emulated",
+        Outcome = "passed",
+        StartedAt = RunStart.AddMinutes(4),
+        DurationSeconds = 30,
+        Probes = [Readiness],
+        Expectations = [new ExpectationRecord("restartCount stays 0", true, null)],
+    };
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ProbeHarness.Reporting.Model;
+using ProbeHarness.Reporting.Tests.Samples;
+using ProbeHarness.Reporting.Writers;
+
+namespace ProbeHarness.Reporting.Tests.Writers;
+
+public sealed class JsonReportWriterTests
+{
+    [Fact]
+    public void Writes_camelCase_with_verdict_words_and_the_history()
+    {
+        // Given
+        var report = Reports.Mixed();
+
+        // When
+        var json = JsonNode.Parse(JsonReportWriter.Write(report))!;
+
+        // Then
+        Assert.Equal(1, (int)json["schemaVersion"]!);
+        var scenarios = json["scenarios"]!.AsArray();
+        Assert.Equal(6, scenarios.Count);
+        var passed = scenarios.Single(s => (string)s!["scenario"]! == "A failing /healthz restarts the container")!;
+        Assert.Equal("within-bound", (string)passed["verdict"]!);
+        Assert.Equal("fault→kill", (string)passed["timings"]![0]!["name"]!);
+        Assert.Equal("[k3s]", (string)passed["label"]!);
+        Assert.Single(json["history"]!.AsArray());
+        Assert.Equal(2, (int)json["scores"]!["conformance"]!["numerator"]!);
+    }
+
+    [Fact]
+    public void The_report_reads_back_into_the_same_model()
+    {
+        // Given
+        var report = Reports.Mixed();
+
+        // When
+        var back = JsonSerializer.Deserialize<ResilienceReport>(JsonReportWriter.Write(report), JsonReportWriter.Options)!;
+
+        // Then
+        Assert.Equal(report.Scenarios.Select(r => (r.Key, r.Verdict)), back.Scenarios.Select(r => (r.Key, r.Verdict)));
+        Assert.Equal(report.Header.Counts.Total, back.Header.Counts.Total);
+        Assert.Equal(report.History[0].Scenarios.Count, back.History[0].Scenarios.Count);
+    }
+}
