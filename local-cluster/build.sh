@@ -9,7 +9,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-BUILD_PACKAGES=(golang-go rsync jq make gcc libc6-dev dpkg-dev curl openssl)
+BUILD_PACKAGES=(golang-go golang-github-modern-go-reflect2-dev rsync jq make gcc libc6-dev dpkg-dev curl openssl)
 RUNTIME_PACKAGES=(containerd runc containernetworking-plugins etcd-server busybox-static iproute2 util-linux)
 WORK_DIR=$K8S_CACHE/work
 APT_SRC_DIR=$CACHE_ROOT/apt-source
@@ -95,6 +95,19 @@ fetch_source() {
   touch "$(source_tree)/.fetched"
 }
 
+# v1.20.2 vendors reflect2 v1.0.1, whose map iteration crashes under Go >= 1.18 (the API server dies with "fatal
+# error: fault" in reflect2.UnsafeMapType.UnsafeIterate on its first JSON response with a map). Debian packages
+# reflect2 1.0.2, the release made for Go 1.18 that later Kubernetes versions vendor: put it in place of v1.0.1.
+patch_vendor() {
+  local tree vendored=vendor/github.com/modern-go/reflect2 fixed=/usr/share/gocode/src/github.com/modern-go/reflect2
+  tree=$(source_tree)
+  [[ -f $tree/.vendor-patched ]] && return
+  [[ -f $fixed/go_above_118.go ]] || die "$fixed lacks go_above_118.go: Debian package golang-github-modern-go-reflect2-dev >= 1.0.2 needed"
+  rsync -a --delete --exclude '*_test.go' --exclude test/ --exclude go.mod --exclude go.sum --exclude '.*' "$fixed/" "$tree/$vendored/"
+  sed -i 's#=> github.com/modern-go/reflect2 v1.0.1#=> github.com/modern-go/reflect2 v1.0.2#' "$tree/go.mod" "$tree/vendor/modules.txt"
+  touch "$tree/.vendor-patched"
+}
+
 compile_kubernetes() {
   local what=() component
   for component in "${K8S_COMPONENTS[@]}"; do what+=("cmd/$component"); done
@@ -117,18 +130,25 @@ install_binaries() {
     install -m 0755 "$(source_tree)/_output/local/bin/linux/amd64/$component" "$K8S_BIN.new/$component"
   done
   install -m 0755 "$WORK_DIR/pause" "$K8S_BIN.new/pause"
+  build_info >"$K8S_BIN.new/BUILD-INFO"
   rm -rf "$K8S_BIN"
   mv "$K8S_BIN.new" "$K8S_BIN"
   # The source tree and Go cache are large and only needed to build again; PROBE_CLUSTER_KEEP_SOURCE=1 keeps them.
   [[ ${PROBE_CLUSTER_KEEP_SOURCE:-0} == 1 ]] || rm -rf "$WORK_DIR"
 }
 
+# What the cached binaries were built from; a change of recipe (K8S_BUILD_REVISION) or Go version rebuilds them.
+build_info() {
+  printf 'source=%s=%s revision=%s go=%s\n' "$K8S_SOURCE_PACKAGE" "$K8S_SOURCE_VERSION" "$K8S_BUILD_REVISION" "$(go env GOVERSION)"
+}
+
 build_kubernetes() {
-  if [[ -x $K8S_BIN/kubelet && -x $K8S_BIN/pause ]]; then
+  if [[ $(cat "$K8S_BIN/BUILD-INFO" 2>/dev/null) == "$(build_info)" ]]; then
     log "cached: $K8S_BIN ($("$K8S_BIN/kubelet" --version 2>/dev/null))"
     return
   fi
   step "fetch source $K8S_SOURCE_PACKAGE=$K8S_SOURCE_VERSION" fetch_source
+  step "vendor reflect2 1.0.2 for Go $(go env GOVERSION)" patch_vendor
   step "make ${K8S_COMPONENTS[*]} (several minutes)" compile_kubernetes
   step "compile pause" compile_pause
   step "install binaries into $K8S_BIN" install_binaries
@@ -153,6 +173,7 @@ build_pause_image() {
   "$LOCAL_CLUSTER_DIR/oci-image.sh" --rootfs "$rootfs" --name "$PAUSE_IMAGE" --out "$PAUSE_ARCHIVE" \
     --entrypoint '["/pause"]' --user 65535:65535
   echo "$digest" >"$PAUSE_ARCHIVE.digest"
+  rm -rf "$rootfs"
 }
 
 # Publishes from a copy of the sources, so this restore for linux-x64 never races the other builds of the repository.
@@ -215,6 +236,7 @@ build_target_image() {
     --entrypoint '["/app/ProbeHarness.TargetApp"]' --workdir /app --user 1654:1654 \
     --env "$(target_app_env)" --port 8080 --port 8081 --port 9090
   echo "$digest" >"$TARGET_ARCHIVE.digest"
+  rm -rf "$rootfs"
 }
 
 # The environment of target-app/Dockerfile's final stage, plus PATH for the busybox tools.

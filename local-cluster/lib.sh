@@ -8,6 +8,8 @@ REPO_ROOT=$(cd "$LOCAL_CLUSTER_DIR/.." && pwd)
 K8S_SOURCE_PACKAGE=kubernetes
 K8S_SOURCE_VERSION=${PROBE_CLUSTER_K8S_SOURCE_VERSION:-1.20.5+really1.20.2-1.1+deb12u1}
 K8S_GIT_VERSION=v1.20.2
+# Raised whenever build.sh changes how the binaries are made, so that cached ones are rebuilt.
+K8S_BUILD_REVISION=2
 K8S_COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler kubelet kubectl)
 
 # Build results live outside the repository, keyed by the source package version, so a second build is a no-op.
@@ -44,8 +46,9 @@ SERVICE_CIDR=10.96.0.0/16
 BRIDGE_NAME=phbr0
 NODE_NAME=localhost
 
-# The kubelet v1.20 writes these outside its --root-dir; stop.sh removes what the cluster added to them.
-KUBELET_HOST_PATHS=(/var/log/pods /var/log/containers /var/lib/kubelet)
+# The kubelet v1.20 writes these outside its --root-dir (the last one only without --volume-plugin-dir, as a
+# safety net); stop.sh removes what the cluster added to them.
+KUBELET_HOST_PATHS=(/var/log/pods /var/log/containers /var/lib/kubelet /usr/libexec/kubernetes)
 # Kernel settings the kubelet (and the bridge plugin) change; start.sh records them and stop.sh restores them.
 HOST_SYSCTLS=(vm.overcommit_memory kernel.panic kernel.panic_on_oops net.ipv4.ip_forward)
 

@@ -244,6 +244,7 @@ start_apiserver() {
 start_controllers() {
   launch kube-controller-manager "$K8S_BIN/kube-controller-manager" --kubeconfig "$KUBECONFIG_FILE" \
     --leader-elect=false --port 0 --secure-port 0 --use-service-account-credentials=false \
+    --flex-volume-plugin-dir "$STATE_DIR/controller-manager/volume-plugins" \
     --service-account-private-key-file "$PKI_DIR/sa.key" --root-ca-file "$PKI_DIR/ca.crt" --profiling=false --v=1
   launch kube-scheduler "$K8S_BIN/kube-scheduler" --kubeconfig "$KUBECONFIG_FILE" \
     --leader-elect=false --port 0 --secure-port 0 --profiling=false --v=1

@@ -7,36 +7,37 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-# Stops one recorded daemon: SIGTERM, then SIGKILL after $2 seconds.
-stop_component() {
-  local name=$1 grace=${2:-10} file pid deadline
-  file=$(pid_file "$name")
-  [[ -f $file ]] || return 0
-  pid=$(cat "$file")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    deadline=$((SECONDS + grace))
-    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+# Stops recorded daemons together: SIGTERM to all, then SIGKILL to those still there after $1 seconds.
+stop_components() {
+  local grace=$1 name file pid pids=() deadline
+  shift
+  for name in "$@"; do
+    file=$(pid_file "$name")
+    [[ -f $file ]] || continue
+    pid=$(cat "$file")
+    if kill -TERM "$pid" 2>/dev/null; then pids+=("$pid:$name"); fi
+    rm -f "$file"
+  done
+  deadline=$((SECONDS + grace))
+  for entry in "${pids[@]+"${pids[@]}"}"; do
+    pid=${entry%%:*} name=${entry#*:}
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
     if kill -0 "$pid" 2>/dev/null; then
       log "$name (pid $pid) ignored SIGTERM for $grace s: SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
+      while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     fi
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     log "stopped $name (pid $pid)"
-  fi
-  rm -f "$file"
+  done
 }
 
 # First what creates or restarts containers, so nothing comes back while the containers go.
 stop_node_and_controllers() {
-  stop_component kubelet 15
-  stop_component kube-scheduler
-  stop_component kube-controller-manager
+  stop_components 15 kubelet kube-scheduler kube-controller-manager
 }
 
 stop_control_plane() {
-  stop_component kube-apiserver
-  stop_component etcd
+  stop_components 10 kube-apiserver etcd
 }
 
 # Kills and deletes every container through the cluster's own containerd, so the shims exit and unmount.
@@ -135,8 +136,8 @@ restore_host() {
 leftovers() {
   local found=0 pid
   for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$STATE_DIR"; then
-      echo "process $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" | cut -c1-120)"
+    if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF "$STATE_DIR"; then
+      echo "process $pid: $(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-120)"
       found=1
     fi
   done
@@ -153,7 +154,7 @@ main() {
   if [[ -d $PID_DIR ]]; then
     step "stop kubelet, scheduler, controller manager" stop_node_and_controllers
     step "kill and delete containers" remove_containers
-    step "stop containerd" stop_component containerd
+    step "stop containerd" stop_components 10 containerd
     kill_leftover_shims
     step "stop kube-apiserver and etcd" stop_control_plane
   fi
@@ -162,6 +163,7 @@ main() {
   step "remove pod network" remove_network
   step "restore host settings" restore_host
   rm -rf "$STATE_DIR"
+  rmdir "$(dirname "$STATE_DIR")" 2>/dev/null || true
   if left=$(leftovers); then
     log "cluster stopped in $(elapsed_since "$started") s; nothing left"
   else

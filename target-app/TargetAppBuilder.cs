@@ -34,7 +34,8 @@ public static class TargetAppBuilder
         builder.Logging.AddJsonConsole(options =>
         {
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            options.JsonWriterOptions = JsonOutput.WriterOptions;
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 

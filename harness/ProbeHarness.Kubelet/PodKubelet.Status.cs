@@ -18,12 +18,12 @@ public sealed partial class PodKubelet
         RefreshStatus(raise: true);
         if (_isAdmitted && _firstStartsPending == 0)
         {
-            _admitted.TrySetResult();
+            _startCompleted.TrySetResult();
         }
 
         if (_terminationDone)
         {
-            _terminated.TrySetResult();
+            _terminationCompleted.TrySetResult();
         }
     }
 

@@ -1,3 +1,4 @@
+using k8s.Models;
 using ProbeHarness.Kubelet.Containers;
 using ProbeHarness.Kubelet.Events;
 using ProbeHarness.Kubelet.Probing;
@@ -41,7 +42,7 @@ public sealed partial class PodKubelet
         RequestSync();
     }
 
-    private void AddWorker(ContainerRecord record, ProbeType type, k8s.Models.V1Probe? probe)
+    private void AddWorker(ContainerRecord record, ProbeType type, V1Probe? probe)
     {
         if (probe is null)
         {
@@ -260,7 +261,30 @@ public sealed partial class PodKubelet
             start = Task.FromException<IContainerInstance>(ex);
         }
 
-        OnLoop(start, t => OnContainerStarted(record, restartCount, t));
+        _ = start.ContinueWith(
+            t =>
+            {
+                if (!_loop.Post(() => OnContainerStarted(record, restartCount, t)) && t.IsCompletedSuccessfully)
+                {
+                    _ = StopOrphanAsync(t.Result); // the kubelet was disposed while the runtime was starting it
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task StopOrphanAsync(IContainerInstance instance)
+    {
+        try
+        {
+            await instance.StopAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            await instance.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _options.Log?.Invoke($"{Describe()}: stopping container {instance.ContainerId} after disposal failed: {ex.Message}");
+        }
     }
 
     private void OnContainerStarted(ContainerRecord record, int restartCount, Task<IContainerInstance> start)
@@ -288,16 +312,24 @@ public sealed partial class PodKubelet
         record.WaitingMessage = null;
         if (instance.Exited is { IsCompletedSuccessfully: true, Result: { Reason: "StartError" } startError })
         {
+            // The runtime could not start it (exit 128): a failed start, retried under back-off like a crash.
             started.Exit = startError;
             _events.Warning(record.Name, KubeletEventMessages.Failed, $"Error: failed to start container \"{record.Name}\"");
-        }
-        else
-        {
-            _events.Normal(record.Name, KubeletEventMessages.Started, KubeletEventMessages.StartedContainer(record.Name));
-            OnLoop(instance.Exited, exited => OnInstanceExited(record, started, exited));
+            if (_terminating)
+            {
+                CheckTerminationDone();
+            }
+            else
+            {
+                RequestSync();
+            }
+
+            return;
         }
 
-        if (_terminating || _disposed)
+        _events.Normal(record.Name, KubeletEventMessages.Started, KubeletEventMessages.StartedContainer(record.Name));
+        OnLoop(instance.Exited, exited => OnInstanceExited(record, started, exited));
+        if (_terminating)
         {
             // Deleted while starting: stop it straight away.
             StopLatest(record, TerminationKillGrace(), CheckTerminationDone);

@@ -31,8 +31,8 @@ public sealed partial class PodKubelet : IAsyncDisposable
     private readonly List<ProbeWorker> _workers = [];
     private readonly List<IContainerInstance> _allInstances = [];
     private readonly CancellationTokenSource _disposal = new();
-    private readonly TaskCompletionSource _admitted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _startCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _terminationCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
     /// <summary>Creates the kubelet for <paramref name="pod"/>; nothing runs until <see cref="StartAsync"/>.</summary>
@@ -74,7 +74,7 @@ public sealed partial class PodKubelet : IAsyncDisposable
         _loop = new KubeletLoop(AfterEachAction, OnLoopError);
         _events = new KubeletEventRecorder(_pod, options.NodeName, time, RaiseEvent);
         _backOff = new CrashLoopBackOff(options.BackOffInitial, options.BackOffMax);
-        _containers = _pod.Spec.Containers.Select((c, i) => new ContainerRecord(c, i)).ToList();
+        _containers = _pod.Spec.Containers.Select(c => new ContainerRecord(c)).ToList();
         RefreshStatus(raise: false);
     }
 
@@ -99,7 +99,7 @@ public sealed partial class PodKubelet : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _loop.Post(Admit);
-        return _admitted.Task.WaitAsync(ct);
+        return _startCompleted.Task.WaitAsync(ct);
     }
 
     /// <summary>
@@ -113,17 +113,21 @@ public sealed partial class PodKubelet : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _loop.Post(() => BeginTermination(gracePeriodSeconds));
-        return _terminated.Task.WaitAsync(ct);
+        return _terminationCompleted.Task.WaitAsync(ct);
     }
 
     /// <summary>Stops all workers and timers, SIGKILLs any container still running and disposes the instances this kubelet started.</summary>
     public async ValueTask DisposeAsync()
     {
         var shutdown = new TaskCompletionSource<IReadOnlyList<IContainerInstance>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _loop.Post(() => shutdown.TrySetResult(Shutdown()));
+        if (!_loop.Post(() => shutdown.TrySetResult(Shutdown())))
+        {
+            return; // already disposed
+        }
+
         if (!shutdown.Task.IsCompleted)
         {
-            // The loop is busy on another thread; it runs the shutdown next. Closed loops never answer, hence the guard.
+            // The loop is busy on another thread and runs the shutdown next; the bound only guards against a handler that hangs.
             await Task.WhenAny(shutdown.Task, Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System)).ConfigureAwait(false);
         }
 
@@ -147,8 +151,8 @@ public sealed partial class PodKubelet : IAsyncDisposable
             }
         }
 
-        _admitted.TrySetCanceled();
-        _terminated.TrySetCanceled();
+        _startCompleted.TrySetCanceled();
+        _terminationCompleted.TrySetCanceled();
         _disposal.Dispose();
     }
 

@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 using ProbeHarness.Reporting.Model;
 using ProbeHarness.Steps.Support;
 
@@ -13,6 +10,7 @@ public sealed class FaultDriver(
     ClusterObserver observer,
     PodRoster roster,
     WorkloadDriver workload,
+    PodRequests requests,
     ScenarioClock clock,
     ScenarioRecorder recorder,
     ScenarioLog log)
@@ -20,34 +18,11 @@ public sealed class FaultDriver(
     /// <summary>The target app's HTTP port, which serves the fault API.</summary>
     public const int HttpPort = 8080;
 
+    // The app may still be starting (LISTEN_DELAY_SECONDS) or restarting.
+    private static readonly TimeSpan DeliveryWithin = TimeSpan.FromSeconds(60);
+
     private readonly Lock _gate = new();
     private readonly List<InjectedFault> _injected = [];
-
-    // The app may still be starting (LISTEN_DELAY_SECONDS) or restarting: retry connection failures for a while.
-    private readonly ResiliencePipeline<HttpResponseMessage> _delivery = new ResiliencePipelineBuilder<HttpResponseMessage>()
-        .AddTimeout(TimeSpan.FromSeconds(60))
-        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                .Handle<HttpRequestException>()
-                .Handle<TimeoutRejectedException>()
-                .HandleResult(response => (int)response.StatusCode >= 500),
-            MaxRetryAttempts = 100,
-            Delay = TimeSpan.FromMilliseconds(500),
-            BackoffType = DelayBackoffType.Constant,
-            UseJitter = false,
-            OnRetry = args =>
-            {
-                if (args.AttemptNumber % 10 == 0)
-                {
-                    log.Write($"the fault API is not answering yet ({args.Outcome.Exception?.Message ?? args.Outcome.Result?.StatusCode.ToString()}); retrying");
-                }
-
-                return ValueTask.CompletedTask;
-            },
-        })
-        .AddTimeout(TimeSpan.FromSeconds(5))
-        .Build();
 
     /// <summary>Every fault injected so far, in order.</summary>
     public IReadOnlyList<InjectedFault> Injected
@@ -113,9 +88,7 @@ public sealed class FaultDriver(
             return;
         }
 
-        using var answer = await _delivery.ExecuteAsync(
-            async token => await cluster.Namespace.SendToPodAsync(podName, HttpPort, Message(fault), token),
-            cancellationToken);
+        using var answer = await requests.SendAsync(podName, HttpPort, () => Message(fault), DeliveryWithin, cancellationToken);
         await EnsureAcceptedAsync(podName, fault, answer, cancellationToken);
     }
 

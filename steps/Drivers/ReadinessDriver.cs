@@ -111,6 +111,8 @@ public sealed class ReadinessDriver(
         var runs = ContainerHistory.Of(observer.State, name, workload.ContainerName);
         var (reference, bound) = (within.Bound, ready) switch
         {
+            (null, false) when within.Window is { } window => (faults.FaultStartOf(name) ?? clock.Now, window with { Name = "fault→not-ready" }),
+            (null, true) when within.Window is { } window => (faults.FaultEndOf(name) ?? clock.Now, window with { Name = "recovery→ready" }),
             (null, _) => (clock.Now, (TimeBound?)null),
             (ProbeKind.Readiness, false) => (faults.FaultStartOf(name) ?? clock.Now, bounds.Reaction(ProbeKind.Readiness, "fault→not-ready")),
             (ProbeKind.Readiness, true) => (faults.FaultEndOf(name) ?? clock.Now, bounds.ReadinessRecovery()),

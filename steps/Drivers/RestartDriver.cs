@@ -137,6 +137,52 @@ public sealed class RestartDriver(
         timing.Record($"pod {ordinal} back-off delays [{text}]", delayed[^1]);
     }
 
+    /// <summary>Waits for the kubelet's Killing event for pod <paramref name="ordinal"/> after its last fault, timed against <paramref name="within"/>.</summary>
+    public async Task KilledWithinAsync(int ordinal, Within within, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var reference = faults.FaultStartOf(name) ?? clock.Now;
+        var bound = within.Window is { } window ? window with { Name = "fault→kill" }
+            : within.Bound == ProbeKind.Liveness ? bounds.Reaction(ProbeKind.Liveness, "fault→kill")
+            : within.Bound is null ? null
+            : throw new ScenarioInputException("a kill is timed with 'within the liveness detection bound', 'within <n> s' or 'between <a> and <b> s after the fault'.");
+        await timing.WaitAsync(
+            $"pod {ordinal} to be killed",
+            $"pod {ordinal}",
+            reference,
+            bound,
+            within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            state => KillAfter(state, name, reference)?.At,
+            state => state.RequirePod(name).Describe(workload.ContainerName),
+            cancellationToken);
+    }
+
+    /// <summary>Checks that the run killed after the pod's last fault ended between <paramref name="min"/> and <paramref name="max"/> seconds after the Killing event (the grace period at work).</summary>
+    public async Task ExitedAfterKillAsync(int ordinal, double min, double max, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var reference = faults.FaultStartOf(name) ?? DateTimeOffset.MinValue;
+        var kill = await expectations.EventuallyAsync(
+            $"a Killing event for pod {ordinal}",
+            TimeSpan.FromSeconds(max + 30),
+            state => KillAfter(state, name, reference) is { } k ? Observation.Holds(k, k.Message) : Observation.Not<EventOccurrence>("no Killing event yet"),
+            cancellationToken);
+        var bound = new TimeBound("kill→exit", min, max, "stated by the scenario");
+        await timing.WaitAsync(
+            $"the container of pod {ordinal} to exit after the kill",
+            $"pod {ordinal}",
+            kill.At,
+            bound,
+            null,
+            state => ContainerHistory.Of(state, name, workload.ContainerName)
+                .LastOrDefault(r => r.StartedAt <= kill.At)?.FinishedAt,
+            state => state.RequirePod(name).Describe(workload.ContainerName),
+            cancellationToken);
+    }
+
+    private static EventOccurrence? KillAfter(ClusterState state, string name, DateTimeOffset reference) =>
+        EventHistory.Occurrences(state).FirstOrDefault(o => o.PodName == name && o.Reason == "Killing" && o.At >= reference - ClusterTime.Resolution);
+
     private async Task RestartedWithinAsync(string name, Within within, CancellationToken cancellationToken)
     {
         var label = roster.Label(name);
@@ -146,6 +192,7 @@ public sealed class RestartDriver(
         var runs = ContainerHistory.Of(state, name, workload.ContainerName);
         var (reference, bound) = within.Bound switch
         {
+            null when within.Window is { } window => (faults.FaultStartOf(name) ?? clock.Now, window with { Name = "fault→restart" }),
             null => (clock.Now, (TimeBound?)null),
             // Without an injected fault (e.g. FAULTS_AT_START) the liveness probe's first chance is initialDelaySeconds after the start.
             ProbeKind.Liveness => (

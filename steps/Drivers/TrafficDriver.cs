@@ -9,6 +9,7 @@ public sealed class TrafficDriver(
     ScenarioCluster cluster,
     WorkloadDriver workload,
     PodRoster roster,
+    PodRequests requests,
     ScenarioClock clock,
     ScenarioLog log) : IAsyncDisposable
 {
@@ -57,6 +58,15 @@ public sealed class TrafficDriver(
 
         await Task.WhenAll(requests);
         log.Write(Summary());
+    }
+
+    /// <summary>Waits until pod <paramref name="ordinal"/>'s app answers <c>GET /</c> itself (not through the Service).</summary>
+    public async Task PodAnswersAsync(int ordinal, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var started = clock.Now;
+        using var answer = await requests.SendAsync(name, FaultDriver.HttpPort, () => new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative)), within, cancellationToken);
+        log.Write($"pod {ordinal} answers ({(int)answer.StatusCode}) after {(clock.Now - started).TotalSeconds:0.0} s");
     }
 
     /// <summary>Starts sending a request every <paramref name="interval"/> in the background (for at most <see cref="ContinuousLimit"/>).</summary>

@@ -3,11 +3,18 @@ using System.Text.RegularExpressions;
 
 namespace ProbeHarness.Steps.Drivers;
 
-/// <summary>How long an expectation may take: a fixed number of seconds, or a bound derived from a probe's spec.</summary>
-/// <param name="Seconds">A fixed time from the step on, or null for a bound.</param>
-/// <param name="Bound">The probe whose spec gives the bound, or null for a fixed time.</param>
-public sealed partial record Within(double? Seconds, ProbeKind? Bound)
+/// <summary>How long an expectation may take: a fixed number of seconds, a bound derived from a probe's spec, or a stated window after the pod's last fault.</summary>
+/// <param name="Seconds">A fixed time from the step on, or null.</param>
+/// <param name="Bound">The probe whose spec gives the bound, or null.</param>
+/// <param name="Window">A window stated by the scenario, in seconds after the pod's last fault, or null.</param>
+public sealed partial record Within(double? Seconds, ProbeKind? Bound, TimeBound? Window = null)
 {
+    /// <summary>Between <paramref name="min"/> and <paramref name="max"/> seconds after the pod's last fault (whole-second server timestamps may read up to 1 s early).</summary>
+    public static Within Between(double min, double max, string name) =>
+        min <= max
+            ? new Within(null, null, new TimeBound(name, min, max, "stated by the scenario"))
+            : throw new ScenarioInputException($"'between {min} and {max} s': the first number must not exceed the second.");
+
     /// <summary>The phrases a step may use after "within".</summary>
     public static readonly IReadOnlyList<string> Phrases =
         ["<n> s", "the liveness detection bound", "the readiness detection bound", "the startup bound"];
@@ -31,8 +38,9 @@ public sealed partial record Within(double? Seconds, ProbeKind? Bound)
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Seconds is { } s
-        ? string.Create(CultureInfo.InvariantCulture, $"{s:0.#} s")
+    public override string ToString() =>
+        Window is { } w ? string.Create(CultureInfo.InvariantCulture, $"{w.MinSeconds:0.#}–{w.MaxSeconds:0.#} s after the fault")
+        : Seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:0.#} s")
         : $"the {Bound.ToString()!.ToLowerInvariant()} {(Bound == ProbeKind.Startup ? "" : "detection ")}bound";
 
     [GeneratedRegex(@"^(\d+(?:\.\d+)?) ?s(?:econds?)?$")]

@@ -1,5 +1,6 @@
 using ProbeHarness.Cluster;
 using ProbeHarness.Cluster.Backends;
+using ProbeHarness.Emulated.Api;
 using ProbeHarness.Kubernetes;
 
 namespace ProbeHarness.Steps.Support;
@@ -37,6 +38,5 @@ internal static class BackendLauncher
         }
     }
 
-    private static IClusterBackend CreateEmulated() =>
-        throw new ClusterUnavailableException("the emulated backend (ProbeHarness.Emulated) is not available in this build.");
+    private static IClusterBackend CreateEmulated() => new EmulatedClusterBackend();
 }

@@ -26,9 +26,18 @@ public static class JsonDocumentReader
         }
     }
 
+    // The runtime appends its own zero-based "LineNumber: 0 | BytePositionInLine: 11." and "Path: $"; ours replace them.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in new[] { " LineNumber:", " Path:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd();
     }
 }

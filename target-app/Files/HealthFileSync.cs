@@ -60,9 +60,9 @@ public sealed class HealthFileSync : BackgroundService
         {
             Sync();
             var wait = _evaluator.NextLivenessChange() is { } next
-                ? next - _time.GetUtcNow() + BoundarySlack
+                ? TimeSpan.FromTicks(Math.Max(0, (next - _time.GetUtcNow() + BoundarySlack).Ticks))
                 : Timeout.InfiniteTimeSpan;
-            await _changed.WaitAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, stoppingToken);
+            await _changed.WaitAsync(wait, stoppingToken);
         }
     }
 

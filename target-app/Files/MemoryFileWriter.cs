@@ -5,7 +5,7 @@ using ProbeHarness.TargetApp.Memory;
 
 namespace ProbeHarness.TargetApp.Files;
 
-/// <summary>Writes the working set in whole MB to <c>MEMORY_FILE</c> every second, for a "memory leak → exec liveness" probe.</summary>
+/// <summary>Keeps the working set in whole MB in <c>MEMORY_FILE</c>, sampled every second, for a "memory leak → exec liveness" probe.</summary>
 public sealed class MemoryFileWriter : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
@@ -25,12 +25,20 @@ public sealed class MemoryFileWriter : BackgroundService
     {
         using var timer = new PeriodicTimer(Period);
         var reportedError = false;
+        long? written = null;
         do
         {
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
-                AtomicFile.Write(_path, MemoryBallast.WorkingSetMegabytes.ToString(CultureInfo.InvariantCulture) + "\n");
+                // Sampled every second, rewritten only when the value moved: idle instances stay cheap.
+                var megabytes = MemoryBallast.WorkingSetMegabytes;
+                if (megabytes != written)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
+                    AtomicFile.Write(_path, megabytes.ToString(CultureInfo.InvariantCulture) + "\n");
+                    written = megabytes;
+                }
+
                 reportedError = false;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && !reportedError)

@@ -252,4 +252,59 @@ public sealed class PodKubeletProbingTests
         var restartedAt = TestClock.SecondsOf(harness.Runtime.Latest("app").StartedAt);
         Assert.Equal(restartedAt, readyAgain, 3);
     }
+
+    [Theory]
+    [InlineData("v1.32", "Liveness probe failed: command timed out: \"check\" timed out after 1s")]
+    [InlineData("v1.20.2", "Liveness probe failed: ")]
+    public async Task An_exec_timeout_message_is_empty_on_v1_20(string version, string expected)
+    {
+        // Given an exec liveness probe whose command times out
+        await using var harness = new KubeletHarness(
+            Pod(Container(liveness: Exec("check", period: 10))),
+            new KubeletOptions { KubeletVersion = version, ResyncInterval = Timeout.InfiniteTimeSpan });
+        harness.Prober["check"].Mode = EndpointMode.ExecTimeout;
+
+        // When one attempt runs
+        await harness.StartAsync();
+        await harness.Clock.AdvanceToAsync(12);
+
+        // Then the Unhealthy message is the profile's
+        Assert.Equal(expected, harness.Messages("Unhealthy").Single());
+    }
+
+    [Fact]
+    public async Task The_v1_20_profile_names_prober_errors_the_old_way()
+    {
+        // Given the v1.20 profile and a liveness prober error
+        await using var harness = new KubeletHarness(
+            Pod(Container(liveness: Http("/live", period: 10))),
+            new KubeletOptions { KubeletVersion = "v1.20.2", ResyncInterval = Timeout.InfiniteTimeSpan });
+        harness.Prober["/live"].Mode = EndpointMode.Error;
+
+        // When one tick passes
+        await harness.StartAsync();
+        await harness.Clock.AdvanceToAsync(11);
+
+        // Then the errored message has the 1.20 form
+        Assert.Equal("Liveness probe errored: dial error", harness.Messages("Unhealthy").Single());
+    }
+
+    [Theory]
+    [InlineData(0.5, 0)]
+    [InlineData(1.0, 3)]
+    public async Task A_slow_answer_fails_only_when_it_reaches_the_timeout(double delay, int failures)
+    {
+        // Given liveness with timeout 1 s (period 10 s, failureThreshold 3) answering after the delay from t=5
+        await using var harness = new KubeletHarness(Pod(Container(liveness: Http("/live", period: 10, timeout: 1, failureThreshold: 3))));
+        await harness.StartAsync();
+        harness.Prober["/live"].Mode = EndpointMode.Slow;
+        harness.Prober["/live"].SlowDelay = TimeSpan.FromSeconds(delay);
+
+        // When three attempts run
+        await harness.Clock.AdvanceToAsync(35);
+
+        // Then only answers at the timeout count as failures (and the third one kills at 31: attempt at 30 + 1 s)
+        Assert.Equal(failures, harness.Messages("Unhealthy").Count);
+        Assert.Equal(failures == 3 ? [31.0] : [], harness.EventTimes("Killing"));
+    }
 }

@@ -175,6 +175,7 @@ public sealed class PodKubeletSyncTests
         // When it crashes 7 times
         await harness.StartAsync();
         await harness.Clock.AdvanceUntilAsync(() => harness.Runtime.StartRequests.Count == 8, TimeSpan.FromMinutes(20));
+        await harness.Clock.AdvanceAsync(TimeSpan.FromSeconds(0.5));
 
         // Then each restart came at least the nominal back-off after the exit and at most one retry period (15 s) later
         var starts = harness.Runtime.StartTimes("app");
@@ -203,15 +204,15 @@ public sealed class PodKubeletSyncTests
         await harness.StartAsync();
         for (var crash = 0; crash < 3; crash++)
         {
+            var instances = harness.Runtime.Instances.Count;
             harness.Runtime.Latest("app").Crash(1);
-            var starts = harness.Runtime.StartRequests.Count;
-            await harness.Clock.AdvanceUntilAsync(() => harness.Runtime.StartRequests.Count > starts, TimeSpan.FromMinutes(2));
+            await harness.Clock.AdvanceUntilAsync(() => harness.Runtime.Instances.Count > instances, TimeSpan.FromMinutes(2));
         }
 
         // When it then runs for 11 minutes and crashes again
         await harness.Clock.AdvanceAsync(TimeSpan.FromMinutes(11));
         harness.Runtime.Latest("app").Crash(1);
-        var crashedAt = harness.Clock.Elapsed.TotalSeconds;
+        var crashedAt = TestClock.SecondsOf(harness.Clock.Time.GetUtcNow());
         await harness.Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
 
         // Then the restart is immediate, as for a first crash
@@ -322,5 +323,31 @@ public sealed class PodKubeletSyncTests
         Assert.Equal(1, harness.Container().RestartCount);
         Assert.Equal(3, harness.Container().LastState.Terminated.ExitCode);
         Assert.Equal("Running", harness.Pod.Status.Phase);
+    }
+
+    [Fact]
+    public async Task A_start_the_runtime_rejects_is_a_StartError_retried_like_a_crash()
+    {
+        // Given a runtime whose first start fails
+        await using var harness = new KubeletHarness(Pod(Container()), configureRuntime: r => r.FailingStarts = 1);
+        var startErrors = new List<int>();
+        harness.Kubelet.StatusChanged += p =>
+        {
+            if (p.Status.ContainerStatuses[0].State.Terminated is { Reason: "StartError" } t)
+            {
+                startErrors.Add(t.ExitCode);
+            }
+        };
+
+        // When the pod starts
+        await harness.StartAsync();
+        await harness.Clock.AdvanceToAsync(1);
+
+        // Then the failed start showed as StartError (128) with a Failed event, and the retry (no back-off yet) runs
+        Assert.Equal(128, startErrors.First());
+        Assert.Equal("Error: exec format error", harness.Messages("Failed").Single());
+        Assert.Equal([0.0, 0.0], harness.Runtime.StartTimes("app").Select(TestClock.SecondsOf));
+        Assert.Equal(1, harness.Container().RestartCount);
+        Assert.NotNull(harness.Container().State.Running);
     }
 }

@@ -105,13 +105,21 @@ public sealed class ProcessContainerRuntime : IContainerRuntime, IAsyncDisposabl
         return File.ReadAllText(logFile);
     }
 
-    /// <summary>The running instances (for <c>keep</c>: what stays up and where).</summary>
-    internal IReadOnlyList<ProcessContainerInstance> RunningInstances(V1Pod pod) =>
-        _instances.Where(entry => entry.Key.Pod == PodKey(pod))
-            .SelectMany(entry => Snapshot(entry.Value))
-            .OfType<ProcessContainerInstance>()
-            .Where(instance => !instance.Exited.IsCompleted)
-            .ToList();
+    /// <summary>Lets go of <paramref name="pod"/>'s running instances without stopping them (for <c>keep</c>) and returns them.</summary>
+    internal IReadOnlyList<ProcessContainerInstance> Keep(V1Pod pod)
+    {
+        var key = PodKey(pod);
+        var kept = new List<ProcessContainerInstance>();
+        foreach (var entry in _instances.Where(entry => entry.Key.Pod == key).ToList())
+        {
+            if (_instances.TryRemove(entry.Key, out var history))
+            {
+                kept.AddRange(Snapshot(history).OfType<ProcessContainerInstance>().Where(instance => !instance.Exited.IsCompleted));
+            }
+        }
+
+        return kept;
+    }
 
     /// <summary>Kills whatever of <paramref name="pod"/> still runs and deletes its directory.</summary>
     public async Task RemovePodAsync(V1Pod pod)

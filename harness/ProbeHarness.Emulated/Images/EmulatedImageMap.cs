@@ -43,23 +43,23 @@ public sealed class EmulatedImageMap
     /// <summary>The repositories the map knows.</summary>
     public IReadOnlyCollection<string> Repositories => _byRepository.Keys;
 
-    /// <summary>Loads the file named by <c>HARNESS_EMULATED_IMAGES</c>, else the built-in <c>emulated-images.json</c>.</summary>
-    public static EmulatedImageMap Load()
+    /// <summary>Loads the file named by <c>HARNESS_EMULATED_IMAGES</c>, else the built-in <c>emulated-images.json</c>; the finders fill the placeholders (default: the real ones).</summary>
+    public static EmulatedImageMap Load(Func<string>? findTargetAppDll = null, Func<string>? findDotnet = null)
     {
         var path = Environment.GetEnvironmentVariable(FileVariable);
         if (!string.IsNullOrEmpty(path))
         {
-            return Parse(File.ReadAllText(path), Path.GetFullPath(path));
+            return Parse(File.ReadAllText(path), Path.GetFullPath(path), findTargetAppDll, findDotnet);
         }
 
         using var stream = typeof(EmulatedImageMap).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"the built-in {ResourceName} resource is missing from the assembly");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "emulated-images.json (built in)");
+        return Parse(reader.ReadToEnd(), "emulated-images.json (built in)", findTargetAppDll, findDotnet);
     }
 
     /// <summary>Parses a map; a syntax error names <paramref name="source"/> and the line.</summary>
-    public static EmulatedImageMap Parse(string json, string source)
+    public static EmulatedImageMap Parse(string json, string source, Func<string>? findTargetAppDll = null, Func<string>? findDotnet = null)
     {
         EmulatedImageConfig? config;
         try
@@ -71,7 +71,7 @@ public sealed class EmulatedImageMap
             throw new FormatException($"{source} line {(e.LineNumber ?? 0) + 1}: {e.Message}", e);
         }
 
-        return new EmulatedImageMap(config ?? new EmulatedImageConfig(), source);
+        return new EmulatedImageMap(config ?? new EmulatedImageConfig(), source, findTargetAppDll, findDotnet);
     }
 
     /// <summary>The repository of an image reference: tag and digest dropped, <c>docker.io/</c> and <c>library/</c> removed.</summary>

@@ -48,10 +48,7 @@ public static class ScenarioRowBuilder
     {
         ArgumentNullException.ThrowIfNull(scenario);
         // xunit shows "TestDisplayName [Label]", and with an empty label no argument list.
-        var row = new TheoryDataRow<string>(scenario.Id.ToString())
-            {
-                Label = scenario.ExampleLabel,
-            }
+        var row = new TheoryDataRow<string>(scenario.Id.ToString()) { Label = scenario.ExampleLabel }
             .WithTestDisplayName(scenario.BaseDisplayName)
             .WithTrait(FeatureTrait, scenario.FeatureTitle)
             .WithTrait(FeatureFileTrait, featurePath);

@@ -8,4 +8,7 @@ public sealed class ScenarioSkippedException : Exception
         : base(message)
     {
     }
+
+    /// <summary>None: a skip is an outcome, not an error, and reports should not show a stack for it.</summary>
+    public override string? StackTrace => null;
 }

@@ -7,21 +7,14 @@ internal sealed class ContainerRecord
 {
     private readonly List<ContainerInstanceRecord> _instances = [];
 
-    /// <summary>Creates the record of container <paramref name="spec"/> at <paramref name="index"/> in <c>spec.containers</c>.</summary>
-    public ContainerRecord(V1Container spec, int index)
-    {
-        Spec = spec;
-        Index = index;
-    }
+    /// <summary>Creates the record of container <paramref name="spec"/>.</summary>
+    public ContainerRecord(V1Container spec) => Spec = spec;
 
     /// <summary>The container spec.</summary>
     public V1Container Spec { get; }
 
     /// <summary>The container's name.</summary>
     public string Name => Spec.Name;
-
-    /// <summary>Its index in <c>spec.containers</c>.</summary>
-    public int Index { get; }
 
     /// <summary>The newest instance, running or exited; null before the first start completes.</summary>
     public ContainerInstanceRecord? Latest => _instances.Count == 0 ? null : _instances[^1];

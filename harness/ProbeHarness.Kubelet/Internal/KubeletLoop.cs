@@ -22,25 +22,27 @@ internal sealed class KubeletLoop
     }
 
     /// <summary>Queues <paramref name="action"/>; runs the queue on this thread unless another thread is already running it.</summary>
-    public void Post(Action action)
+    /// <returns>False when the loop is closed and the action was dropped.</returns>
+    public bool Post(Action action)
     {
         lock (_lock)
         {
             if (_closed)
             {
-                return;
+                return false;
             }
 
             _queue.Enqueue(action);
             if (_draining)
             {
-                return;
+                return true;
             }
 
             _draining = true;
         }
 
         Drain();
+        return true;
     }
 
     /// <summary>Drops queued actions and ignores later posts.</summary>
@@ -67,15 +69,20 @@ internal sealed class KubeletLoop
                 }
             }
 
-            try
-            {
-                next();
-                _afterEach();
-            }
-            catch (Exception ex)
-            {
-                _onError(ex);
-            }
+            Run(next);
+            Run(_afterEach);
+        }
+    }
+
+    private void Run(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex)
+        {
+            _onError(ex);
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace ProbeHarness.Kubelet.Probing;
 
 /// <summary>A cached probe result as the kubelet's results manager holds it (<c>prober/results.Result</c>).</summary>
-public enum ProbeVerdict
+internal enum ProbeVerdict
 {
     /// <summary>The probe type's state is healthy / ready / started.</summary>
     Success,

@@ -60,7 +60,7 @@ public sealed class ApiCallPolicy
             var gone = ApiErrors.IsUnreachable(exception) ? "is gone or unreachable" : "kept failing";
             throw new ClusterUnavailableException(
                 $"The API server at {ApiServer} {gone} while {what}: {ApiErrors.Describe(exception)} " +
-                $"(gave up after {_settings.MaxRetryAttempts + 1} attempts in {elapsed.TotalSeconds:0.0} s).",
+                $"(gave up after {_settings.MaxRetryAttempts + 1} attempts in {Durations.Format(elapsed)}).",
                 exception);
         }
         catch (HttpOperationException exception)
@@ -141,7 +141,7 @@ public sealed class ApiCallPolicy
         {
             var seen = lastError is null ? describe(last) : $"{describe(last)}; last error: {ApiErrors.Describe(lastError)}";
             throw new TimeoutException(
-                $"{what} did not happen within {timeout.TotalSeconds:0} s (waited {_time.GetElapsedTime(started).TotalSeconds:0.0} s); last seen: {seen}.",
+                $"{what} did not happen within {Durations.Format(timeout)} (waited {Durations.Format(_time.GetElapsedTime(started))}); last seen: {seen}.",
                 exception);
         }
     }

@@ -193,10 +193,14 @@ public sealed partial class ReportBuilder(TimeProvider time)
     private static ScenarioDiagnostics? Scrub(ScenarioDiagnostics? diagnostics) => diagnostics is null
         ? null
         : new ScenarioDiagnostics(
-            (diagnostics.Logs ?? new Dictionary<string, string>()).ToDictionary(l => l.Key, l => CredentialScrubber.Scrub(l.Value)),
+            (diagnostics.Logs ?? new Dictionary<string, string>()).ToDictionary(l => l.Key, l => CredentialScrubber.Scrub(AnsiEscape().Replace(l.Value, string.Empty))),
             (diagnostics.Events ?? []).Select(CredentialScrubber.Scrub).ToList(),
             CredentialScrubber.Scrub(diagnostics.PodsYaml ?? string.Empty),
             CredentialScrubber.Scrub(diagnostics.EndpointSlicesYaml ?? string.Empty));
+
+    // Colour codes in container logs are noise in every output.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\u001b\[[0-9;?]*[A-Za-z]")]
+    private static partial System.Text.RegularExpressions.Regex AnsiEscape();
 
     /// <summary>The scenario's identity across runs and backends.</summary>
     public static string KeyOf(string featureFile, string scenario) => $"{featureFile} :: {scenario}";

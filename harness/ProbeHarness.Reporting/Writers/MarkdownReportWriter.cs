@@ -78,12 +78,20 @@ public static class MarkdownReportWriter
         {
             var cells = RowText.Cells(row).Select(lines => Cell(string.Join("\n", lines))).ToList();
             var verdictColumn = RowText.Columns.Count - 3;
-            cells[verdictColumn] = $"{(row.Verdict.Holds() ? "✅" : row.Verdict == ScenarioVerdict.Skipped ? "⏭️" : "❌")} **{cells[verdictColumn]}**";
+            cells[verdictColumn] = $"{Icon(row.Verdict)} **{cells[verdictColumn]}**";
             md.AppendLine($"| {string.Join(" | ", cells)} |");
         }
 
         md.AppendLine();
     }
+
+    private static string Icon(ScenarioVerdict verdict) => verdict switch
+    {
+        _ when verdict.Holds() => "✅",
+        ScenarioVerdict.Skipped => "⏭️",
+        ScenarioVerdict.EnvironmentError => "⚠️",
+        _ => "❌",
+    };
 
     private static void Failures(StringBuilder md, IReadOnlyList<ScenarioRow> rows)
     {
@@ -93,7 +101,7 @@ public static class MarkdownReportWriter
             return;
         }
 
-        md.AppendLine("## Failed scenarios").AppendLine();
+        md.AppendLine("## Failed scenarios and environment errors").AppendLine();
         foreach (var row in failed)
         {
             md.AppendLine($"### {row.Label} {Inline(row.Scenario)}: {row.Verdict.ToDisplay()}").AppendLine();

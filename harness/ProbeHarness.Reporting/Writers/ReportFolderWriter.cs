@@ -64,7 +64,13 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
         });
         Step($"built the report: {RowText.Counts(report.Header.Counts)}", clock);
 
+        // Pictures of an earlier run in the same folder would otherwise linger beside this run's.
         var timelines = Path.Combine(request.OutputFolder, "timelines");
+        if (Directory.Exists(timelines))
+        {
+            Directory.Delete(timelines, recursive: true);
+        }
+
         Directory.CreateDirectory(timelines);
         var svgs = report.Scenarios.ToDictionary(row => row.TimelineImage, TimelinePlot.ToSvg);
         foreach (var (file, svg) in svgs)
@@ -93,10 +99,10 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
             CopyScrubbed(trx, Path.Combine(request.OutputFolder, trxCopy));
         }
 
+        var output = Path.GetFullPath(request.OutputFolder);
         var cucumber = request.Cucumber
-            .Concat(Directory.Exists(request.ResultsFolder)
-                ? Directory.EnumerateFiles(request.ResultsFolder, "*.ndjson").Concat(Directory.EnumerateFiles(request.ResultsFolder, "*.html"))
-                : [])
+            .Concat(CucumberFiles(request.ResultsFolder))
+            .Concat(CucumberFiles(output).Where(f => Path.GetFileName(f) != "index.html"))
             .Where(File.Exists)
             .Select(Path.GetFullPath)
             .Distinct()
@@ -105,14 +111,20 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
         var copies = new List<string>();
         foreach (var file in cucumber)
         {
-            var relative = $"cucumber/{Path.GetFileName(file)}";
-            Directory.CreateDirectory(Path.Combine(request.OutputFolder, "cucumber"));
-            CopyScrubbed(file, Path.Combine(request.OutputFolder, relative));
+            // Reqnroll's formatters may already write into the report folder (HARNESS_REPORT_DIR): link those where they are.
+            var inside = file.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            var relative = inside ? Path.GetRelativePath(output, file).Replace('\\', '/') : $"cucumber/{Path.GetFileName(file)}";
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(output, relative))!);
+            CopyScrubbed(file, Path.Combine(output, relative));
             copies.Add(relative);
         }
 
         return new ReportArtifacts("junit.xml", trxCopy, copies);
     }
+
+    private static IEnumerable<string> CucumberFiles(string folder) => Directory.Exists(folder)
+        ? Directory.EnumerateFiles(folder, "*.ndjson").Concat(Directory.EnumerateFiles(folder, "*.html"))
+        : [];
 
     // The copies are part of the report, so they are scrubbed like everything else.
     private static void CopyScrubbed(string from, string to) =>

@@ -1,3 +1,4 @@
+using System.CodeDom.Compiler;
 using System.Reflection;
 using ProbeHarness.Gherkin.Execution;
 using ProbeHarness.Gherkin.Runtime;
@@ -10,8 +11,10 @@ public sealed class ProbeHarnessGherkinTargetsTests
 {
     private static readonly Assembly TestAssembly = typeof(ProbeHarnessGherkinTargetsTests).Assembly;
 
-    private static readonly Type[] FeatureClasses =
-        TestAssembly.GetTypes().Where(type => type.GetCustomAttribute<FeatureFileAttribute>() is not null).ToArray();
+    internal static readonly Type[] FeatureClasses = TestAssembly.GetTypes()
+        .Where(type => type.GetCustomAttribute<FeatureFileAttribute>() is not null
+            && type.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "ProbeHarness.Gherkin")
+        .ToArray();
 
     [Fact]
     public void Every_feature_file_gets_one_class_named_after_its_path()
@@ -32,6 +35,7 @@ public sealed class ProbeHarnessGherkinTargetsTests
                 ["Features/Parallel/Beta.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Parallel_Beta_Feature",
                 ["Features/Failing/Malformed.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_Malformed_Feature",
                 ["Features/Failing/UndefinedStep.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_UndefinedStep_Feature",
+                ["Features/Skipping.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Skipping_Feature",
             },
             classes);
         Assert.Equal(classes.Keys.Select(FeatureFileAttribute.ResourceNameOf).Order(StringComparer.Ordinal), embedded.Order(StringComparer.Ordinal));

@@ -1,4 +1,5 @@
 using ProbeHarness.Gherkin.Execution;
+using ProbeHarness.Gherkin.Tests.Build;
 using ProbeHarness.Gherkin.Tests.Features;
 
 namespace ProbeHarness.Gherkin.Tests.Execution;
@@ -20,6 +21,24 @@ public sealed class FeatureCatalogTests
         Assert.Equal(8, feature.Rows.Count);
         Assert.Same(featureClass.Assembly, feature.TestAssembly);
         Assert.Same(feature, FeatureCatalog.For(featureClass));
+    }
+
+    [Fact]
+    public void Row_ids_and_pickle_ids_are_unique_across_the_features_of_the_assembly()
+    {
+        // Given
+        var featureClasses = ProbeHarnessGherkinTargetsTests.FeatureClasses;
+
+        // When
+        var features = featureClasses.Select(FeatureCatalog.For).ToArray();
+
+        // Then
+        var rowIds = features.SelectMany(feature => feature.Rows.Select(row => row.Data)).ToArray();
+        var pickleIds = features.SelectMany(feature => feature.Parsed.Pickles.Select(pickle => pickle.Id)).ToArray();
+        Assert.Equal(featureClasses.Length, features.Select(feature => feature.Parsed.Path).Distinct().Count());
+        Assert.Equal(rowIds.Length, rowIds.Distinct().Count());
+        Assert.Equal(pickleIds.Length, pickleIds.Distinct().Count());
+        Assert.True(pickleIds.Length >= 10);
     }
 
     [Fact]

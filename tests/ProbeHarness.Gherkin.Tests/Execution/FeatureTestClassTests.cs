@@ -1,3 +1,4 @@
+using ProbeHarness.Gherkin.Tests.Bindings;
 using ProbeHarness.Gherkin.Tests.Support;
 
 namespace ProbeHarness.Gherkin.Tests.Execution;
@@ -24,9 +25,9 @@ public sealed class FeatureTestClassTests
         // (the features of this assembly)
 
         // When
-        var byTrait = await TestExecutable.RunAsync("-list", "tests", "-trait", "Category=outline");
-        var byFilter = await TestExecutable.RunAsync("-list", "tests", "-filterVSTest", "Category=division");
-        var byExamplesTag = await TestExecutable.RunAsync("-list", "tests", "-trait", "Category=large");
+        using var byTrait = await TestExecutable.RunAsync("-list", "tests", "-trait", "Category=outline");
+        using var byFilter = await TestExecutable.RunAsync("-list", "tests", "-filterVSTest", "Category=division");
+        using var byExamplesTag = await TestExecutable.RunAsync("-list", "tests", "-trait", "Category=large");
 
         // Then
         Assert.Equal(OutlineRows.Order(StringComparer.Ordinal), ListedTests(byTrait));
@@ -41,7 +42,7 @@ public sealed class FeatureTestClassTests
         // (the features of this assembly)
 
         // When
-        var run = await TestExecutable.RunAsync("-trait", "Category=outline");
+        using var run = await TestExecutable.RunAsync("-trait", "Category=outline");
 
         // Then
         Assert.True(run.ExitCode == 0, run.Output);
@@ -60,7 +61,7 @@ public sealed class FeatureTestClassTests
         // (Features/Calculator.feature)
 
         // When
-        var run = await TestExecutable.RunAsync("-trait", "Category=calculator");
+        using var run = await TestExecutable.RunAsync("-trait", "Category=calculator");
 
         // Then
         Assert.True(run.ExitCode == 0, run.Output);
@@ -80,7 +81,7 @@ public sealed class FeatureTestClassTests
         // (Features/Failing/UndefinedStep.feature, explicit)
 
         // When
-        var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=undefined");
+        using var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=undefined");
 
         // Then
         Assert.Equal(1, run.ExitCode);
@@ -91,14 +92,30 @@ public sealed class FeatureTestClassTests
     }
 
     [Fact]
+    public async Task A_hook_can_skip_its_scenario_through_the_unit_test_provider()
+    {
+        // Given
+        // (Features/Skipping.feature; its before-scenario hook calls IUnitTestRuntimeProvider.TestIgnore)
+
+        // When
+        using var run = await TestExecutable.RunAsync("-trait", "Category=skipped-by-hook");
+
+        // Then
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("Skipping at run time: A hook skips the scenario [SKIP]", run.Output, StringComparison.Ordinal);
+        Assert.Contains(SkippingHooks.Reason, run.Output, StringComparison.Ordinal);
+        Assert.Equal("SKIPPED", CucumberReport.Read(run.MessagesFile).Outcomes["A hook skips the scenario"]);
+    }
+
+    [Fact]
     public async Task A_malformed_feature_is_discovered_as_a_failing_test_naming_file_line_and_column()
     {
         // Given
         // (Features/Failing/Malformed.feature, explicit; line 7 is not Gherkin)
 
         // When
-        var listing = await TestExecutable.RunAsync("-list", "tests", "-explicit", "only", "-trait", "Category=gherkin-parse-error");
-        var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=gherkin-parse-error");
+        using var listing = await TestExecutable.RunAsync("-list", "tests", "-explicit", "only", "-trait", "Category=gherkin-parse-error");
+        using var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=gherkin-parse-error");
 
         // Then
         var listed = Assert.Single(ListedTests(listing));

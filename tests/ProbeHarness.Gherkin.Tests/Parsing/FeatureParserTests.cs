@@ -157,6 +157,21 @@ public sealed class FeatureParserTests
     }
 
     [Fact]
+    public void An_unknown_language_is_a_located_error_too()
+    {
+        // Given
+        var source = new FeatureSource("features/xx.feature", "# language: xx-unknown\nFeature: X\n");
+
+        // When
+        var feature = FeatureParser.Parse(source);
+
+        // Then
+        var error = Assert.Single(feature.Errors);
+        Assert.Equal((1, 1), (error.Line, error.Column));
+        Assert.Contains("xx-unknown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Message_ids_are_unique_across_features_and_the_same_on_every_parse()
     {
         // Given

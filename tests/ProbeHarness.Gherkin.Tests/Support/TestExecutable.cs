@@ -7,8 +7,11 @@ namespace ProbeHarness.Gherkin.Tests.Support;
 /// <param name="ExitCode">The child's exit code (xunit: 0 all passed, 1 some failed).</param>
 /// <param name="Output">Standard output and error.</param>
 /// <param name="ReportDirectory">The <c>HARNESS_REPORT_DIR</c> the child wrote its Cucumber reports to.</param>
-internal sealed record TestRun(int ExitCode, string Output, string ReportDirectory)
+internal sealed record TestRun(int ExitCode, string Output, string ReportDirectory) : IDisposable
 {
+    /// <summary>Deletes the run's report directory.</summary>
+    public void Dispose() => Directory.Delete(ReportDirectory, recursive: true);
+
     /// <summary>The Cucumber NDJSON report of the run.</summary>
     public string MessagesFile => Path.Combine(ReportDirectory, "cucumber.ndjson");
 

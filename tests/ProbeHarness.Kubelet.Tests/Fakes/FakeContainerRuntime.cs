@@ -18,6 +18,9 @@ public sealed class FakeContainerRuntime : IContainerRuntime
     /// <summary>Per-container behaviour; containers not listed get the default.</summary>
     public Dictionary<string, FakeContainerBehaviour> Behaviours { get; } = [];
 
+    /// <summary>How many upcoming starts fail (the runtime throws).</summary>
+    public int FailingStarts { get; set; }
+
     /// <summary>Every start request (launch and request time).</summary>
     public List<(ContainerLaunch Launch, DateTimeOffset At)> StartRequests { get; } = [];
 
@@ -35,6 +38,12 @@ public sealed class FakeContainerRuntime : IContainerRuntime
     public Task<IContainerInstance> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
         StartRequests.Add((launch, _time.GetUtcNow()));
+        if (FailingStarts > 0)
+        {
+            FailingStarts--;
+            return Task.FromException<IContainerInstance>(new InvalidOperationException("exec format error"));
+        }
+
         var started = new TaskCompletionSource<IContainerInstance>();
         void Run()
         {

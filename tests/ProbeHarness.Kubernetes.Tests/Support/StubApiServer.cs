@@ -38,7 +38,7 @@ public sealed class StubApiServer : IAsyncDisposable
         var stub = new StubApiServer(app);
         app.Run(stub.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         stub.BaseAddress = new Uri(address);
         return stub;
     }
@@ -102,7 +102,7 @@ public sealed class StubApiServer : IAsyncDisposable
         }
 
         var response = route?.Next() ?? StubResponse.Status(404, "NotFound", $"the server could not find the requested resource ({request.Method} {request.Path})");
-        context.Response.StatusCode = response.Status;
+        context.Response.StatusCode = response.Code;
         context.Response.ContentType = "application/json";
         if (response.WatchLines is null)
         {

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ProbeHarness.Kubernetes.Tests.Support;
 
 /// <summary>What the stub API server answers: a status with a JSON body, or a watch stream of event lines.</summary>
-public sealed record StubResponse(int Status, string Body, IReadOnlyList<string>? WatchLines = null, bool HoldOpen = false)
+public sealed record StubResponse(int Code, string Body, IReadOnlyList<string>? WatchLines = null, bool HoldOpen = false)
 {
     public static StubResponse Json(string json, int status = 200) => new(status, json);
 

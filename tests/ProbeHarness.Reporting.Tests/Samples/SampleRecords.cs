@@ -64,7 +64,7 @@ public static class SampleRecords
         Diagnostics = new ScenarioDiagnostics(
             new Dictionary<string, string>
             {
-                ["web-0/web (current)"] = $"\u001b[32minfo\u001b[0m: 503 now\nAuthorization: Bearer {Secrets.Bearer}\n",
+                ["web-0/web (current)"] = $"\u001b[32minfo\u001b[0m: 503 now \u0001\nAuthorization: Bearer {Secrets.Bearer}\n",
                 ["web-0/web (previous)"] = "no previous container",
             },
             ["Warning Unhealthy pod/web-0 Readiness probe failed: 503", $"jwt {Secrets.Jwt}"],

@@ -48,7 +48,7 @@ public sealed class JUnitWriterTests
         Assert.Equal("late", (string)failure.Attribute("type")!);
         Assert.Contains("--- log web-0/web (previous)", failure.Value, StringComparison.Ordinal);
         Assert.Contains("--- endpointslices", failure.Value, StringComparison.Ordinal);
-        Assert.Contains("\uFFFD[32minfo", failure.Value, StringComparison.Ordinal);
+        Assert.Contains("info: 503 now \uFFFD", failure.Value, StringComparison.Ordinal);
 
         var missed = xml.Descendants("testcase").Single(c => (string)c.Attribute("name")! == "A never-starting app is killed");
         Assert.Equal("never", missed.Element("properties")!.Elements("property").Single(p => (string)p.Attribute("name")! == "timing.fault→kill.measuredSeconds").Attribute("value")!.Value);

@@ -42,7 +42,9 @@ public sealed class MarkdownReportWriterTests
         var markdown = MarkdownReportWriter.Write(report);
 
         // Then
-        Assert.Contains("## Failed scenarios", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Failed scenarios and environment errors", markdown, StringComparison.Ordinal);
+        Assert.Contains("⚠️ **environment error**", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", markdown, StringComparison.Ordinal);
         Assert.Contains("<summary>Log web-0/web (previous) (last 40 lines)</summary>", markdown, StringComparison.Ordinal);
         Assert.Contains("<summary>EndpointSlices</summary>", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("### [k3s] A failing /healthz", markdown, StringComparison.Ordinal);

@@ -123,4 +123,29 @@ public sealed class ReportFolderWriterTests
         Assert.Contains("nowhere.trx", problem, StringComparison.Ordinal);
         Assert.Null(report.Artifacts.Trx);
     }
+
+    [Fact]
+    public void Cucumber_files_already_in_the_report_folder_are_linked_where_they_are_and_old_timelines_go()
+    {
+        // Given Reqnroll wrote cucumber.html into the report folder (HARNESS_REPORT_DIR), beside an earlier run's picture
+        using var temp = new TempFolder();
+        var output = temp.Combine("report");
+        Directory.CreateDirectory(Path.Combine(output, "timelines"));
+        File.WriteAllText(Path.Combine(output, "timelines", "009-old.svg"), "<svg/>");
+        File.WriteAllText(Path.Combine(output, "cucumber.html"), $"<html><body>token: {Secrets.Token}</body></html>");
+        File.WriteAllText(Path.Combine(output, "index.html"), "<html>the earlier report</html>");
+
+        // When
+        var report = new ReportFolderWriter(_ => { }).Write(new ReportFolderRequest
+        {
+            ResultsFolder = temp.WriteRecords("results", SampleRecords.Passed()),
+            OutputFolder = output,
+        });
+
+        // Then
+        Assert.Equal(["cucumber.html"], report.Artifacts.Cucumber);
+        Assert.False(Directory.Exists(Path.Combine(output, "cucumber")));
+        Assert.DoesNotContain(Secrets.Token, File.ReadAllText(Path.Combine(output, "cucumber.html")), StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(output, report.Scenarios[0].TimelineImage)], Directory.GetFiles(Path.Combine(output, "timelines")));
+    }
 }

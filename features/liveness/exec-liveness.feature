@@ -1,0 +1,18 @@
+@liveness @exec
+Feature: Exec liveness probe
+  An exec probe runs a command in the container; exit code 0 is success, anything else a failure whose output becomes
+  the event message. The target app keeps HEALTH_FILE (/tmp/healthy) while its liveness is healthy.
+
+  Scenario: A command that starts failing restarts the container
+    Given the target app with 1 replica
+    And a liveness probe:
+      | type | command          | periodSeconds | timeoutSeconds | failureThreshold |
+      | exec | cat /tmp/healthy | 1             | 2              | 3                |
+    And no readiness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the liveness endpoint of pod 1 starts failing with status 500
+    Then pod 1 is restarted within the liveness detection bound
+    And an event "Unhealthy" with message matching "^Liveness probe failed: cat: .*healthy: No such file or directory" is recorded for pod 1
+    And the restart count of pod 1 is 1
+    And pod 1 is not restarted for 8 s

@@ -1,0 +1,40 @@
+@parameters @http
+Feature: successThreshold and failureThreshold
+  The kubelet acts on the failureThreshold-th consecutive failure (and a readiness probe returns to Ready on the
+  successThreshold-th consecutive success); a single result of the other kind starts the count again.
+
+  @liveness
+  Scenario Outline: The kill comes on the failureThreshold-th consecutive failure
+    Given the target app with 1 replica
+    And a liveness probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | <threshold>      |
+    And no readiness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the liveness endpoint of pod 1 starts failing with status 500
+    Then pod 1 is killed between <earliest> and <latest> s after the fault
+    And at least <threshold> events "Unhealthy" with message matching "^Liveness probe failed" are recorded for pod 1
+
+    Examples:
+      | threshold | earliest | latest |
+      | 1         | 0        | 3      |
+      | 5         | 4        | 8      |
+
+  @readiness
+  Scenario Outline: Ready returns on the successThreshold-th consecutive success
+    Given the target app with 1 replica
+    And a readiness probe:
+      | type    | path    | port | periodSeconds | failureThreshold | successThreshold |
+      | httpGet | /readyz | 8080 | 1             | 1                | <threshold>      |
+    And no liveness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the readiness endpoint of pod 1 starts failing with status 503 for 3 s
+    Then pod 1 becomes not Ready within the readiness detection bound
+    And pod 1 becomes Ready between <earliest> and <latest> s after the fault ends
+
+    Examples:
+      | threshold | earliest | latest |
+      | 1         | 0        | 3      |
+      | 4         | 3        | 7      |

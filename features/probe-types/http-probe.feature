@@ -1,0 +1,68 @@
+@probe-types @http
+Feature: HTTP probe results
+  Status 200–399 counts as success, but a 3xx is only seen when the kubelet did not follow a redirect: redirects to
+  the same host are followed (up to 10), a redirect to another host is not followed and counts as success with a
+  ProbeWarning event. Any other status is a failure. A response slower than timeoutSeconds is a failure.
+
+  Scenario: A redirect to the same host is followed
+    Given the target app with 1 replica
+    And a readiness probe:
+      | type    | path    | port | periodSeconds | failureThreshold |
+      | httpGet | /readyz | 8080 | 1             | 1                |
+    And no liveness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the readiness endpoint of pod 1 redirects to "/healthz-target"
+    Then pod 1 stays Ready for 5 s
+    And no event "ProbeWarning" is recorded for pod 1
+    And no event "Unhealthy" is recorded for pod 1
+
+  Scenario: A redirect to another host is not followed and counts as success with a warning
+    The redirect points at a host that does not exist; the kubelet does not go there.
+    Given the target app with 1 replica
+    And a readiness probe:
+      | type    | path    | port | periodSeconds | failureThreshold |
+      | httpGet | /readyz | 8080 | 1             | 1                |
+    And no liveness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the readiness endpoint of pod 1 redirects to "http://elsewhere.invalid/readyz"
+    Then an event "ProbeWarning" with message matching "^Readiness probe warning: Probe terminated redirects, Response body: " is recorded for pod 1
+    And pod 1 stays Ready for 4 s
+    And no event "Unhealthy" is recorded for pod 1
+
+  Scenario: A redirect to a failing page on the same host fails
+    Given the target app with 1 replica
+    And a liveness probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 2                |
+    And no readiness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the liveness endpoint of pod 1 redirects to "/readyz"
+    And the readiness endpoint of pod 1 starts failing with status 503
+    Then pod 1 is restarted within 10 s
+    And an event "Unhealthy" with message "Liveness probe failed: HTTP probe failed with statuscode: 503" is recorded for pod 1
+
+  Scenario: A hanging endpoint fails when the timeout expires
+    Given the target app with 1 replica
+    And a liveness probe:
+      | type    | path     | port | periodSeconds | timeoutSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 2             | 1              | 2                |
+    And no readiness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the liveness endpoint of pod 1 starts hanging
+    Then pod 1 is restarted within the liveness detection bound
+    And an event "Unhealthy" with message matching "^Liveness probe failed: Get \"http://[^\"]+:8080/healthz\": context deadline exceeded" is recorded for pod 1
+
+  Scenario: A 404 is a failure
+    Given the target app with 1 replica
+    And a readiness probe:
+      | type    | path        | port | periodSeconds | failureThreshold |
+      | httpGet | /no-such-page | 8080 | 1             | 1                |
+    And no liveness probe
+    And no startup probe
+    When the target app is deployed
+    Then the container of pod 1 stays not ready for 4 s
+    And an event "Unhealthy" with message "Readiness probe failed: HTTP probe failed with statuscode: 404" is recorded for pod 1

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ProbeHarness.Report.Tests.Samples;
+
+namespace ProbeHarness.Report.Tests.Scripts;
+
+/// <summary>run-tests.ps1's parameters, exit codes and Ctrl+C handling, with a fake dotnet standing in for the suite.</summary>
+public sealed class RunTestsScriptTests
+{
+    [Fact]
+    public async Task WhatIf_prints_the_or_filter_the_environment_and_the_commands_and_runs_nothing()
+    {
+        // Given
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated", "-Tag", "liveness,@startup", "-KeepOnFailure", "-Context", "lab", "-ReportDir", script.In("out"), "-WhatIf");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("backend emulated (EMULATED: no real kubelet), scenarios tagged @liveness or @startup", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--filter 'Category=liveness|Category=startup'", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--report-trx --report-trx-filename conformance.trx", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("HARNESS_BACKEND=emulated", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("HARNESS_KEEP_ON_FAILURE=1", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("HARNESS_KUBE_CONTEXT=lab", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"HARNESS_REPORT_DIR={script.In("out")}", result.Stdout, StringComparison.Ordinal);
+        Assert.Empty(script.Calls);
+        Assert.False(Directory.Exists(script.In("out")));
+    }
+
+    [Fact]
+    public async Task A_backend_outside_the_set_is_refused_before_anything_runs()
+    {
+        // Given
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+
+        // When
+        var result = await script.RunAsync("-Backend", "minikube");
+
+        // Then
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("auto,k3s,kubeconfig,emulated", result.Output, StringComparison.Ordinal);
+        Assert.Empty(script.Calls);
+    }
+
+    [Fact]
+    public async Task A_malformed_tag_or_a_missing_kubeconfig_exits_2_with_the_reason()
+    {
+        // Given
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+
+        // When
+        var badTag = await script.RunAsync("-Tag", "liveness|startup");
+        var badKubeconfig = await script.RunAsync("-Backend", "kubeconfig", "-Kubeconfig", script.In("nope.yaml"));
+
+        // Then
+        Assert.Equal(2, badTag.ExitCode);
+        Assert.Contains("'liveness|startup' is not a Gherkin tag", badTag.Output, StringComparison.Ordinal);
+        Assert.Equal(2, badKubeconfig.ExitCode);
+        Assert.Contains($"the file '{script.In("nope.yaml")}' does not exist", badKubeconfig.Output, StringComparison.Ordinal);
+        Assert.Empty(script.Calls);
+    }
+
+    [Fact]
+    public async Task A_tag_no_scenario_has_is_an_error_not_a_green_run_of_nothing()
+    {
+        // Given the suite exits 8: zero tests matched the filter
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        script.Environment["FAKE_TEST_EXIT"] = "8";
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated", "-Tag", "nosuchtag", "-ReportDir", script.In("report"));
+
+        // Then
+        Assert.Equal(8, result.ExitCode);
+        Assert.Contains("no scenario is tagged @nosuchtag", result.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(script.In("report", "report.json")));
+    }
+
+    [Fact]
+    public async Task A_failed_scenario_writes_every_report_prints_the_summary_and_exits_1()
+    {
+        // Given a stale record from an earlier run, and a suite that leaves one held and one late scenario (exit 2)
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        using var temp = new TempFolder();
+        var records = temp.Combine("records");
+        Directory.CreateDirectory(records);
+        File.Copy(Path.Combine(TestData.Folder("run-k3s"), "001-liveness-restart.json"), Path.Combine(records, "001.json"));
+        File.Copy(Path.Combine(TestData.Folder("run-k3s"), "002-readiness-late.json"), Path.Combine(records, "002.json"));
+        Directory.CreateDirectory(script.In("artifacts", "results", "k3s"));
+        File.Copy(Path.Combine(TestData.Folder("run-k3s"), "003-startup-missed.json"), script.In("artifacts", "results", "k3s", "stale.json"));
+        script.Environment["FAKE_RECORDS"] = records;
+        script.Environment["FAKE_TEST_EXIT"] = "2";
+
+        // When
+        var result = await script.RunAsync("-Backend", "k3s", "-Tag", "liveness, readiness", "-ReportDir", script.In("report"));
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        foreach (var file in new[] { "index.html", "report.md", "report.json", "junit.xml" })
+        {
+            Assert.True(File.Exists(script.In("report", file)), $"{file} was not written\n{result.Output}");
+        }
+
+        var report = JsonNode.Parse(File.ReadAllText(script.In("report", "report.json")))!;
+        Assert.Equal(2, (int)report["header"]!["counts"]!["total"]!);
+        Assert.Contains("2 scenario(s): 1 held, 1 not held, 0 environment error(s), 0 skipped", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"report: {script.In("report", "index.html")}", result.Stdout, StringComparison.Ordinal);
+        var test = script.Calls.Single(c => c.StartsWith("test ", StringComparison.Ordinal));
+        Assert.Contains("--filter Category=liveness|Category=readiness", test, StringComparison.Ordinal);
+        var environment = File.ReadAllLines(script.In("test.env"));
+        Assert.Contains($"HARNESS_RESULTS_DIR={script.In("artifacts", "results", "k3s")}", environment);
+        Assert.Contains("HARNESS_BACKEND=k3s", environment);
+        Assert.Contains("HARNESS_KEEP_ON_FAILURE=0", environment);
+        Assert.True(File.Exists(script.In("report", "conformance.trx")), "the TRX was not copied into the report");
+    }
+
+    [Fact]
+    public async Task An_emulated_run_where_every_scenario_held_exits_0_and_says_emulated()
+    {
+        // Given
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        script.Environment["FAKE_RECORDS"] = TestData.Folder("run-emulated");
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated", "-Tag", "liveness", "-ReportDir", script.In("report"), "-Previous", script.In("no-previous-yet"));
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[emulated] 2 scenario(s): 2 held", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-Previous", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("# [emulated]", File.ReadAllText(script.In("report", "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_build_failure_exits_2_before_the_suite_runs()
+    {
+        // Given
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        script.Environment["FAKE_BUILD_EXIT"] = "1";
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated");
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the build failed", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(script.Calls, c => c.StartsWith("test ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Interrupting_the_script_interrupts_the_test_run_too()
+    {
+        // Given a suite that runs until interrupted
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        script.Environment["FAKE_TEST_WAIT"] = "1";
+        using var run = script.Start("-Backend", "emulated", "-ReportDir", script.In("report"));
+        var output = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = run.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var parent = script.In("parent.pid");
+        for (var i = 0; i < 600 && !File.Exists(parent); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(File.Exists(parent), "the fake test run never started");
+        var pwsh = File.ReadAllText(parent).Trim();
+
+        // When Ctrl+C reaches PowerShell alone (as when a CI runner signals the script)
+        using (var kill = Process.Start("kill", ["-s", "INT", pwsh]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await run.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        // Then the script passed the interrupt on, so the test run could clean up, and did not report a green run
+        Assert.True(File.Exists(script.In("interrupted")), $"the test run was not interrupted\n{await output}\n{await errors}");
+        Assert.Equal(130, run.ExitCode);
+    }
+}
