@@ -27,8 +27,10 @@ public sealed class EndpointDriver(
         {
             null => (clock.Now, (TimeBound?)null),
             ProbeKind.Readiness when expected.Ready == true || expected.Serving == true =>
-                (faults.FaultEndOf(name) ?? clock.Now, Widen(bounds.ReadinessRecovery(), "recovery→endpoint-ready")),
-            ProbeKind.Readiness => (faults.FaultStartOf(name) ?? clock.Now, Widen(bounds.Reaction(ProbeKind.Readiness, "fault→endpoint-not-ready"), "fault→endpoint-not-ready")),
+                (faults.FaultEndOf(name) ?? clock.Now, Widen(bounds.ReadyAgain(faults.ActiveFaultOf(name), "recovery→endpoint-ready"))),
+            ProbeKind.Readiness => (
+                faults.FaultStartOf(name) ?? clock.Now,
+                Widen(bounds.Detection(ProbeKind.Readiness, faults.ActiveFaultOf(name), "fault→endpoint-not-ready"))),
             _ => throw new ScenarioInputException("an endpoint's conditions are timed with 'within the readiness detection bound' or 'within <n> s'."),
         };
         await timing.WaitAsync(
@@ -75,8 +77,8 @@ public sealed class EndpointDriver(
             cancellationToken);
     }
 
-    private static TimeBound Widen(TimeBound bound, string name) =>
-        bound with { Name = name, MaxSeconds = bound.MaxSeconds + ControllerSlack, Formula = $"{bound.Formula}, + {ControllerSlack} s EndpointSlice controller" };
+    private static TimeBound Widen(TimeBound bound) =>
+        bound with { MaxSeconds = bound.MaxSeconds + ControllerSlack, Formula = $"{bound.Formula}, + {ControllerSlack} s EndpointSlice controller" };
 
     private (V1EndpointSlice Slice, V1Endpoint Endpoint)? Find(ClusterState state, string podName)
     {

@@ -39,9 +39,11 @@ public sealed class FaultDriver(
     /// <summary>The last fault injected into <paramref name="podName"/>, or null.</summary>
     public InjectedFault? LastFaultOf(string podName) => Injected.LastOrDefault(f => f.Pods.Contains(podName));
 
+    /// <summary>The last fault (not a healing request) injected into <paramref name="podName"/>, or null.</summary>
+    public InjectedFault? ActiveFaultOf(string podName) => Injected.LastOrDefault(f => f.Pods.Contains(podName) && !f.Request.Heals);
+
     /// <summary>When the last fault of <paramref name="podName"/> began (the reference of a detection bound), or null.</summary>
-    public DateTimeOffset? FaultStartOf(string podName) =>
-        Injected.LastOrDefault(f => f.Pods.Contains(podName) && !f.Request.Heals)?.ActiveAt;
+    public DateTimeOffset? FaultStartOf(string podName) => ActiveFaultOf(podName)?.ActiveAt;
 
     /// <summary>When the pod's last fault ended (a healing request, or the end of a timed fault), or null while it lasts.</summary>
     public DateTimeOffset? FaultEndOf(string podName) => LastFaultOf(podName) switch

@@ -109,15 +109,17 @@ public sealed class ReadinessDriver(
     {
         var label = roster.Label(name);
         var runs = ContainerHistory.Of(observer.State, name, workload.ContainerName);
+        var active = faults.ActiveFaultOf(name);
+        var started = runs.LastOrDefault()?.StartedAt ?? clock.Now;
         var (reference, bound) = (within.Bound, ready) switch
         {
-            (null, false) when within.Window is { } window => (faults.FaultStartOf(name) ?? clock.Now, window with { Name = "fault→not-ready" }),
+            (null, false) when within.Window is { } window => (active?.ActiveAt ?? clock.Now, window with { Name = "fault→not-ready" }),
             (null, true) when within.Window is { } window => (faults.FaultEndOf(name) ?? clock.Now, window with { Name = "recovery→ready" }),
             (null, _) => (clock.Now, (TimeBound?)null),
-            (ProbeKind.Readiness, false) => (faults.FaultStartOf(name) ?? clock.Now, bounds.Reaction(ProbeKind.Readiness, "fault→not-ready")),
-            (ProbeKind.Readiness, true) => (faults.FaultEndOf(name) ?? clock.Now, bounds.ReadinessRecovery()),
-            (ProbeKind.Liveness, false) => (faults.FaultStartOf(name) ?? clock.Now, bounds.Reaction(ProbeKind.Liveness, "fault→not-ready")),
-            (ProbeKind.Startup, true) => (runs.LastOrDefault()?.StartedAt ?? clock.Now, StartupThenReady()),
+            (ProbeKind.Readiness, false) => (active?.ActiveAt ?? started, bounds.Detection(ProbeKind.Readiness, active, "fault→not-ready")),
+            (ProbeKind.Readiness, true) => (faults.FaultEndOf(name) ?? clock.Now, bounds.ReadyAgain(active, "recovery→ready")),
+            (ProbeKind.Liveness, false) => (active?.ActiveAt ?? started, bounds.Detection(ProbeKind.Liveness, active, "fault→not-ready")),
+            (ProbeKind.Startup, true) => (started, StartupThenReady()),
             _ => throw new ScenarioInputException($"'becomes {(ready ? "" : "not ")}Ready within {within}' has no meaning; use the readiness detection bound or seconds."),
         };
         await timing.WaitAsync(
@@ -137,7 +139,7 @@ public sealed class ReadinessDriver(
     private TimeBound StartupThenReady()
     {
         var startup = bounds.StartupSuccess();
-        var readiness = workload.Probe(ProbeKind.Readiness) is null ? null : bounds.ReadinessRecovery();
+        var readiness = workload.Probe(ProbeKind.Readiness) is null ? null : bounds.ReadyAgain(null, "started→ready");
         return readiness is null
             ? startup with { Name = "start→ready" }
             : new TimeBound("start→ready", 0, startup.MaxSeconds + readiness.MaxSeconds, $"startup {startup.Formula}, then readiness {readiness.Formula}");

@@ -141,11 +141,15 @@ public sealed class RestartDriver(
     public async Task KilledWithinAsync(int ordinal, Within within, CancellationToken cancellationToken)
     {
         var name = roster.NameOf(ordinal);
-        var reference = faults.FaultStartOf(name) ?? clock.Now;
-        var bound = within.Window is { } window ? window with { Name = "fault→kill" }
-            : within.Bound == ProbeKind.Liveness ? bounds.Reaction(ProbeKind.Liveness, "fault→kill")
-            : within.Bound is null ? null
-            : throw new ScenarioInputException("a kill is timed with 'within the liveness detection bound', 'within <n> s' or 'between <a> and <b> s after the fault'.");
+        var active = faults.ActiveFaultOf(name);
+        var reference = active?.ActiveAt ?? clock.Now;
+        TimeBound? bound = within switch
+        {
+            { Window: { } window } => window with { Name = "fault→kill" },
+            { Bound: ProbeKind.Liveness } => bounds.Detection(ProbeKind.Liveness, active, "fault→kill"),
+            { Bound: null } => null,
+            _ => throw new ScenarioInputException("a kill is timed with 'within the liveness detection bound', 'within <n> s' or 'between <a> and <b> s after the fault'."),
+        };
         await timing.WaitAsync(
             $"pod {ordinal} to be killed",
             $"pod {ordinal}",
@@ -190,17 +194,16 @@ public sealed class RestartDriver(
         var fault = faults.LastFaultOf(name);
         var baseline = fault?.RestartCounts.GetValueOrDefault(name) ?? state.RequirePod(name).RestartCount(workload.ContainerName);
         var runs = ContainerHistory.Of(state, name, workload.ContainerName);
+        var active = faults.ActiveFaultOf(name);
+        var started = runs.LastOrDefault()?.StartedAt ?? clock.Now;
         var (reference, bound) = within.Bound switch
         {
-            null when within.Window is { } window => (faults.FaultStartOf(name) ?? clock.Now, window with { Name = "fault→restart" }),
+            null when within.Window is { } window => (active?.ActiveAt ?? clock.Now, window with { Name = "fault→restart" }),
             null => (clock.Now, (TimeBound?)null),
-            // Without an injected fault (e.g. FAULTS_AT_START) the liveness probe's first chance is initialDelaySeconds after the start.
-            ProbeKind.Liveness => (
-                faults.FaultStartOf(name)
-                    ?? runs.LastOrDefault()?.StartedAt.AddSeconds(ProbeDescription.Effective(workload.RequireProbe(ProbeKind.Liveness)).InitialDelaySeconds)
-                    ?? clock.Now,
-                bounds.LivenessRestart()),
-            ProbeKind.Startup => (runs.LastOrDefault()?.StartedAt ?? clock.Now, bounds.StartupRestart()),
+
+            // Without an injected fault (e.g. FAULTS_AT_START) the probe fails from the container's start.
+            ProbeKind.Liveness => (active?.ActiveAt ?? started, bounds.Restart(ProbeKind.Liveness, active, active is null ? "start→restart" : "fault→restart")),
+            ProbeKind.Startup => (started, bounds.Restart(ProbeKind.Startup, null, "start→restart")),
             _ => throw new ScenarioInputException("a readiness probe never restarts a container; use 'the liveness detection bound' or 'the startup bound'."),
         };
         await timing.WaitAsync(

@@ -30,13 +30,13 @@ public sealed class TimingAnalysis(
                 var until = injected.FirstOrDefault(f => f.ActiveAt > fault.ActiveAt && f.Pods.Contains(pod))?.ActiveAt ?? DateTimeOffset.MaxValue;
                 var label = roster.Label(pod);
                 var prefix = fault.Request.Probe is { } probe ? $"{probe} probe failed" : "probe failed";
-                Add(label, "fault→first-failure", fault, FirstFailureBound(fault),
+                Add(label, "fault→first-failure", fault, () => FirstFailureBound(fault),
                     occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Unhealthy" && o.Message.Contains(prefix, StringComparison.Ordinal) && o.At >= from && o.At < until)?.At);
-                Add(label, "fault→kill", fault, Probe(fault) == ProbeKind.Liveness ? bounds.Reaction(ProbeKind.Liveness, "fault→kill") : null,
+                Add(label, "fault→kill", fault, () => Probe(fault) == ProbeKind.Liveness ? bounds.Detection(ProbeKind.Liveness, fault, "fault→kill") : null,
                     occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Killing" && o.At >= from && o.At < until)?.At);
-                Add(label, "fault→restart", fault, Probe(fault) == ProbeKind.Liveness ? bounds.LivenessRestart() : null,
+                Add(label, "fault→restart", fault, () => Probe(fault) == ProbeKind.Liveness ? bounds.Restart(ProbeKind.Liveness, fault, "fault→restart") : null,
                     ContainerHistory.Of(state, pod, workload.ContainerName).FirstOrDefault(r => r.StartedAt > fault.ActiveAt && r.StartedAt < until)?.StartedAt);
-                Add(label, "fault→not-ready", fault, Probe(fault) == ProbeKind.Readiness ? bounds.Reaction(ProbeKind.Readiness, "fault→not-ready") : null,
+                Add(label, "fault→not-ready", fault, () => Probe(fault) == ProbeKind.Readiness ? bounds.Detection(ProbeKind.Readiness, fault, "fault→not-ready") : null,
                     NotReadyAt(state, pod, from, until));
             }
         }
@@ -56,15 +56,27 @@ public sealed class TimingAnalysis(
         }
 
         var p = ProbeDescription.Effective(workload.Probe(kind)!);
-        return new TimeBound("fault→first-failure", 0, p.PeriodSeconds + p.TimeoutSeconds + DetectionBounds.Tolerance, $"[0, P + T + {DetectionBounds.Tolerance}] with P={p.PeriodSeconds}, T={p.TimeoutSeconds}");
+        var tolerance = DetectionBounds.Tolerance.TotalSeconds;
+        return new TimeBound("fault→first-failure", 0, p.PeriodSeconds + p.TimeoutSeconds + tolerance, $"[0, p + T] with p={p.PeriodSeconds}, T={p.TimeoutSeconds}, + tolerance {tolerance}");
     }
 
-    private void Add(string pod, string name, InjectedFault fault, TimeBound? bound, DateTimeOffset? at)
+    private void Add(string pod, string name, InjectedFault fault, Func<TimeBound?> boundOf, DateTimeOffset? at)
     {
         // What did not happen is judged by the scenario's own steps (a flapping probe must not kill, for one).
         if (at is null)
         {
             return;
+        }
+
+        TimeBound? bound;
+        try
+        {
+            bound = boundOf();
+        }
+        catch (ScenarioInputException)
+        {
+            // The model predicts no reaction to this fault (a flap below the threshold, say); what happened is recorded unbounded.
+            bound = null;
         }
 
         var measured = Math.Round((at.Value - fault.ActiveAt).TotalSeconds, 3);

@@ -116,7 +116,8 @@ public sealed class EmulatedImageMap
         }
 
         var multicall = entry.Multicall is { Length: > 0 } name ? ExecutableSearch.Find(name, ExecutableSearch.HostPath) : null;
-        return new ResolvedImage(image, Fill(entry.Entrypoint), Fill(entry.Cmd), entry.Env, multicall);
+        // Source-generated JSON leaves an absent list null despite the initializers.
+        return new ResolvedImage(image, Fill(entry.Entrypoint ?? []), Fill(entry.Cmd ?? []), entry.Env ?? new Dictionary<string, string>(), multicall);
     }
 
     private List<string> Fill(IReadOnlyList<string> words) =>

@@ -97,7 +97,7 @@ public sealed partial class ReportBuilder(TimeProvider time)
         var index = rowsSoFar;
         foreach (var failed in inputs.Trx.FailedTests)
         {
-            if (records.Any(r => failed.Name.Contains(r.Scenario, StringComparison.OrdinalIgnoreCase)))
+            if (records.Any(r => Covers(r, failed.Name)))
             {
                 continue;
             }
@@ -126,6 +126,20 @@ public sealed partial class ReportBuilder(TimeProvider time)
                 TimelineImage = TimelineImageFor(index, failed.Name),
             };
         }
+    }
+
+    // The test's display name is "Feature: Scenario [example]" while an outline's record says "Scenario (name=value, ...)":
+    // the title before the example part is what both share.
+    private static bool Covers(ScenarioRecord record, string testName)
+    {
+        var title = record.Scenario;
+        var examples = title.LastIndexOf(" (", StringComparison.Ordinal);
+        if (title.EndsWith(')') && examples > 0)
+        {
+            title = title[..examples];
+        }
+
+        return testName.Contains(title, StringComparison.OrdinalIgnoreCase);
     }
 
     private ReportHeader HeaderFor(ReportInputs inputs, List<ScenarioRecord> records, List<ScenarioRow> rows, List<string> problems)

@@ -78,6 +78,20 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void A_failed_outline_example_matches_its_record_by_the_title_before_the_example_values()
+    {
+        // Given the record of an outline row and the TRX display name of the same row
+        var record = SampleRecords.Passed() with { Outcome = "failed", Scenario = "Probe kinds restart the container (kind=exec, period=5)" };
+        var trx = new TrxSummary(1, 0, 1, 0, null, null, [new TrxFailedTest("HTTP liveness probe: Probe kinds restart the container [exec, 5]", "boom")]);
+
+        // When
+        var report = new ReportBuilder().Build(new ReportInputs { Records = Reports.Set(record), Trx = trx });
+
+        // Then
+        Assert.Single(report.Scenarios);
+    }
+
+    [Fact]
     public void With_no_records_the_header_names_the_requested_backend_and_the_clock_time()
     {
         // Given

@@ -23,6 +23,22 @@ public sealed class TrxReaderTests
     }
 
     [Fact]
+    public void Reads_a_trx_written_by_the_test_platform_for_xunit_v3()
+    {
+        // Given a TRX that Microsoft.Testing.Extensions.TrxReport wrote for an xunit v3 run (one passed, one failed, one skipped)
+        var file = TestData.Folder("xunit-mtp.trx");
+
+        // When
+        var trx = TrxReader.Read(file);
+
+        // Then
+        Assert.Equal((3, 1, 1, 1), (trx.Total, trx.Passed, trx.Failed, trx.Skipped));
+        var failed = Assert.Single(trx.FailedTests);
+        Assert.Equal(("Feature1.Fails", "token: abc boom"), (failed.Name, failed.Message));
+        Assert.True(trx.DurationSeconds is > 0 and < 1);
+    }
+
+    [Fact]
     public void A_file_that_is_not_trx_is_an_error_naming_file_and_line()
     {
         // Given
