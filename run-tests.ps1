@@ -257,20 +257,19 @@ if (-not (Test-Path -LiteralPath $reportJson)) {
     exit $ExitEnvironment
 }
 
+# The report tool printed the counts, scores and path; this line says what the exit code means.
 $report = Get-Content -LiteralPath $reportJson -Raw | ConvertFrom-Json
 $counts = $report.header.counts
 $label = if ($report.header.emulated) { '[emulated] ' } else { '' }
-Write-Host ''
-Write-Host "$label$($counts.total) scenario(s): $($counts.held) held, $($counts.notHeld) not held, $($counts.environmentErrors) environment error(s), $($counts.skipped) skipped"
-Write-Host "$($label)conformance $($report.scores.conformance.display), timing $($report.scores.timing.display)"
-Write-Host ("{0}suite wall time {1:0.0} s" -f $label, $suiteSeconds)
-Write-Host "$($label)report: $(Join-Path $reportPath 'index.html')"
-
+$index = Join-Path $reportPath 'index.html'
 # A test host that crashed or was stopped (anything but 0 = all passed, 2 = some failed) left the run incomplete.
 if ($reportExit -ne 0 -or $counts.environmentErrors -gt 0 -or ($testExit -ne 0 -and $testExit -ne 2)) {
+    Write-Step "$($label)exit $ExitEnvironment, the run is incomplete: $($counts.environmentErrors) environment error(s), dotnet test exit code $testExit, report tool exit code $reportExit; see $index"
     exit $ExitEnvironment
 }
 if ($counts.notHeld -gt 0 -or $testExit -eq 2) {
+    Write-Step "$($label)exit $ExitNotHeld, $($counts.notHeld) scenario(s) did not hold; see $index"
     exit $ExitNotHeld
 }
+Write-Step "$($label)exit $ExitHeld, every scenario held; see $index"
 exit $ExitHeld

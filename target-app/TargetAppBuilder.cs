@@ -63,15 +63,17 @@ public static class TargetAppBuilder
         return app;
     }
 
+    // Lambdas with an untyped HttpContext bind to the RequestDelegate overloads, which skip the reflection-based
+    // request delegate factory and so keep start-up cheap.
     private static void MapRoutes(WebApplication app, TargetAppSettings settings)
     {
         var probes = app.Services.GetRequiredService<ProbeRequestHandler>();
         var work = app.Services.GetRequiredService<WorkRequestHandler>();
-        app.MapGet("/", work.HandleAsync);
+        app.MapGet("/", context => work.HandleAsync(context));
         app.MapGet("/healthz", context => probes.HandleAsync(context, ProbeKind.Liveness));
         app.MapGet("/readyz", context => probes.HandleAsync(context, ProbeKind.Readiness));
         app.MapGet("/startupz", context => probes.HandleAsync(context, ProbeKind.Startup));
-        app.MapGet("/healthz-target", probes.HandleRedirectTargetAsync);
+        app.MapGet("/healthz-target", context => probes.HandleRedirectTargetAsync(context));
         app.MapGrpcService<GrpcHealthService>();
 
         if (!settings.FaultsEnabled)
@@ -80,10 +82,10 @@ public static class TargetAppBuilder
         }
 
         var faults = app.Services.GetRequiredService<FaultApiHandler>();
-        app.MapGet("/faults", faults.GetAsync);
-        app.MapDelete("/faults", faults.ResetAsync);
+        app.MapGet("/faults", context => faults.GetAsync(context));
+        app.MapDelete("/faults", context => faults.ResetAsync(context));
         app.MapPut("/faults/{target}", context => faults.PutAsync(context, (string)context.Request.RouteValues["target"]!));
-        app.MapPost("/faults/crash", faults.CrashAsync);
-        app.MapPost("/faults/leak", faults.LeakAsync);
+        app.MapPost("/faults/crash", context => faults.CrashAsync(context));
+        app.MapPost("/faults/leak", context => faults.LeakAsync(context));
     }
 }

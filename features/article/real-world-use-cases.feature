@@ -64,7 +64,7 @@ Feature: The article's real-world use cases
 
   @readiness @http
   Scenario: API dependency: readiness follows the downstream API, without restarts
-    When the API every pod depends on is down, every pod goes not Ready and comes back when it returns. While no pod is
+    If the API every pod depends on is down, every pod goes not Ready and comes back when it returns. While no pod is
     Ready the Service has no ready endpoint: readiness protects callers from broken pods, it cannot serve them.
     Given the target app with 2 replicas
     And a readiness probe:

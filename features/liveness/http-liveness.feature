@@ -15,7 +15,7 @@ Feature: HTTP liveness probe
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is restarted within the liveness detection bound
     And the restart count of pod 1 is 1
-    And the last termination of pod 1 has reason "Error" and exit code 143
+    And the last termination of pod 1 has reason "Completed" and exit code 0
     And an event "Unhealthy" with message "Liveness probe failed: HTTP probe failed with statuscode: 500" is recorded for pod 1
     And an event "Killing" with message "Container target-app failed liveness probe, will be restarted" is recorded for pod 1
     And pod 2 is not restarted for 10 s

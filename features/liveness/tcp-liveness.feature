@@ -13,7 +13,7 @@ Feature: TCP liveness probe
     And the TCP port of pod 1 closes
     Then pod 1 is restarted within the liveness detection bound
     And an event "Unhealthy" with message matching "^Liveness probe failed: dial tcp [^ ]+:8081: connect: connection refused$" is recorded for pod 1
-    And the last termination of pod 1 has reason "Error" and exit code 143
+    And the last termination of pod 1 has reason "Completed" and exit code 0
     And pod 1 is not restarted for 8 s
 
   Scenario: An open TCP port keeps the container alive while its HTTP endpoints fail

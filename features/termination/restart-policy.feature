@@ -11,6 +11,7 @@ Feature: Restart policy
     And no readiness probe
     And no startup probe
     When the target app is deployed and Ready
+    And pod 1 answers requests
     And pod 1 crashes with exit code 3
     Then pod 1 is restarted within 15 s
     And the last termination of pod 1 has reason "Error" and exit code 3

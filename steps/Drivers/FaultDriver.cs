@@ -6,7 +6,6 @@ namespace ProbeHarness.Steps.Drivers;
 
 /// <summary>Injects faults through the target app's fault API into one pod or every pod, now or scheduled, and records each with its time.</summary>
 public sealed class FaultDriver(
-    ScenarioCluster cluster,
     ClusterObserver observer,
     PodRoster roster,
     WorkloadDriver workload,
@@ -37,10 +36,10 @@ public sealed class FaultDriver(
     }
 
     /// <summary>The last fault injected into <paramref name="podName"/>, or null.</summary>
-    public InjectedFault? LastFaultOf(string podName) => Injected.LastOrDefault(f => f.Pods.Contains(podName));
+    public InjectedFault? LastFaultOf(string podName) => Injected.LastOrDefault(f => f.Pod == podName);
 
     /// <summary>The last fault (not a healing request) injected into <paramref name="podName"/>, or null.</summary>
-    public InjectedFault? ActiveFaultOf(string podName) => Injected.LastOrDefault(f => f.Pods.Contains(podName) && !f.Request.Heals);
+    public InjectedFault? ActiveFaultOf(string podName) => Injected.LastOrDefault(f => f.Pod == podName && !f.Request.Heals);
 
     /// <summary>When the last fault of <paramref name="podName"/> began (the reference of a detection bound), or null.</summary>
     public DateTimeOffset? FaultStartOf(string podName) => ActiveFaultOf(podName)?.ActiveAt;
@@ -53,23 +52,27 @@ public sealed class FaultDriver(
         _ => null,
     };
 
-    /// <summary>Sends <paramref name="fault"/> to the selected pods and records it.</summary>
+    /// <summary>Sends <paramref name="fault"/> to the selected pods and records it, per pod, at the moment that pod's app accepted it.</summary>
     public async Task InjectAsync(PodSelection pods, FaultRequest fault, CancellationToken cancellationToken)
     {
         var names = workload.PodNames(pods, observer.State);
         var state = observer.State;
-        var restartCounts = names.ToDictionary(n => n, n => state.FindPod(n)?.RestartCount(workload.ContainerName) ?? 0);
         var sentAt = clock.Now;
-        await Task.WhenAll(names.Select(name => SendAsync(name, fault, cancellationToken)));
-        var activeAt = sentAt.AddSeconds(fault.ActiveAfterSeconds);
-        var injected = new InjectedFault(fault, activeAt, names, restartCounts);
+        var accepted = await Task.WhenAll(names.Select(async name =>
+        {
+            var restartCount = state.FindPod(name)?.RestartCount(workload.ContainerName) ?? 0;
+            await SendAsync(name, fault, cancellationToken);
+
+            // The app applies the fault just before it answers; connecting to a fresh process can take far longer.
+            return new InjectedFault(fault, clock.Now.AddSeconds(fault.ActiveAfterSeconds), name, restartCount);
+        }));
         lock (_gate)
         {
-            _injected.Add(injected);
+            _injected.AddRange(accepted);
         }
 
-        var target = pods.Ordinal is null ? "*" : roster.Label(names[0]);
-        recorder.AddFault(new FaultRecord(clock.SecondsAt(activeAt), target, fault.Description));
+        var first = accepted.Min(f => f.ActiveAt);
+        recorder.AddFault(new FaultRecord(clock.SecondsAt(first), pods.Ordinal is null ? "*" : roster.Label(names[0]), fault.Description));
         log.Write($"fault injected into {pods}: {fault.Description} ({(clock.Now - sentAt).TotalSeconds:0.00} s to deliver)");
     }
 
@@ -77,14 +80,23 @@ public sealed class FaultDriver(
     {
         if (fault.EndsProcess)
         {
-            // The app exits while answering: a lost answer is the expected outcome, and a retry would hit the next instance.
+            // The app exits while answering: a lost answer is the expected outcome, and only a request that never
+            // reached the app (still starting) is sent again.
             try
             {
-                using var response = await cluster.Namespace.SendToPodAsync(podName, HttpPort, Message(fault), cancellationToken);
+                using var response = await requests.SendAsync(podName, HttpPort, () => Message(fault), DeliveryWithin, cancellationToken, onlyUnsent: true);
+                if ((int)response.StatusCode >= 500)
+                {
+                    // Through an API server proxy a process that dies mid-answer shows as a 5xx.
+                    log.Write($"{roster.Label(podName)} answered {(int)response.StatusCode} to {fault.Description}, as a process that ends while answering does");
+                    return;
+                }
+
                 await EnsureAcceptedAsync(podName, fault, response, cancellationToken);
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException e) when (e.HttpRequestError != HttpRequestError.ConnectionError)
             {
+                log.Write($"{roster.Label(podName)} ended before answering {fault.Description}: {e.Message}");
             }
 
             return;

@@ -1,8 +1,8 @@
 namespace ProbeHarness.Steps.Drivers;
 
-/// <summary>A fault the scenario injected: when it became active, into which pods, and what those pods looked like then.</summary>
+/// <summary>A fault the scenario injected into one pod: when it became active there, and the pod's restart count just before.</summary>
 /// <param name="Request">The fault API call.</param>
-/// <param name="ActiveAt">When the fault became (or becomes, when scheduled) active, by the harness clock.</param>
-/// <param name="Pods">The pods it went to, by name.</param>
-/// <param name="RestartCounts">Each pod's restart count when the fault was sent, so a later restart can be told apart.</param>
-public sealed record InjectedFault(FaultRequest Request, DateTimeOffset ActiveAt, IReadOnlyList<string> Pods, IReadOnlyDictionary<string, int> RestartCounts);
+/// <param name="ActiveAt">When the fault became (or becomes, when scheduled) active: when the pod's app accepted it, plus any delay asked for.</param>
+/// <param name="Pod">The pod's name.</param>
+/// <param name="RestartCount">The pod's restart count when the fault was sent, so a later restart can be told apart.</param>
+public sealed record InjectedFault(FaultRequest Request, DateTimeOffset ActiveAt, string Pod, int RestartCount);

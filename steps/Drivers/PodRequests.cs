@@ -11,17 +11,21 @@ public sealed class PodRequests(ScenarioCluster cluster, ScenarioLog log)
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Sends the request made by <paramref name="request"/> until the pod answers with less than 500, for at most <paramref name="within"/>.</summary>
-    public async Task<HttpResponseMessage> SendAsync(string podName, int port, Func<HttpRequestMessage> request, TimeSpan within, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request made by <paramref name="request"/> until the pod answers with less than 500, for at most <paramref name="within"/>.
+    /// With <paramref name="onlyUnsent"/> only failures to connect are retried: a request that reached the app is never sent twice.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(
+        string podName, int port, Func<HttpRequestMessage> request, TimeSpan within, CancellationToken cancellationToken, bool onlyUnsent = false)
     {
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddTimeout(within)
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => (int)response.StatusCode >= 500),
+                    .Handle<HttpRequestException>(e => !onlyUnsent || e.HttpRequestError == HttpRequestError.ConnectionError)
+                    .Handle<TimeoutRejectedException>(_ => !onlyUnsent)
+                    .HandleResult(response => !onlyUnsent && (int)response.StatusCode >= 500),
                 MaxRetryAttempts = int.MaxValue,
                 Delay = RetryDelay,
                 BackoffType = DelayBackoffType.Constant,

@@ -1,4 +1,5 @@
 using k8s.Models;
+using ProbeHarness.Kubelet.Semantics;
 using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Steps.Drivers;
@@ -6,14 +7,18 @@ namespace ProbeHarness.Steps.Drivers;
 /// <summary>A probe as the kubelet runs it (defaults filled in) and as reports describe it.</summary>
 public static class ProbeDescription
 {
-    /// <summary>The probe with every unset parameter at its Kubernetes default.</summary>
-    public static EffectiveProbe Effective(V1Probe probe) => new(
-        probe.InitialDelaySeconds ?? 0,
-        probe.PeriodSeconds ?? 10,
-        probe.TimeoutSeconds ?? 1,
-        probe.SuccessThreshold ?? 1,
-        probe.FailureThreshold ?? 3,
-        probe.TerminationGracePeriodSeconds);
+    /// <summary>The probe's parameters with every unset one at its Kubernetes default (<see cref="ProbeDefaults"/>).</summary>
+    public static EffectiveProbe Effective(V1Probe probe)
+    {
+        var defaulted = ProbeDefaults.Apply(probe);
+        return new EffectiveProbe(
+            defaulted.InitialDelaySeconds!.Value,
+            defaulted.PeriodSeconds!.Value,
+            defaulted.TimeoutSeconds!.Value,
+            defaulted.SuccessThreshold!.Value,
+            defaulted.FailureThreshold!.Value,
+            defaulted.TerminationGracePeriodSeconds);
+    }
 
     /// <summary>The handler's API name: httpGet, tcpSocket, exec or grpc.</summary>
     public static string Handler(V1Probe probe) =>

@@ -192,7 +192,7 @@ public sealed class RestartDriver(
         var label = roster.Label(name);
         var state = observer.State;
         var fault = faults.LastFaultOf(name);
-        var baseline = fault?.RestartCounts.GetValueOrDefault(name) ?? state.RequirePod(name).RestartCount(workload.ContainerName);
+        var baseline = fault?.RestartCount ?? state.RequirePod(name).RestartCount(workload.ContainerName);
         var runs = ContainerHistory.Of(state, name, workload.ContainerName);
         var active = faults.ActiveFaultOf(name);
         var started = runs.LastOrDefault()?.StartedAt ?? clock.Now;

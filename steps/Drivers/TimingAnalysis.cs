@@ -24,21 +24,19 @@ public sealed class TimingAnalysis(
         var occurrences = EventHistory.Occurrences(state);
         foreach (var fault in injected.Where(f => !f.Request.Heals && !f.Request.Description.StartsWith("memory leak", StringComparison.Ordinal)))
         {
-            foreach (var pod in fault.Pods)
-            {
-                var from = fault.ActiveAt - ClusterTime.Resolution;
-                var until = injected.FirstOrDefault(f => f.ActiveAt > fault.ActiveAt && f.Pods.Contains(pod))?.ActiveAt ?? DateTimeOffset.MaxValue;
-                var label = roster.Label(pod);
-                var prefix = fault.Request.Probe is { } probe ? $"{probe} probe failed" : "probe failed";
-                Add(label, "fault→first-failure", fault, () => FirstFailureBound(fault),
-                    occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Unhealthy" && o.Message.Contains(prefix, StringComparison.Ordinal) && o.At >= from && o.At < until)?.At);
-                Add(label, "fault→kill", fault, () => Probe(fault) == ProbeKind.Liveness ? bounds.Detection(ProbeKind.Liveness, fault, "fault→kill") : null,
-                    occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Killing" && o.At >= from && o.At < until)?.At);
-                Add(label, "fault→restart", fault, () => Probe(fault) == ProbeKind.Liveness ? bounds.Restart(ProbeKind.Liveness, fault, "fault→restart") : null,
-                    ContainerHistory.Of(state, pod, workload.ContainerName).FirstOrDefault(r => r.StartedAt > fault.ActiveAt && r.StartedAt < until)?.StartedAt);
-                Add(label, "fault→not-ready", fault, () => Probe(fault) == ProbeKind.Readiness ? bounds.Detection(ProbeKind.Readiness, fault, "fault→not-ready") : null,
-                    NotReadyAt(state, pod, from, until));
-            }
+            var pod = fault.Pod;
+            var from = fault.ActiveAt - ClusterTime.Resolution;
+            var until = injected.FirstOrDefault(f => f.ActiveAt > fault.ActiveAt && f.Pod == pod)?.ActiveAt ?? DateTimeOffset.MaxValue;
+            var label = roster.Label(pod);
+            var prefix = fault.Request.Probe is { } probe ? $"{probe} probe failed" : "probe failed";
+            Add(label, "fault→first-failure", fault, () => FirstFailureBound(fault),
+                occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Unhealthy" && o.Message.Contains(prefix, StringComparison.Ordinal) && o.At >= from && o.At < until)?.At);
+            Add(label, "fault→kill", fault, () => Probe(fault) == ProbeKind.Liveness ? bounds.Detection(ProbeKind.Liveness, fault, "fault→kill") : null,
+                occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Killing" && o.At >= from && o.At < until)?.At);
+            Add(label, "fault→restart", fault, () => Probe(fault) == ProbeKind.Liveness ? bounds.Restart(ProbeKind.Liveness, fault, "fault→restart") : null,
+                ContainerHistory.Of(state, pod, workload.ContainerName).FirstOrDefault(r => r.StartedAt > fault.ActiveAt && r.StartedAt < until)?.StartedAt);
+            Add(label, "fault→not-ready", fault, () => Probe(fault) == ProbeKind.Readiness ? bounds.Detection(ProbeKind.Readiness, fault, "fault→not-ready") : null,
+                NotReadyAt(state, pod, from, until));
         }
     }
 

@@ -1,5 +1,6 @@
 using k8s.Models;
 using ProbeHarness.Cluster;
+using ProbeHarness.Cluster.Manifests;
 using ProbeHarness.Reporting.Model;
 using ProbeHarness.Steps.Support;
 
@@ -17,7 +18,7 @@ public sealed partial class WorkloadDriver(
     /// <summary>Where the emptyDir that keeps faults over restarts is mounted.</summary>
     public const string FaultStateDirectory = "/var/run/target-app/faults";
 
-    private readonly Workload _workload = DefaultWorkload.Load();
+    private readonly Workload _workload = WorkloadManifest.LoadDefault();
     private bool _deployed;
 
     /// <summary>The workload as configured so far (deployed as it is now by <see cref="DeployAsync"/>).</summary>

@@ -26,18 +26,18 @@ public sealed class EventSteps(EventDriver events, ScenarioCluster cluster)
     public Task ThenEvent(string reason, string pod) => events.RecordedAsync(Ordinal(pod), reason, null, 1, Arrival, cluster.Aborted);
 
     /// <summary>Then at least 3 events "Unhealthy" with message matching "^Readiness probe failed" are recorded for pod 1.</summary>
-    [Then(@"^at least (\d+) events? ""([^""]+)""(?: with message matching ""((?:[^""\\]|\\.)*)"")? (?:are|is) recorded for (pod \d+|any pod)$")]
-    public Task ThenAtLeastEvents(int count, string reason, string pattern, string pod) =>
-        events.RecordedAsync(Ordinal(pod), reason, Pattern(pattern), count, Arrival, cluster.Aborted);
+    [Then(@"^at least (\d+) events? ""([^""]+)""((?: with message matching ""(?:[^""\\]|\\.)*"")?) (?:are|is) recorded for (pod \d+|any pod)$")]
+    public Task ThenAtLeastEvents(int count, string reason, string clause, string pod) =>
+        events.RecordedAsync(Ordinal(pod), reason, Pattern(clause), count, Arrival, cluster.Aborted);
 
     /// <summary>Then no event "Killing" is recorded for pod 1 (so far).</summary>
-    [Then(@"^no event ""([^""]+)""(?: with message matching ""((?:[^""\\]|\\.)*)"")? is recorded for (pod \d+|any pod)$")]
-    public void ThenNoEvent(string reason, string pattern, string pod) => events.NotRecorded(Ordinal(pod), reason, Pattern(pattern));
+    [Then(@"^no event ""([^""]+)""((?: with message matching ""(?:[^""\\]|\\.)*"")?) is recorded for (pod \d+|any pod)$")]
+    public void ThenNoEvent(string reason, string clause, string pod) => events.NotRecorded(Ordinal(pod), reason, Pattern(clause));
 
     /// <summary>Then no event "Unhealthy" is recorded for pod 1 for 10 s.</summary>
-    [Then(@"^no event ""([^""]+)""(?: with message matching ""((?:[^""\\]|\\.)*)"")? is recorded for (pod \d+|any pod) for (\d+) s$")]
-    public Task ThenNoEventFor(string reason, string pattern, string pod, int seconds) =>
-        events.NotRecordedForAsync(Ordinal(pod), reason, Pattern(pattern), TimeSpan.FromSeconds(seconds), cluster.Aborted);
+    [Then(@"^no event ""([^""]+)""((?: with message matching ""(?:[^""\\]|\\.)*"")?) is recorded for (pod \d+|any pod) for (\d+) s$")]
+    public Task ThenNoEventFor(string reason, string clause, string pod, int seconds) =>
+        events.NotRecordedForAsync(Ordinal(pod), reason, Pattern(clause), TimeSpan.FromSeconds(seconds), cluster.Aborted);
 
     /// <summary>Then the first liveness probe failure of pod 1 comes between 4 and 7 s after its container started.</summary>
     [Then(@"^the first (liveness|readiness|startup) probe failure of pod (\d+) comes between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after its container started$")]
@@ -51,7 +51,11 @@ public sealed class EventSteps(EventDriver events, ScenarioCluster cluster)
 
     private static int? Ordinal(string pod) => pod == "any pod" ? null : PodSelection.Parse(pod).Ordinal;
 
-    private static MessagePattern? Pattern(string pattern) => string.IsNullOrEmpty(pattern) ? null : new MessagePattern(Unescape(pattern), true);
+    // The optional part " with message matching "…"" (empty when absent).
+    private static MessagePattern? Pattern(string clause) =>
+        string.IsNullOrEmpty(clause)
+            ? null
+            : new MessagePattern(Unescape(clause[(clause.IndexOf('"', StringComparison.Ordinal) + 1)..^1]), true);
 
     // In a step, \" stands for a quote inside the quoted message.
     private static string Unescape(string text) => text.Replace("\\\"", "\"", StringComparison.Ordinal);

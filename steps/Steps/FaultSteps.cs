@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Reqnroll;
 using ProbeHarness.Steps.Drivers;
 using ProbeHarness.Steps.Support;
@@ -9,32 +10,33 @@ namespace ProbeHarness.Steps.Steps;
 [Binding]
 public sealed class FaultSteps(FaultDriver faults, ScenarioCluster cluster)
 {
-    private const string Schedule = @"(?: after (\d+(?:\.\d+)?) s)?(?: for (\d+(?:\.\d+)?) s)?$";
+    // One group that always takes part (Reqnroll passes only groups that matched): " after 5 s for 10 s", or empty.
+    private const string Schedule = @"((?: after \d+(?:\.\d+)? s)?(?: for \d+(?:\.\d+)? s)?)$";
 
     /// <summary>When the liveness endpoint of pod 1 starts failing with status 500 [after 5 s] [for 10 s].</summary>
     [When(@"^the (liveness|readiness|startup) endpoint of (pod \d+|every pod) starts failing with status (\d+)" + Schedule)]
-    public Task WhenFailing(ProbeKind kind, PodSelection pods, int status, string after, string duration) =>
-        Inject(pods, FaultRequest.Fail(kind, status), after, duration);
+    public Task WhenFailing(ProbeKind kind, PodSelection pods, int status, string schedule) =>
+        Inject(pods, FaultRequest.Fail(kind, status), schedule);
 
     /// <summary>When the liveness endpoint of pod 1 starts hanging (never answers).</summary>
     [When(@"^the (liveness|readiness|startup) endpoint of (pod \d+|every pod) starts hanging" + Schedule)]
-    public Task WhenHanging(ProbeKind kind, PodSelection pods, string after, string duration) =>
-        Inject(pods, FaultRequest.Hang(kind), after, duration);
+    public Task WhenHanging(ProbeKind kind, PodSelection pods, string schedule) =>
+        Inject(pods, FaultRequest.Hang(kind), schedule);
 
     /// <summary>When the liveness endpoint of pod 1 starts answering after 1500 ms.</summary>
     [When(@"^the (liveness|readiness|startup) endpoint of (pod \d+|every pod) starts answering after (\d+) ms" + Schedule)]
-    public Task WhenSlow(ProbeKind kind, PodSelection pods, int delayMs, string after, string duration) =>
-        Inject(pods, FaultRequest.Slow(kind, delayMs), after, duration);
+    public Task WhenSlow(ProbeKind kind, PodSelection pods, int delayMs, string schedule) =>
+        Inject(pods, FaultRequest.Slow(kind, delayMs), schedule);
 
     /// <summary>When the liveness endpoint of pod 1 fails every 2nd probe with status 500 (the others pass).</summary>
     [When(@"^the (liveness|readiness|startup) endpoint of (pod \d+|every pod) fails every (\d+)(?:st|nd|rd|th) probe with status (\d+)" + Schedule)]
-    public Task WhenFlapping(ProbeKind kind, PodSelection pods, int every, int status, string after, string duration) =>
-        Inject(pods, FaultRequest.Flap(kind, every, status), after, duration);
+    public Task WhenFlapping(ProbeKind kind, PodSelection pods, int every, int status, string schedule) =>
+        Inject(pods, FaultRequest.Flap(kind, every, status), schedule);
 
     /// <summary>When the liveness endpoint of pod 1 redirects to "/readyz".</summary>
     [When(@"^the (liveness|readiness|startup) endpoint of (pod \d+|every pod) redirects to ""([^""]+)""" + Schedule)]
-    public Task WhenRedirecting(ProbeKind kind, PodSelection pods, string location, string after, string duration) =>
-        Inject(pods, FaultRequest.Redirect(kind, location), after, duration);
+    public Task WhenRedirecting(ProbeKind kind, PodSelection pods, string location, string schedule) =>
+        Inject(pods, FaultRequest.Redirect(kind, location), schedule);
 
     /// <summary>When the readiness endpoint of pod 1 recovers.</summary>
     [When(@"^the (liveness|readiness|startup) endpoint of (pod \d+|every pod) recovers$")]
@@ -68,9 +70,11 @@ public sealed class FaultSteps(FaultDriver faults, ScenarioCluster cluster)
     [When(@"^all faults of (pod \d+|every pod) are cleared$")]
     public Task WhenCleared(PodSelection pods) => faults.InjectAsync(pods, FaultRequest.ClearAll(), cluster.Aborted);
 
-    private Task Inject(PodSelection pods, FaultRequest fault, string after, string duration) =>
-        faults.InjectAsync(pods, fault.Scheduled(Seconds(after), Seconds(duration)), cluster.Aborted);
+    private Task Inject(PodSelection pods, FaultRequest fault, string schedule) =>
+        faults.InjectAsync(pods, fault.Scheduled(Seconds(schedule, "after"), Seconds(schedule, "for")), cluster.Aborted);
 
-    private static double? Seconds(string text) =>
-        string.IsNullOrEmpty(text) ? null : double.Parse(text, CultureInfo.InvariantCulture);
+    private static double? Seconds(string schedule, string word) =>
+        Regex.Match(schedule, $@"\b{word} (\d+(?:\.\d+)?) s") is { Success: true } match
+            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : null;
 }

@@ -44,12 +44,12 @@ public sealed class ReadinessSteps(ReadinessDriver readiness, ScenarioCluster cl
     public Task ThenCondition(string type, int ordinal, string status) => readiness.ConditionAsync(ordinal, type, status, null, cluster.Aborted);
 
     /// <summary>Then the container of pod 1 is started within the startup bound (or "is not ready within 5 s").</summary>
-    [Then(@"^the container of pod (\d+) is (not )?(started|ready) within (.+)$")]
+    [Then(@"^the container of pod (\d+) is ((?:not )?)(started|ready) within (.+)$")]
     public Task ThenFlagWithin(int ordinal, string not, string flag, Within within) =>
         readiness.ContainerFlagAsync(ordinal, flag, string.IsNullOrEmpty(not), within, cluster.Aborted);
 
     /// <summary>Then the container of pod 1 stays not started for 5 s.</summary>
-    [Then(@"^the container of pod (\d+) stays (not )?(started|ready) for (\d+) s$")]
+    [Then(@"^the container of pod (\d+) stays ((?:not )?)(started|ready) for (\d+) s$")]
     public Task ThenFlagStays(int ordinal, string not, string flag, int seconds) =>
         readiness.ContainerFlagStaysAsync(ordinal, flag, string.IsNullOrEmpty(not), TimeSpan.FromSeconds(seconds), cluster.Aborted);
 

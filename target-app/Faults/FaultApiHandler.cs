@@ -45,7 +45,7 @@ public sealed class FaultApiHandler
         }
 
         // Everything is parsed before anything changes, so a bad request leaves the state as it was.
-        using var document = RequestBody.Parse(body);
+        using var document = JsonDocumentReader.Parse(body);
         var root = document.RootElement;
         var now = _time.GetUtcNow();
         Func<FaultSnapshot, FaultSnapshot> change = target switch
@@ -60,7 +60,7 @@ public sealed class FaultApiHandler
     /// <summary><c>POST /faults/crash</c>: answers 202, then exits with <c>exitCode</c> (default 1).</summary>
     public Task CrashAsync(HttpContext context) => RunAsync(context, body =>
     {
-        using var document = RequestBody.Parse(body);
+        using var document = JsonDocumentReader.Parse(body);
         var exitCode = JsonFields.Of(document.RootElement, string.Empty, ["exitCode"]).Integer("exitCode", 0, 255) ?? 1;
         context.Response.OnCompleted(() =>
         {
@@ -77,7 +77,7 @@ public sealed class FaultApiHandler
     /// <summary><c>POST /faults/leak</c>: allocates and keeps <c>megabytes</c> more memory.</summary>
     public Task LeakAsync(HttpContext context) => RunAsync(context, body =>
     {
-        using var document = RequestBody.Parse(body);
+        using var document = JsonDocumentReader.Parse(body);
         var fields = JsonFields.Of(document.RootElement, string.Empty, ["megabytes"]);
         var megabytes = fields.Integer("megabytes", 1, 16_384)
             ?? throw new FaultInputException("megabytes", "is required (1-16384)");
@@ -136,7 +136,7 @@ public sealed class FaultApiHandler
         {
             status = 400;
             error = failure.Message;
-            await JsonResponse.WriteErrorAsync(context, failure);
+            await JsonResponse.WriteBadRequestAsync(context, failure);
         }
 
         var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

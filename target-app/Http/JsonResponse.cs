@@ -25,9 +25,9 @@ public static class JsonResponse
         await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
     }
 
-    /// <summary>Answers 400 (or <paramref name="statusCode"/>) naming the field, the problem and the allowed values.</summary>
-    public static Task WriteErrorAsync(HttpContext context, FaultInputException error, int statusCode = 400) =>
-        WriteAsync(context, statusCode, json => WriteError(json, error));
+    /// <summary>Answers 400 naming the field, the problem and the allowed values.</summary>
+    public static Task WriteBadRequestAsync(HttpContext context, FaultInputException error) =>
+        WriteAsync(context, StatusCodes.Status400BadRequest, json => WriteError(json, error));
 
     /// <summary>Writes the fields of an error body: <c>error</c>, <c>field</c>, <c>problem</c>, <c>allowed</c>.</summary>
     public static void WriteError(Utf8JsonWriter json, FaultInputException error)

@@ -27,15 +27,28 @@ public sealed partial class EmulatedNamespace
             if (keep)
             {
                 _releaseResult = DescribeKept(pods, services);
+                _kept = true;
                 _context.OnKept();
-                return _releaseResult;
             }
 
             _feed.Complete();
         }
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
+        if (keep)
+        {
+            // The kubelets stop (the detached containers stay up); the proxies serve until the namespace is disposed.
+            await Task.WhenAll(pods.Select(pod => pod.Kubelet.DisposeAsync().AsTask())).ConfigureAwait(false);
+            return _releaseResult;
+        }
+
         await Task.WhenAll(pods.Select(DisposePodAsync)).ConfigureAwait(false);
+        await StopProxiesAsync(services).ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task StopProxiesAsync(IEnumerable<ServiceRecord> services)
+    {
         foreach (var service in services)
         {
             foreach (var proxy in service.Proxies)
@@ -45,8 +58,6 @@ public sealed partial class EmulatedNamespace
 
             _context.Addresses.Release(service.Service.Spec.ClusterIP);
         }
-
-        return null;
     }
 
     // Callers hold _gate. Kept groups are left off the run's kill list, so they outlive the harness.
@@ -66,7 +77,7 @@ public sealed partial class EmulatedNamespace
 
         foreach (var service in services)
         {
-            text.Append($"\n  service {service.Name}: proxy at {string.Join(", ", service.Proxies.Select(p => p.Address))} (lives only while the harness runs)");
+            text.Append($"\n  service {service.Name}: proxy at {string.Join(", ", service.Proxies.Select(p => p.Address))} (until the backend is disposed)");
         }
 
         return text.ToString();

@@ -24,6 +24,8 @@ public sealed partial class EmulatedNamespace : IScenarioNamespace
     private readonly HttpClient _http;
     private long _resourceVersion;
     private bool _released;
+    private bool _kept;
+    private bool _disposed;
     private string? _releaseResult;
 
     internal EmulatedNamespace(string name, EmulatedNamespaceContext context)
@@ -72,9 +74,25 @@ public sealed partial class EmulatedNamespace : IScenarioNamespace
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_released)
         {
             await ReleaseAsync(keep: false, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (_kept)
+        {
+            List<ServiceRecord> services;
+            lock (_gate)
+            {
+                services = [.. _services.Values];
+            }
+
+            await StopProxiesAsync(services).ConfigureAwait(false);
         }
 
         _http.Dispose();

@@ -36,10 +36,11 @@ public sealed class ContainerEnvironment
         ContainerPathMap paths,
         IReadOnlyDictionary<string, string> runtimeVariables)
     {
-        var variables = new Dictionary<string, string>(runtimeVariables, StringComparer.Ordinal);
+        // Image and container values are container paths (mapped below); the runtime's are host paths already.
+        var containerView = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in image.Env)
         {
-            variables[name] = value;
+            containerView[name] = value;
         }
 
         // The kubelet expands each value against the container env built so far (makeEnvironmentVariables).
@@ -48,26 +49,24 @@ public sealed class ContainerEnvironment
         for (var i = 0; i < env.Count; i++)
         {
             var variable = env[i];
-            string value;
-            if (variable.ValueFrom is null)
-            {
-                value = DollarExpansion.Expand(variable.Value ?? "", name => containerVariables.GetValueOrDefault(name));
-            }
-            else
-            {
-                value = FromSource(pod, podIp, variable.ValueFrom, $"spec.containers[{containerIndex}].env[{i}].valueFrom");
-            }
-
+            var value = variable.ValueFrom is null
+                ? DollarExpansion.Expand(variable.Value ?? "", name => containerVariables.GetValueOrDefault(name))
+                : FromSource(pod, podIp, variable.ValueFrom, $"spec.containers[{containerIndex}].env[{i}].valueFrom");
             containerVariables[variable.Name] = value;
         }
 
         foreach (var (name, value) in containerVariables)
         {
-            variables[name] = value;
+            containerView[name] = value;
         }
 
-        variables[BindAddressVariable] = podIp;
-        var mapped = variables.ToDictionary(v => v.Key, v => paths.MapText(v.Value), StringComparer.Ordinal);
+        var mapped = new Dictionary<string, string>(runtimeVariables, StringComparer.Ordinal);
+        foreach (var (name, value) in containerView)
+        {
+            mapped[name] = paths.MapText(value);
+        }
+
+        mapped[BindAddressVariable] = podIp;
         return new ContainerEnvironment(mapped);
     }
 

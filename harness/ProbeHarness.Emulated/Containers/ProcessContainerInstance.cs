@@ -18,6 +18,7 @@ internal sealed class ProcessContainerInstance : IContainerInstance
     private readonly ContainerContext _context;
     private readonly ProcessGroupLedger _ledger;
     private readonly TimeProvider _time;
+    private volatile bool _detached;
 
     private ProcessContainerInstance(string containerId, Process process, ContainerContext context, ProcessGroupLedger ledger, TimeProvider time)
     {
@@ -53,9 +54,18 @@ internal sealed class ProcessContainerInstance : IContainerInstance
         return new ProcessContainerInstance(containerId, process, context, ledger, time);
     }
 
+    /// <summary>Lets the process outlive this object: later stops and disposal leave it running (for <c>keep</c>).</summary>
+    public void Detach() => _detached = true;
+
     /// <inheritdoc />
+    /// <remarks>A detached instance is not signalled: the answer is its exit if it has one, else exit code -1 with reason <c>Detached</c>.</remarks>
     public async Task<ContainerExit> StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
+        if (_detached)
+        {
+            return Exited.IsCompleted ? await Exited.ConfigureAwait(false) : new ContainerExit(-1, _time.GetUtcNow(), "Detached");
+        }
+
         if (!Exited.IsCompleted && ProcessStat.CatchesSigterm(_process.Id))
         {
             UnixSignals.SignalProcess(_process.Id, UnixSignals.Term);
@@ -127,6 +137,11 @@ internal sealed class ProcessContainerInstance : IContainerInstance
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_detached)
+        {
+            return;
+        }
+
         if (!Exited.IsCompleted)
         {
             UnixSignals.SignalGroup(_process.Id, UnixSignals.Kill);

@@ -20,6 +20,7 @@ public sealed class ProcessContainerRuntime : IContainerRuntime, IAsyncDisposabl
     private readonly ProcessGroupLedger _ledger;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string Pod, string Container), List<IContainerInstance>> _instances = new();
+    private readonly ConcurrentDictionary<string, bool> _keptPods = new(StringComparer.Ordinal);
 
     internal ProcessContainerRuntime(EmulatedImageMap images, string podsDirectory, ProcessGroupLedger ledger, TimeProvider time)
     {
@@ -55,6 +56,12 @@ public sealed class ProcessContainerRuntime : IContainerRuntime, IAsyncDisposabl
         File.WriteAllText(logFile, "");
 
         IContainerInstance instance;
+        if (_keptPods.ContainsKey(PodKey(pod)))
+        {
+            // A kept pod's kubelet may still react to an exit: it must not start anything the run would then leave behind.
+            return Task.FromResult<IContainerInstance>(StartError(containerId, logFile, "the pod was kept for inspection: the emulated runtime starts nothing more in it"));
+        }
+
         try
         {
             var context = CreateContext(launch, instanceDirectory, logFile, sequence);
@@ -105,16 +112,21 @@ public sealed class ProcessContainerRuntime : IContainerRuntime, IAsyncDisposabl
         return File.ReadAllText(logFile);
     }
 
-    /// <summary>Lets go of <paramref name="pod"/>'s running instances without stopping them (for <c>keep</c>) and returns them.</summary>
+    /// <summary>Lets go of <paramref name="pod"/>'s running instances without stopping them (for <c>keep</c>), starts nothing more in it, and returns them.</summary>
     internal IReadOnlyList<ProcessContainerInstance> Keep(V1Pod pod)
     {
         var key = PodKey(pod);
+        _keptPods[key] = true;
         var kept = new List<ProcessContainerInstance>();
         foreach (var entry in _instances.Where(entry => entry.Key.Pod == key).ToList())
         {
             if (_instances.TryRemove(entry.Key, out var history))
             {
                 kept.AddRange(Snapshot(history).OfType<ProcessContainerInstance>().Where(instance => !instance.Exited.IsCompleted));
+                foreach (var instance in kept)
+                {
+                    instance.Detach();
+                }
             }
         }
 

@@ -7,6 +7,7 @@ namespace ProbeHarness.Emulated.Processes;
 internal sealed record RunOwner(int ProcessId, long StartTicks, DateTimeOffset StartedAt)
 {
     /// <summary>Whether the owning harness is still running.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsAlive => ProcessStat.Read(ProcessId) is { } stat && stat.StartTicks == StartTicks;
 
     /// <summary>The current process as an owner.</summary>

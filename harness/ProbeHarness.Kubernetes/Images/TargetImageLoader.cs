@@ -1,7 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using DotNet.Testcontainers.Builders;
-using DotNet.Testcontainers.Containers;
 using ProbeHarness.Cluster;
 using ProbeHarness.Kubernetes.Manifests;
 
@@ -32,63 +31,47 @@ public sealed class TargetImageLoader
         _time = time;
     }
 
-    /// <summary>Where saved archives are kept between runs.</summary>
-    public static string CacheDirectory => Path.Combine(Path.GetTempPath(), "probe-harness", "images");
-
     /// <summary>Builds, saves, copies and imports; returns the plan whose <see cref="ImageLoadPlan.Reference"/> pods run.</summary>
     /// <param name="container">The running K3s container.</param>
     /// <param name="repositoryRoot">The build context: the repository root.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ClusterUnavailableException">The Dockerfile is missing, or a step failed; the message names the step.</exception>
-    public async Task<ImageLoadPlan> BuildAndLoadAsync(IContainer container, string repositoryRoot, CancellationToken cancellationToken)
+    public async Task<ImageLoadPlan> BuildAndLoadAsync(IContainerShell container, string repositoryRoot, CancellationToken cancellationToken)
     {
         var imageId = await BuildAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
-        var plan = ImageLoadPlan.For(imageId, CacheDirectory);
+        var plan = ImageLoadPlan.For(imageId, ImageArchiveCache.Directory);
         await _docker.Images.TagImageAsync(ImageLoadPlan.BuildName, new ImageTagParameters { RepositoryName = TargetAppImage.Repository, Tag = plan.Tag }, cancellationToken)
             .ConfigureAwait(false);
-        await SaveAsync(plan, cancellationToken).ConfigureAwait(false);
-
-        var listed = await container.ExecAsync(plan.ListCommand, cancellationToken).ConfigureAwait(false);
-        if (listed.ExitCode == 0 && plan.IsListedIn(listed.Stdout))
-        {
-            _progress.Report($"{_label} {plan.Reference} is already in K3s's containerd; import skipped");
-            return plan;
-        }
 
         var started = _time.GetTimestamp();
-        await container.CopyAsync(new FileInfo(plan.HostTarPath), ImageLoadPlan.ContainerDirectory, ct: cancellationToken).ConfigureAwait(false);
-        var imported = await container.ExecAsync(plan.ImportCommand, cancellationToken).ConfigureAwait(false);
-        await container.ExecAsync(plan.CleanupCommand, cancellationToken).ConfigureAwait(false);
-        if (imported.ExitCode != 0)
-        {
-            throw new ClusterUnavailableException(
-                $"'{string.Join(' ', plan.ImportCommand)}' failed in the K3s container (exit {imported.ExitCode}): {imported.Stderr.Trim()}");
-        }
+        var saved = await ImageArchiveCache.EnsureSavedAsync(_docker, plan, cancellationToken).ConfigureAwait(false);
+        _progress.Report(saved
+            ? $"{_label} saved {plan.Reference} ({new FileInfo(plan.HostTarPath).Length / 1024.0 / 1024.0:0} MB) in {_time.GetElapsedTime(started).TotalSeconds:0.0} s"
+            : $"{_label} image unchanged ({plan.Tag}): reusing {plan.HostTarPath}");
 
-        var check = await container.ExecAsync(plan.ListCommand, cancellationToken).ConfigureAwait(false);
-        if (!plan.IsListedIn(check.Stdout))
-        {
-            throw new ClusterUnavailableException(
-                $"After the import K3s's containerd does not list {plan.ContainerdName}; ctr printed: {imported.Stdout.Trim()} {imported.Stderr.Trim()}");
-        }
-
-        _progress.Report($"{_label} {plan.Reference} imported into K3s's containerd in {_time.GetElapsedTime(started).TotalSeconds:0.0} s");
+        started = _time.GetTimestamp();
+        var imported = await ContainerdImport.ImportAsync(container, plan, cancellationToken).ConfigureAwait(false);
+        _progress.Report(imported
+            ? $"{_label} {plan.Reference} imported into K3s's containerd in {_time.GetElapsedTime(started).TotalSeconds:0.0} s"
+            : $"{_label} {plan.Reference} is already in K3s's containerd; import skipped");
         return plan;
     }
 
     private async Task<string> BuildAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
-        var dockerfile = Path.Combine(repositoryRoot, "target-app", "Dockerfile");
-        if (!File.Exists(dockerfile))
+        var dockerfile = TargetAppDockerfile.In(repositoryRoot);
+        if (!File.Exists(dockerfile.DockerfilePath))
         {
-            throw new ClusterUnavailableException($"The target app's Dockerfile is missing: {dockerfile}.");
+            throw new ClusterUnavailableException($"The target app's Dockerfile is missing: {dockerfile.DockerfilePath}.");
         }
 
         var started = _time.GetTimestamp();
         var image = new ImageFromDockerfileBuilder()
-            .WithContextDirectory(repositoryRoot)
-            .WithDockerfileDirectory(repositoryRoot)
-            .WithDockerfile("target-app/Dockerfile")
+            .WithContextDirectory(dockerfile.ContextDirectory)
+            // Testcontainers reads <Dockerfile>.dockerignore from the Dockerfile's own folder; naming the Dockerfile
+            // "target-app/Dockerfile" under the root would miss target-app/Dockerfile.dockerignore and send bin/ and obj/.
+            .WithDockerfileDirectory(dockerfile.DockerfileDirectory)
+            .WithDockerfile(dockerfile.DockerfileName)
             .WithName(ImageLoadPlan.BuildName)
             .WithDeleteIfExists(false)
             .WithCleanUp(false)
@@ -105,36 +88,11 @@ public sealed class TargetImageLoader
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ClusterUnavailableException($"Building {dockerfile} (context {repositoryRoot}) failed: {exception.Message}", exception);
+            throw new ClusterUnavailableException($"Building {dockerfile.DockerfilePath} (context {repositoryRoot}) failed: {exception.Message}", exception);
         }
 
         var inspected = await _docker.Images.InspectImageAsync(ImageLoadPlan.BuildName, cancellationToken).ConfigureAwait(false);
         _progress.Report($"{_label} target app image built from target-app/Dockerfile ({inspected.ID[..19]}) in {_time.GetElapsedTime(started).TotalSeconds:0.0} s");
         return inspected.ID;
-    }
-
-    private async Task SaveAsync(ImageLoadPlan plan, CancellationToken cancellationToken)
-    {
-        if (File.Exists(plan.HostTarPath))
-        {
-            _progress.Report($"{_label} image unchanged ({plan.Tag}): reusing {plan.HostTarPath}");
-            DockerArchive.EnsureNamed(plan.HostTarPath, plan.Reference);
-            return;
-        }
-
-        var started = _time.GetTimestamp();
-        Directory.CreateDirectory(Path.GetDirectoryName(plan.HostTarPath)!);
-        var partial = plan.HostTarPath + ".partial";
-        // Saved by reference, not by id: only then does the archive carry the name ctr imports it under.
-        await using (var source = await _docker.Images.SaveImageAsync(plan.Reference, cancellationToken).ConfigureAwait(false))
-        await using (var target = File.Create(partial))
-        {
-            await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
-        }
-
-        DockerArchive.EnsureNamed(partial, plan.Reference);
-        File.Move(partial, plan.HostTarPath, overwrite: true);
-        var megabytes = new FileInfo(plan.HostTarPath).Length / 1024.0 / 1024.0;
-        _progress.Report($"{_label} saved {plan.Reference} ({megabytes:0} MB) in {_time.GetElapsedTime(started).TotalSeconds:0.0} s");
     }
 }

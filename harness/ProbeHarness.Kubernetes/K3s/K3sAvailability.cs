@@ -92,7 +92,7 @@ public static class K3sAvailability
             var found = await Task.Run(() => TestcontainersSettings.OS.DockerEndpointAuthConfig?.Endpoint, cancellationToken)
                 .WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             return found is null
-                ? (null, $"{EnvironmentVariables.DockerHost} is unset and Testcontainers found no engine (/var/run/docker.sock, Docker Desktop, rootless socket)")
+                ? (null, $"{EnvironmentVariables.DockerHost} is unset and Testcontainers found no engine: not at /var/run/docker.sock, nor Docker Desktop's or the rootless socket")
                 : (found, null);
         }
         catch (TimeoutException)

@@ -84,7 +84,7 @@ public sealed class K3sBackend : IClusterBackend
 
         using var dockerClient = docker.GetDockerClientBuilder().Build();
         var plan = await new TargetImageLoader(dockerClient, progress, label, _time)
-            .BuildAndLoadAsync(_container, RepositoryPaths.Root, cancellationToken).ConfigureAwait(false);
+            .BuildAndLoadAsync(new TestcontainersShell(_container), RepositoryPaths.Root, cancellationToken).ConfigureAwait(false);
 
         _namespaces = new ScenarioNamespaceFactory(new ScenarioNamespaceContext(
             _connection, slices, Info, _run, plan.Reference, progress, WatchResumeSettings.Default, TimeSpan.FromMinutes(2)));

@@ -6,6 +6,8 @@ namespace ProbeHarness.Reporting.Timeline;
 /// <summary>Turns a scenario's timeline, faults and timings into lanes on one time axis.</summary>
 public static class TimelineLanes
 {
+    private const double EventClusterSeconds = 0.25;
+
     private static readonly string[] LaneOrder = ["fault", "startup", "liveness", "readiness", "ready", "endpoint", "container", "restart"];
     private static readonly string[] ProbeLanes = ["startup", "liveness", "readiness"];
     private static readonly string[] StateLanes = ["ready", "endpoint", "container", "started"];
@@ -47,6 +49,19 @@ public static class TimelineLanes
     /// <summary>Good, bad or neutral for a timeline value such as <c>failure</c>, <c>True</c> or <c>ready=false</c>.</summary>
     public static MarkTone ToneOf(string value)
     {
+        // "ready=true, serving=true, terminating=false": the ready condition decides, else the first pair's value.
+        var pairs = value.Split(',').Select(p => p.Split('=', 2)).Where(kv => kv.Length == 2).ToList();
+        if (pairs.Count > 0)
+        {
+            var decisive = pairs.FirstOrDefault(kv => kv[0].Trim().Equals("ready", StringComparison.OrdinalIgnoreCase)) ?? pairs[0];
+            return ToneOfWord(decisive[1].Trim());
+        }
+
+        return ToneOfWord(value);
+    }
+
+    private static MarkTone ToneOfWord(string value)
+    {
         var word = value.ToLowerInvariant();
         if (word.Contains("timeout"))
         {
@@ -76,7 +91,27 @@ public static class TimelineLanes
             return new TimelineLane(title, LaneKind.State, bars);
         }
 
-        return new TimelineLane(title, LaneKind.Event, entries.Select(e => new LaneMark(e.At, e.At, MarkTone.Neutral, e.Value)).ToList());
+        return new TimelineLane(title, LaneKind.Event, Clustered(entries));
+    }
+
+    // Events a moment apart (Pulled, Created, Started) would print over each other: one mark says them all.
+    private static List<LaneMark> Clustered(List<TimelineEntry> entries)
+    {
+        var marks = new List<LaneMark>();
+        foreach (var entry in entries)
+        {
+            if (marks.Count > 0 && entry.At - marks[^1].Start <= EventClusterSeconds)
+            {
+                var last = marks[^1];
+                marks[^1] = last.Text.Split(", ").Contains(entry.Value) ? last : last with { Text = $"{last.Text}, {entry.Value}" };
+            }
+            else
+            {
+                marks.Add(new LaneMark(entry.At, entry.At, MarkTone.Neutral, entry.Value));
+            }
+        }
+
+        return marks;
     }
 
     // Each fault lasts until the next fault-lane entry that heals it, else to the end of the axis.

@@ -12,7 +12,9 @@ public static partial class HtmlReportWriter
         th, td { border: 1px solid #d5d9e0; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; font-size: 0.9rem; }
         th { background: #f2f4f7; }
         .facts th { width: 10rem; }
+        .wide { overflow-x: auto; }
         table.scenarios td:nth-child(2) { min-width: 14rem; }
+        table.scenarios td:nth-child(5), table.scenarios td:nth-child(6) { min-width: 12rem; }
         .scores { display: flex; gap: 1rem; flex-wrap: wrap; }
         .score { border: 1px solid #d5d9e0; border-radius: 6px; padding: 0.6rem 1rem; max-width: 30rem; }
         .score-value { font-size: 1.6rem; font-weight: 700; }

@@ -89,7 +89,7 @@ public static partial class HtmlReportWriter
             return;
         }
 
-        html.AppendLine("<table class=\"scenarios\"><thead><tr>");
+        html.AppendLine("<div class=\"wide\"><table class=\"scenarios\"><thead><tr>");
         foreach (var column in RowText.Columns)
         {
             html.Append($"<th>{E(column)}</th>");
@@ -109,7 +109,7 @@ public static partial class HtmlReportWriter
             html.AppendLine("</tr>");
         }
 
-        html.AppendLine("</tbody></table>");
+        html.AppendLine("</tbody></table></div>");
     }
 
     private static void Scenario(StringBuilder html, ScenarioRow row, int index, string svg)

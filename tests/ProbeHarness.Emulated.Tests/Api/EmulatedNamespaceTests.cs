@@ -130,6 +130,44 @@ public sealed class EmulatedNamespaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reports_process_start_to_first_answer_and_to_ready_for_one_pod()
+    {
+        // Given
+        var workload = TargetAppWorkload.Create();
+        var readiness = TargetAppWorkload.HttpProbe("/readyz", periodSeconds: 1, failureThreshold: 1);
+        TargetAppWorkload.Container(workload).ReadinessProbe = readiness;
+        await using var scenario = await _backend.CreateNamespaceAsync("startup-time", TestContext.Current.CancellationToken);
+
+        // When: poll the app every 20 ms from the moment its process runs.
+        await scenario.ApplyAsync(workload, TestContext.Current.CancellationToken);
+        var running = (await UntilAsync(scenario, p => p.Count == 1 && p[0].Status?.ContainerStatuses?[0].State?.Running is not null, StartBound, "container running"))[0];
+        var startedAt = running.Status.ContainerStatuses[0].State.Running.StartedAt!.Value;
+        DateTime firstAnswer;
+        while (true)
+        {
+            try
+            {
+                using var answer = await scenario.SendToPodAsync(running.Metadata.Name, 8080, new HttpRequestMessage(HttpMethod.Get, "/readyz"), TestContext.Current.CancellationToken);
+                firstAnswer = DateTime.UtcNow;
+                break;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+        }
+
+        var ready = (await UntilAsync(scenario, p => IsReady(p[0]), StartBound, "pod ready"))[0];
+        var readyAt = ready.Status.Conditions.Single(c => c.Type == "Ready").LastTransitionTime!.Value;
+
+        // Then
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"process start → first HTTP answer: {(firstAnswer - startedAt).TotalSeconds:0.00} s; process start → Ready (readiness every {readiness.PeriodSeconds} s): {(readyAt - startedAt).TotalSeconds:0.00} s");
+        Assert.True(firstAnswer >= startedAt);
+        Assert.True(readyAt >= startedAt);
+    }
+
+    [Fact]
     public async Task Invalid_probe_is_rejected_with_its_field_path_and_nothing_starts()
     {
         // Given

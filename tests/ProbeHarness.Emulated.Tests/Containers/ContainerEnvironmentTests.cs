@@ -67,6 +67,21 @@ public sealed class ContainerEnvironmentTests
     }
 
     [Fact]
+    public void Runtime_variables_are_host_paths_and_stay_as_they_are()
+    {
+        // Given: the runtime's TMPDIR is a host path that itself lies under /tmp.
+        var pod = Pod();
+
+        // When
+        var env = ContainerEnvironment.Build(pod, pod.Spec.Containers[0], 0, "127.20.0.7",
+            new ResolvedImage("img", [], [], new Dictionary<string, string>(), null),
+            Paths, new Dictionary<string, string> { ["TMPDIR"] = "/tmp/run/pods/p/containers/app/0/tmp" });
+
+        // Then
+        Assert.Equal("/tmp/run/pods/p/containers/app/0/tmp", env.Variables["TMPDIR"]);
+    }
+
+    [Fact]
     public void Unsupported_source_names_its_field_path()
     {
         // Given

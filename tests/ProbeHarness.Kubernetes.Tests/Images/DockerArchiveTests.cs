@@ -1,25 +1,10 @@
-using System.Formats.Tar;
-using System.Text;
 using ProbeHarness.Kubernetes.Images;
 
 namespace ProbeHarness.Kubernetes.Tests.Images;
 
 public sealed class DockerArchiveTests
 {
-    private static MemoryStream Archive(params (string Name, string Content)[] entries)
-    {
-        var stream = new MemoryStream();
-        using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) });
-            }
-        }
-
-        stream.Position = 0;
-        return stream;
-    }
+    private static MemoryStream Archive(params (string Name, string Content)[] entries) => TarArchives.Create(entries);
 
     [Fact]
     public void Reads_repo_tags_from_a_docker_save_manifest()

@@ -104,6 +104,13 @@ public sealed class StubApiServer : IAsyncDisposable
         var response = route?.Next() ?? StubResponse.Status(404, "NotFound", $"the server could not find the requested resource ({request.Method} {request.Path})");
         context.Response.StatusCode = response.Code;
         context.Response.ContentType = "application/json";
+        if (response.Binary is not null)
+        {
+            context.Response.ContentType = "application/x-tar";
+            await context.Response.Body.WriteAsync(response.Binary);
+            return;
+        }
+
         if (response.WatchLines is null)
         {
             await context.Response.WriteAsync(response.Body);

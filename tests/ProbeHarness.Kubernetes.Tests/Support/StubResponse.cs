@@ -3,8 +3,11 @@ using System.Text.Json;
 namespace ProbeHarness.Kubernetes.Tests.Support;
 
 /// <summary>What the stub API server answers: a status with a JSON body, or a watch stream of event lines.</summary>
-public sealed record StubResponse(int Code, string Body, IReadOnlyList<string>? WatchLines = null, bool HoldOpen = false)
+public sealed record StubResponse(int Code, string Body, IReadOnlyList<string>? WatchLines = null, bool HoldOpen = false, byte[]? Binary = null)
 {
+    /// <summary>A binary body, e.g. the tar stream of <c>docker save</c>.</summary>
+    public static StubResponse Bytes(byte[] content) => new(200, string.Empty, Binary: content);
+
     public static StubResponse Json(string json, int status = 200) => new(status, json);
 
     public static StubResponse File(string name) => new(200, Responses.Read(name));

@@ -110,8 +110,9 @@ public sealed class RunTestsScriptTests
 
         var report = JsonNode.Parse(File.ReadAllText(script.In("report", "report.json")))!;
         Assert.Equal(2, (int)report["header"]!["counts"]!["total"]!);
-        Assert.Contains("2 scenario(s): 1 held, 1 not held, 0 environment error(s), 0 skipped", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2 scenarios: 1 held, 1 not held, 0 environment error(s), 0 skipped", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"report: {script.In("report", "index.html")}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"exit 1, 1 scenario(s) did not hold; see {script.In("report", "index.html")}", result.Stdout, StringComparison.Ordinal);
         var test = script.Calls.Single(c => c.StartsWith("test ", StringComparison.Ordinal));
         Assert.Contains("--filter Category=liveness|Category=readiness", test, StringComparison.Ordinal);
         var environment = File.ReadAllLines(script.In("test.env"));
@@ -134,7 +135,8 @@ public sealed class RunTestsScriptTests
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("[emulated] 2 scenario(s): 2 held", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[emulated] 2 scenarios: 2 held", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[emulated] exit 0, every scenario held", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("-Previous", result.Output, StringComparison.Ordinal);
         Assert.StartsWith("# [emulated]", File.ReadAllText(script.In("report", "report.md")), StringComparison.Ordinal);
     }

@@ -62,6 +62,29 @@ public sealed class TimelineLanesTests
         Assert.Equal(["readiness (web-0)", "readiness (web-1)"], lanes.Select(l => l.Title));
     }
 
+    [Fact]
+    public void Events_a_moment_apart_share_one_mark()
+    {
+        // Given
+        var record = SampleRecords.HeldWithoutTiming() with
+        {
+            Timeline =
+            [
+                new TimelineEntry(3.11, "event", "web-0", "Pulled", null),
+                new TimelineEntry(3.11, "event", "web-0", "Created", null),
+                new TimelineEntry(3.113, "event", "web-0", "Started", null),
+                new TimelineEntry(9, "event", "web-0", "Killing", null),
+            ],
+        };
+        var row = Reports.From(record).Scenarios[0];
+
+        // When
+        var (lanes, _) = TimelineLanes.For(row);
+
+        // Then
+        Assert.Equal([(3.11, "Pulled, Created, Started"), (9, "Killing")], lanes.Single().Marks.Select(m => (m.Start, m.Text)));
+    }
+
     [Theory]
     [InlineData("success", MarkTone.Good)]
     [InlineData("True", MarkTone.Good)]
@@ -71,7 +94,9 @@ public sealed class TimelineLanesTests
     [InlineData("not-ready", MarkTone.Bad)]
     [InlineData("ready=false", MarkTone.Bad)]
     [InlineData("timeout", MarkTone.Neutral)]
-    [InlineData("restartCount=1", MarkTone.Neutral)]
+    [InlineData("ready=true, serving=true, terminating=false", MarkTone.Good)]
+    [InlineData("ready=false, serving=false, terminating=false", MarkTone.Bad)]
+    [InlineData("serving=true", MarkTone.Good)]
     public void Values_get_their_tone(string value, MarkTone tone)
     {
         // Given the value

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 
 namespace ProbeHarness.TargetApp.Tests.Support;
@@ -9,18 +10,16 @@ namespace ProbeHarness.TargetApp.Tests.Support;
 /// <remarks>Each instance gets its own ports and work directory (health and memory files), so tests can run in parallel.</remarks>
 public sealed class TargetAppProcess : IAsyncDisposable
 {
+    private const int ListenFailedExitCode = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
-    private readonly System.Text.StringBuilder _errors = new();
+    private readonly StringBuilder _errors = new();
 
-    private readonly bool _ownsWorkDirectory;
-
-    private TargetAppProcess(Process process, int httpPort, int tcpPort, int grpcPort, string workDirectory, bool ownsWorkDirectory)
+    private TargetAppProcess(Process process, int httpPort, int tcpPort, int grpcPort, string workDirectory)
     {
-        _ownsWorkDirectory = ownsWorkDirectory;
         _process = process;
         HttpPort = httpPort;
         TcpPort = tcpPort;
@@ -42,7 +41,7 @@ public sealed class TargetAppProcess : IAsyncDisposable
     /// <summary>The gRPC port.</summary>
     public int GrpcPort { get; }
 
-    /// <summary>Directory holding this instance's health file and memory file (unless the environment moved them).</summary>
+    /// <summary>This instance's own temporary directory, holding its health file and memory file; deleted on dispose.</summary>
     public string WorkDirectory { get; }
 
     /// <summary>Default path of the health file.</summary>
@@ -59,6 +58,9 @@ public sealed class TargetAppProcess : IAsyncDisposable
 
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code, once the process has ended.</summary>
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>Stdout lines so far.</summary>
     public IReadOnlyList<string> OutputLines => [.. _lines];
@@ -79,14 +81,41 @@ public sealed class TargetAppProcess : IAsyncDisposable
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "ProbeHarness.TargetApp.dll");
 
     /// <summary>Starts the app with the test defaults plus <paramref name="environment"/> (a null value removes a variable) and, unless told not to, waits for its HTTP port.</summary>
+    /// <remarks>A port picked free can be taken by someone else before the app binds it; the app then exits with 3 and is started again on new ports.</remarks>
     public static async Task<TargetAppProcess> StartAsync(
         IReadOnlyDictionary<string, string?>? environment = null,
-        bool waitUntilListening = true,
-        string? workDirectory = null)
+        bool waitUntilListening = true)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = Launch(environment);
+            if (!waitUntilListening)
+            {
+                return app;
+            }
+
+            try
+            {
+                await app.WaitUntilListeningAsync(StartTimeout);
+                return app;
+            }
+            catch (InvalidOperationException) when (attempt < attempts && app.HasExited && app.ExitCode == ListenFailedExitCode)
+            {
+                await app.DisposeAsync();
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static TargetAppProcess Launch(IReadOnlyDictionary<string, string?>? environment)
     {
         var ports = FreePorts.Take(3);
-        var ownsWorkDirectory = workDirectory is null;
-        workDirectory ??= Directory.CreateTempSubdirectory("target-app-test-").FullName;
+        var workDirectory = Directory.CreateTempSubdirectory("target-app-test-").FullName;
         var start = new ProcessStartInfo(DotnetHost(), $"\"{AppDll}\"")
         {
             RedirectStandardOutput = true,
@@ -123,40 +152,35 @@ public sealed class TargetAppProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var app = new TargetAppProcess(process, ports[0], ports[1], ports[2], workDirectory, ownsWorkDirectory);
+        var app = new TargetAppProcess(process, ports[0], ports[1], ports[2], workDirectory);
         process.OutputDataReceived += (_, line) => app.OnOutput(line.Data);
         process.ErrorDataReceived += (_, line) => app.OnError(line.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (waitUntilListening)
-        {
-            await app.WaitUntilListeningAsync(StartTimeout);
-        }
-
         return app;
     }
 
-    /// <summary>Waits until the HTTP port accepts connections; fails with the app's output if it exits or times out.</summary>
+    /// <summary>Waits for the app's <c>listening</c> log line (all three ports bound); fails with the app's output if it exits or times out.</summary>
     public async Task WaitUntilListeningAsync(TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
+            if (OutputLines.Any(line => line.Contains("\"kind\":\"listening\"", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"the target app exited with {_process.ExitCode} before listening.\n{Describe()}");
             }
 
-            if (await IsAcceptingAsync(HttpPort))
-            {
-                return;
-            }
-
-            await Task.Delay(50);
+            await _lineArrived.WaitAsync(TimeSpan.FromMilliseconds(50));
         }
 
-        throw new TimeoutException($"the target app did not open port {HttpPort} within {timeout}.\n{Describe()}");
+        throw new TimeoutException($"the target app did not start listening within {timeout}.\n{Describe()}");
     }
 
     /// <summary>Whether <paramref name="port"/> on 127.0.0.1 accepts a TCP connection now.</summary>
@@ -251,10 +275,7 @@ public sealed class TargetAppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        if (_ownsWorkDirectory)
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
+        Directory.Delete(WorkDirectory, recursive: true);
     }
 
     /// <summary>Sends <c>PUT /faults/{target}</c> with <paramref name="json"/>.</summary>

@@ -1,0 +1,41 @@
+using ProbeHarness.Emulated.Processes;
+using ProbeHarness.Emulated.Tests.Support;
+
+namespace ProbeHarness.Emulated.Tests.Processes;
+
+public sealed class ProcessGroupLedgerTests : IDisposable
+{
+    private readonly string _runDirectory = Path.Combine(Path.GetTempPath(), "probe-harness-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_runDirectory, recursive: true);
+
+    [Fact]
+    public async Task Records_groups_on_disk_and_kills_them_on_dispose()
+    {
+        // Given
+        var ledger = new ProcessGroupLedger(_runDirectory);
+        var process = SessionProcess.StartLogged(["/bin/sleep", "300"], new Dictionary<string, string>(), "/", Path.Combine(_runDirectory, "log"));
+        ledger.Record(new ProcessGroupRecord(process.Id, ProcessStat.Read(process.Id)!.StartTicks, "ledger test"));
+        var recordFile = Path.Combine(ProcessGroupLedger.GroupsDirectory(_runDirectory), $"{process.Id}.json");
+        Assert.True(File.Exists(recordFile));
+
+        // When
+        ledger.Dispose();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.Equal(137, process.ExitCode);
+        Assert.False(File.Exists(recordFile));
+        Assert.False(Orphans.IsAlive(process.Id));
+    }
+
+    [Fact]
+    public void Owner_file_names_this_process()
+    {
+        // Given / When
+        using var ledger = new ProcessGroupLedger(_runDirectory);
+
+        // Then
+        Assert.Contains($"\"processId\": {Environment.ProcessId}", File.ReadAllText(ProcessGroupLedger.OwnerFile(_runDirectory)), StringComparison.Ordinal);
+    }
+}
