@@ -36,7 +36,7 @@ public static class ContainerHistory
                 terminated.Reason)
             : null;
 
-    // A run is keyed by its container ID; runtimes that report none are keyed by their start time.
+    // A run is known by its container ID, or (when a status leaves the ID out) by its start time; what finished wins over what runs.
     private static void Merge(Dictionary<string, ContainerInstance> runs, ContainerInstance? run)
     {
         if (run is null)
@@ -44,7 +44,18 @@ public static class ContainerHistory
             return;
         }
 
-        var key = run.ContainerId.Length > 0 ? run.ContainerId : run.StartedAt.ToString("O");
-        runs[key] = runs.TryGetValue(key, out var known) && run.FinishedAt is null ? known : run;
+        var key = run.ContainerId.Length > 0 && runs.ContainsKey(run.ContainerId)
+            ? run.ContainerId
+            : runs.FirstOrDefault(r => r.Value.StartedAt == run.StartedAt).Key ?? (run.ContainerId.Length > 0 ? run.ContainerId : run.StartedAt.ToString("O"));
+        if (runs.TryGetValue(key, out var known))
+        {
+            runs[key] = run.FinishedAt is null
+                ? known
+                : run with { ContainerId = run.ContainerId.Length > 0 ? run.ContainerId : known.ContainerId };
+        }
+        else
+        {
+            runs[key] = run;
+        }
     }
 }

@@ -179,7 +179,7 @@ public sealed class RestartDriver(
             bound,
             null,
             state => ContainerHistory.Of(state, name, workload.ContainerName)
-                .LastOrDefault(r => r.StartedAt <= kill.At)?.FinishedAt,
+                .FirstOrDefault(r => r.FinishedAt >= kill.At - ClusterTime.Resolution)?.FinishedAt,
             state => state.RequirePod(name).Describe(workload.ContainerName),
             cancellationToken);
     }

@@ -13,6 +13,10 @@ public sealed class ProcessExit
         _log = log;
     }
 
+    // Kestrel reports a response complete once it is queued for the socket, not once it is sent: a short pause keeps
+    // the exit from resetting the connection before the 202 reaches the client.
+    private static readonly TimeSpan SendGrace = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Logs an exit line and exits with <paramref name="exitCode"/> from a fresh thread (never blocks the caller).</summary>
     public void Crash(int exitCode)
     {
@@ -21,6 +25,11 @@ public sealed class ProcessExit
             json.WriteString("reason", "crash requested");
             json.WriteNumber("exitCode", exitCode);
         });
-        new Thread(() => Environment.Exit(exitCode)) { IsBackground = true, Name = "crash" }.Start();
+        new Thread(() =>
+        {
+            Thread.Sleep(SendGrace);
+            Environment.Exit(exitCode);
+        })
+        { IsBackground = true, Name = "crash" }.Start();
     }
 }
