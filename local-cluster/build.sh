@@ -186,8 +186,10 @@ publish_target_app() {
   done
   rsync -a --delete --exclude bin/ --exclude obj/ "$REPO_ROOT/target-app/" "$src/target-app/"
   rm -rf "$publish"
+  # As target-app/Dockerfile publishes it (ReadyToRun), but self-contained: the image has no .NET base image.
   dotnet publish "$src/target-app/ProbeHarness.TargetApp.csproj" -c Release -r linux-x64 --self-contained \
-    -p:InvariantGlobalization=true -p:GenerateDocumentationFile=false -o "$publish" -v quiet -nologo ||
+    -p:PublishReadyToRun=true -p:InvariantGlobalization=true -p:GenerateDocumentationFile=false \
+    -o "$publish" -v quiet -nologo ||
     die "dotnet publish of target-app failed"
 }
 
@@ -239,14 +241,15 @@ build_target_image() {
   rm -rf "$rootfs"
 }
 
-# The environment of target-app/Dockerfile's final stage, plus PATH for the busybox tools.
+# The environment target-app/Dockerfile's final stage ends with (the aspnet base image's variables, with
+# ASPNETCORE_HTTP_PORTS emptied because the app binds its own ports), plus PATH for the busybox tools.
 target_app_env() {
   jq -cn '[
-    "PATH=/bin:/app",
-    "ASPNETCORE_HTTP_PORTS=8080",
+    "PATH=/app:/bin",
+    "APP_UID=1654",
+    "ASPNETCORE_HTTP_PORTS=",
     "DOTNET_RUNNING_IN_CONTAINER=true",
-    "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true",
-    "DOTNET_gcServer=0"
+    "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true"
   ]'
 }
 

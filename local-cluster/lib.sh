@@ -46,9 +46,10 @@ SERVICE_CIDR=10.96.0.0/16
 BRIDGE_NAME=phbr0
 NODE_NAME=localhost
 
-# The kubelet v1.20 writes these outside its --root-dir (the last one only without --volume-plugin-dir, as a
-# safety net); stop.sh removes what the cluster added to them.
-KUBELET_HOST_PATHS=(/var/log/pods /var/log/containers /var/lib/kubelet /usr/libexec/kubernetes)
+# Written outside the state directory whatever the flags say: the kubelet's pod logs and device-plugin socket
+# directory, containerd 1.6's shim sockets (/run/containerd/s) and libcni's result cache, plus the default flex
+# volume directory as a safety net. stop.sh removes what the cluster added under them.
+HOST_PATHS=(/var/log/pods /var/log/containers /var/lib/kubelet /run/containerd /var/lib/cni /usr/libexec/kubernetes)
 # Kernel settings the kubelet (and the bridge plugin) change; start.sh records them and stop.sh restores them.
 HOST_SYSCTLS=(vm.overcommit_memory kernel.panic kernel.panic_on_oops net.ipv4.ip_forward)
 

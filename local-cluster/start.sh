@@ -51,10 +51,10 @@ record_host_traces() {
     for name in "${HOST_SYSCTLS[@]}"; do
       printf 'sysctl %s %s\n' "$name" "$(sysctl -n "$name")"
     done
-    for path in "${KUBELET_HOST_PATHS[@]}"; do
+    for path in "${HOST_PATHS[@]}"; do
       if [[ -e $path ]]; then
         list=$STATE_DIR/host-traces/$(echo "$path" | tr / _).list
-        ls -A "$path" >"$list"
+        find "$path" >"$list"
         printf 'existed %s %s\n' "$path" "$list"
       else
         printf 'absent %s\n' "$path"
@@ -251,8 +251,11 @@ start_controllers() {
 }
 
 start_kubelet() {
+  local extra=()
+  read -ra extra <<<"${PROBE_CLUSTER_KUBELET_FLAGS:-}"
   mkdir -p "$KUBELET_DIR"
   # Image garbage collection is off (threshold 100 %): no image could be pulled back. Evictions only on a full disk.
+  # The cluster DNS address only silences a warning event per pod: no DNS server runs, and pods have no route to it.
   launch kubelet "$K8S_BIN/kubelet" --kubeconfig "$KUBECONFIG_FILE" --root-dir "$KUBELET_DIR" \
     --cert-dir "$KUBELET_DIR/pki" --volume-plugin-dir "$KUBELET_DIR/volume-plugins" \
     --container-runtime remote --container-runtime-endpoint "unix://$CONTAINERD_SOCKET" --runtime-request-timeout 5m \
@@ -261,7 +264,8 @@ start_kubelet() {
     --read-only-port 0 --anonymous-auth=true --authorization-mode AlwaysAllow \
     --image-gc-high-threshold 100 --image-gc-low-threshold 99 \
     --eviction-hard 'memory.available<100Mi,nodefs.available<1%,imagefs.available<1%,nodefs.inodesFree<1%' \
-    --resolv-conf /etc/resolv.conf --serialize-image-pulls=false --v=2
+    --cluster-dns 10.96.0.10 --cluster-domain cluster.local \
+    --resolv-conf /etc/resolv.conf --serialize-image-pulls=false --v=2 "${extra[@]+"${extra[@]}"}"
 }
 
 wait_until_usable() {

@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib.sh"
 
 # Stops recorded daemons together: SIGTERM to all, then SIGKILL to those still there after $1 seconds.
 stop_components() {
-  local grace=$1 name file pid pids=() deadline
+  local grace=$1 name file pid pids=() deadline entry
   shift
   for name in "$@"; do
     file=$(pid_file "$name")
@@ -110,10 +110,12 @@ remove_network() {
   fi
 }
 
+REMOVED_HOST_PATHS=()
+
 # Puts back the kernel settings and removes what the kubelet added outside the state directory.
 restore_host() {
   [[ -f $TRACE_FILE ]] || return 0
-  local kind name value path list entry
+  local kind name value path list
   while read -r kind name value; do
     case $kind in
       sysctl)
@@ -121,12 +123,12 @@ restore_host() {
         ;;
       absent)
         rm -rf "$name"
+        REMOVED_HOST_PATHS+=("$name")
         ;;
       existed)
         path=$name list=$value
-        for entry in $(ls -A "$path" 2>/dev/null); do
-          grep -qxF "$entry" "$list" || rm -rf "${path:?}/$entry"
-        done
+        # Deepest first, and only what was not there when the cluster started.
+        find "$path" -depth 2>/dev/null | grep -vxF -f "$list" | while read -r entry; do rm -rf "$entry"; done || true
         ;;
     esac
   done <"$TRACE_FILE"
@@ -134,7 +136,7 @@ restore_host() {
 
 # Lists anything of the cluster that is still there; returns non-zero if something is.
 leftovers() {
-  local found=0 pid
+  local found=0 pid path
   for pid in $(ls /proc | grep -E '^[0-9]+$'); do
     if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF "$STATE_DIR"; then
       echo "process $pid: $(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-120)"
@@ -145,6 +147,9 @@ leftovers() {
   ip link show "$BRIDGE_NAME" >/dev/null 2>&1 && echo "link $BRIDGE_NAME" && found=1
   kubepods_cgroups | sed 's/^/cgroup /' | grep . && found=1
   [[ -e $STATE_DIR ]] && echo "directory $STATE_DIR" && found=1
+  for path in "${REMOVED_HOST_PATHS[@]+"${REMOVED_HOST_PATHS[@]}"}"; do
+    [[ -e $path ]] && echo "path $path" && found=1
+  done
   return $found
 }
 

@@ -99,7 +99,7 @@ Feature: The article's common mistakes, each as a runnable contrast
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts answering after 1600 ms
     Then pod 1 is not restarted for 10 s
-    And no event "Unhealthy" is recorded for pod 1
+    And no event "Unhealthy" is recorded for pod 1 after the fault
 
   @liveness @http
   Scenario: Mistake — initialDelaySeconds too low for a slow start: the container is killed before it listens

@@ -13,6 +13,6 @@ Feature: Exec liveness probe
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is restarted within the liveness detection bound
-    And an event "Unhealthy" with message matching "^Liveness probe failed: (\\S*/)?cat: .*healthy: No such file or directory" is recorded for pod 1
+    And an event "Unhealthy" with message matching "^Liveness probe failed: (\S*/)?cat: .*healthy: No such file or directory" is recorded for pod 1
     And the restart count of pod 1 is 1
     And pod 1 is not restarted for 8 s

@@ -27,4 +27,4 @@ Feature: TCP liveness probe
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is not restarted for 8 s
-    And no event "Unhealthy" is recorded for pod 1
+    And no event "Unhealthy" is recorded for pod 1 after the fault

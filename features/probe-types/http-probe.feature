@@ -15,7 +15,7 @@ Feature: HTTP probe results
     And the readiness endpoint of pod 1 redirects to "/healthz-target"
     Then pod 1 stays Ready for 5 s
     And no event "ProbeWarning" is recorded for pod 1
-    And no event "Unhealthy" is recorded for pod 1
+    And no event "Unhealthy" is recorded for pod 1 after the fault
 
   Scenario: A redirect to another host is not followed and counts as success with a warning
     The redirect points at a host that does not exist; the kubelet does not go there.
@@ -29,7 +29,7 @@ Feature: HTTP probe results
     And the readiness endpoint of pod 1 redirects to "http://elsewhere.invalid/readyz"
     Then an event "ProbeWarning" with message matching "^Readiness probe warning: Probe terminated redirects, Response body: " is recorded for pod 1
     And pod 1 stays Ready for 4 s
-    And no event "Unhealthy" is recorded for pod 1
+    And no event "Unhealthy" is recorded for pod 1 after the fault
 
   Scenario: A redirect to a failing page on the same host fails
     Given the target app with 1 replica

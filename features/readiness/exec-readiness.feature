@@ -13,6 +13,6 @@ Feature: Exec readiness probe
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500 for 6 s
     Then pod 1 becomes not Ready within the readiness detection bound
-    And an event "Unhealthy" with message matching "^Readiness probe failed: (\\S*/)?cat: .*healthy: No such file or directory" is recorded for pod 1
+    And an event "Unhealthy" with message matching "^Readiness probe failed: (\S*/)?cat: .*healthy: No such file or directory" is recorded for pod 1
     And pod 1 becomes Ready within the readiness detection bound
     And the restart count of pod 1 is 0

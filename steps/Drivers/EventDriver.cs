@@ -27,11 +27,11 @@ public sealed class EventDriver(
             cancellationToken);
     }
 
-    /// <summary>Checks that no such event is recorded now for the pod (or any pod when null).</summary>
-    public void NotRecorded(int? ordinal, string reason, MessagePattern? message)
+    /// <summary>Checks that no such event is recorded for the pod (or any pod when null), at all or, with <paramref name="since"/>, since then.</summary>
+    public void NotRecorded(int? ordinal, string reason, MessagePattern? message, DateTimeOffset? since = null)
     {
         var pod = ordinal is { } n ? roster.NameOf(n) : null;
-        var matching = Matching(observer.State, pod, reason, message);
+        var matching = Matching(observer.State, pod, reason, message).Where(o => since is null || o.SeenAt >= since).ToList();
         if (matching.Count > 0)
         {
             throw new ExpectationFailedException(

@@ -32,7 +32,8 @@ public static class EventHistory
                 e.Reason ?? "",
                 e.Message ?? "",
                 e.Type ?? "",
-                count - seen));
+                count - seen,
+                change.ObservedAt));
         }
 
         return occurrences;

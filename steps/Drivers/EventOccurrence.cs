@@ -7,4 +7,5 @@ namespace ProbeHarness.Steps.Drivers;
 /// <param name="Message">The event's message.</param>
 /// <param name="Type">Normal or Warning.</param>
 /// <param name="Times">How many occurrences this one stands for (more than 1 when repeats arrived folded together).</param>
-public sealed record EventOccurrence(DateTimeOffset At, string PodName, string Reason, string Message, string Type, int Times);
+/// <param name="SeenAt">When the watch delivered it (only to tell before from after; timings use <paramref name="At"/>).</param>
+public sealed record EventOccurrence(DateTimeOffset At, string PodName, string Reason, string Message, string Type, int Times, DateTimeOffset SeenAt);

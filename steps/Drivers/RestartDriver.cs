@@ -196,6 +196,9 @@ public sealed class RestartDriver(
         var runs = ContainerHistory.Of(state, name, workload.ContainerName);
         var active = faults.ActiveFaultOf(name);
         var started = runs.LastOrDefault()?.StartedAt ?? clock.Now;
+
+        // The new run is the first to start after the run that was up when the fault came (or when the step began).
+        var since = active?.ActiveAt ?? clock.Now;
         var (reference, bound) = within.Bound switch
         {
             null when within.Window is { } window => (active?.ActiveAt ?? clock.Now, window with { Name = "fault→restart" }),
@@ -220,8 +223,8 @@ public sealed class RestartDriver(
                 }
 
                 var history = ContainerHistory.Of(current, name, workload.ContainerName);
-                var before = history.LastOrDefault(r => r.StartedAt <= reference);
-                return history.FirstOrDefault(r => before is null ? r.StartedAt >= reference - ClusterTime.Resolution : r.StartedAt > before.StartedAt)?.StartedAt;
+                var before = history.LastOrDefault(r => r.StartedAt <= since);
+                return history.FirstOrDefault(r => before is null ? r.StartedAt >= since - ClusterTime.Resolution : r.StartedAt > before.StartedAt)?.StartedAt;
             },
             current => current.RequirePod(name).Describe(workload.ContainerName),
             cancellationToken);

@@ -25,18 +25,17 @@ public sealed class TimingAnalysis(
         foreach (var fault in injected.Where(f => !f.Request.Heals && !f.Request.Description.StartsWith("memory leak", StringComparison.Ordinal)))
         {
             var pod = fault.Pod;
-            var from = fault.ActiveAt - ClusterTime.Resolution;
             var until = injected.FirstOrDefault(f => f.ActiveAt > fault.ActiveAt && f.Pod == pod)?.ActiveAt ?? DateTimeOffset.MaxValue;
             var label = roster.Label(pod);
             var prefix = fault.Request.Probe is { } probe ? $"{probe} probe failed" : "probe failed";
             Add(label, "fault→first-failure", fault, () => FirstFailureBound(fault),
-                occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Unhealthy" && o.Message.Contains(prefix, StringComparison.Ordinal) && o.At >= from && o.At < until)?.At);
+                occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Unhealthy" && o.Message.Contains(prefix, StringComparison.Ordinal) && o.SeenAt >= fault.ActiveAt && o.At < until)?.At);
             Add(label, "fault→kill", fault, () => Probe(fault) == ProbeKind.Liveness ? bounds.Detection(ProbeKind.Liveness, fault, "fault→kill") : null,
-                occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Killing" && o.At >= from && o.At < until)?.At);
+                occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Killing" && o.SeenAt >= fault.ActiveAt && o.At < until)?.At);
             Add(label, "fault→restart", fault, () => Probe(fault) == ProbeKind.Liveness ? bounds.Restart(ProbeKind.Liveness, fault, "fault→restart") : null,
                 ContainerHistory.Of(state, pod, workload.ContainerName).FirstOrDefault(r => r.StartedAt > fault.ActiveAt && r.StartedAt < until)?.StartedAt);
             Add(label, "fault→not-ready", fault, () => Probe(fault) == ProbeKind.Readiness ? bounds.Detection(ProbeKind.Readiness, fault, "fault→not-ready") : null,
-                NotReadyAt(state, pod, from, until));
+                NotReadyAt(state, pod, fault.ActiveAt, until));
         }
     }
 
@@ -83,12 +82,12 @@ public sealed class TimingAnalysis(
             : new TimingRecord($"{pod} {name}", measured, bound.MinSeconds, bound.MaxSeconds, bound.Formula, bound.Verdict(measured)));
     }
 
-    private static DateTimeOffset? NotReadyAt(ClusterState state, string pod, DateTimeOffset from, DateTimeOffset until) =>
+    // The first flip to Ready=False the watch delivered after the fault, at the server's transition time.
+    private static DateTimeOffset? NotReadyAt(ClusterState state, string pod, DateTimeOffset after, DateTimeOffset until) =>
         state.Changes
-            .Select(c => c.Object as V1Pod)
-            .Where(p => p?.Metadata?.Name == pod)
-            .Select(p => p!.Condition("Ready"))
-            .Where(c => c?.Status == "False" && ClusterTime.ToInstant(c.LastTransitionTime) is { } t && t >= from && t < until)
+            .Where(c => c.ObservedAt >= after && c.Object is V1Pod p && p.Metadata?.Name == pod)
+            .Select(c => ((V1Pod)c.Object).Condition("Ready"))
+            .Where(c => c?.Status == "False" && ClusterTime.ToInstant(c.LastTransitionTime) is { } t && t >= after - ClusterTime.Resolution && t < until)
             .Select(c => ClusterTime.ToInstant(c!.LastTransitionTime))
             .FirstOrDefault();
 }

@@ -6,7 +6,7 @@ namespace ProbeHarness.Steps.Steps;
 
 /// <summary>Steps about the kubelet's events: Unhealthy, Killing, BackOff, ProbeWarning, …; counted by occurrence.</summary>
 [Binding]
-public sealed class EventSteps(EventDriver events, ScenarioCluster cluster)
+public sealed class EventSteps(EventDriver events, FaultDriver faults, PodRoster roster, ScenarioCluster cluster)
 {
     /// <summary>How long an event may take to arrive (kubelets rate-limit events; v1.20 to 5/s).</summary>
     private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(15);
@@ -33,6 +33,12 @@ public sealed class EventSteps(EventDriver events, ScenarioCluster cluster)
     /// <summary>Then no event "Killing" is recorded for pod 1 (so far).</summary>
     [Then(@"^no event ""([^""]+)""((?: with message matching ""(?:[^""\\]|\\.)*"")?) is recorded for (pod \d+|any pod)$")]
     public void ThenNoEvent(string reason, string clause, string pod) => events.NotRecorded(Ordinal(pod), reason, Pattern(clause));
+
+    /// <summary>Then no event "Unhealthy" is recorded for pod 1 after the fault (ignores what happened before the pod's last fault).</summary>
+    [Then(@"^no event ""([^""]+)""((?: with message matching ""(?:[^""\\]|\\.)*"")?) is recorded for pod (\d+) after the fault$")]
+    public void ThenNoEventAfterFault(string reason, string clause, int ordinal) =>
+        events.NotRecorded(ordinal, reason, Pattern(clause), faults.FaultStartOf(roster.NameOf(ordinal))
+            ?? throw new ScenarioInputException($"pod {ordinal} has had no fault; say 'is recorded for pod {ordinal}' instead."));
 
     /// <summary>Then no event "Unhealthy" is recorded for pod 1 for 10 s.</summary>
     [Then(@"^no event ""([^""]+)""((?: with message matching ""(?:[^""\\]|\\.)*"")?) is recorded for (pod \d+|any pod) for (\d+) s$")]

@@ -78,6 +78,10 @@ public sealed class Hooks(
         log.Write($"scenario \"{scenario.ScenarioInfo.Title}\" in namespace {ns.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
     }
 
+    /// <summary>Starts each step with no notes, so an expectation's record holds only what its own step measured.</summary>
+    [BeforeStep]
+    public void ForgetNotes() => container.Resolve<ScenarioRecorder>().ClearNotes();
+
     /// <summary>Records each <c>Then</c> step as an expectation, with whether it held.</summary>
     [AfterStep]
     public void RecordExpectation()

@@ -33,6 +33,15 @@ public sealed class ScenarioRecorder
         }
     }
 
+    /// <summary>Forgets the notes of the previous step.</summary>
+    public void ClearNotes()
+    {
+        lock (_gate)
+        {
+            _notes.Clear();
+        }
+    }
+
     /// <summary>Records the probes as deployed.</summary>
     public void SetProbes(IEnumerable<ProbeSettings> probes)
     {

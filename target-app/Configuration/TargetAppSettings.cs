@@ -27,10 +27,10 @@ public sealed record TargetAppSettings
     /// <summary>Whether the <c>/faults</c> API exists (<c>FAULTS_ENABLED</c>).</summary>
     public required bool FaultsEnabled { get; init; }
 
-    /// <summary>File that exists exactly while liveness is healthy (<c>HEALTH_FILE</c>, default /tmp/healthy).</summary>
+    /// <summary>File that exists exactly while liveness is healthy (<c>HEALTH_FILE</c>, default <c>$TMPDIR/healthy</c>, i.e. /tmp/healthy).</summary>
     public required string HealthFile { get; init; }
 
-    /// <summary>File holding the working set in whole MB, rewritten every second (<c>MEMORY_FILE</c>, default /tmp/memory-mb).</summary>
+    /// <summary>File holding the working set in whole MB, sampled every second (<c>MEMORY_FILE</c>, default <c>$TMPDIR/memory-mb</c>, i.e. /tmp/memory-mb).</summary>
     public required string MemoryFile { get; init; }
 
     /// <summary>Whether liveness also fails while the dependency is down (<c>LIVENESS_CHECKS_DEPENDENCY</c>).</summary>
@@ -64,6 +64,8 @@ public sealed record TargetAppSettings
     public static TargetAppSettings FromEnvironment(Func<string, string?> lookup)
     {
         var env = new EnvironmentReader(lookup);
+        // TMPDIR is unset in a real container (so /tmp); the emulated backend points it at the container's own /tmp.
+        var temporary = env.Text("TMPDIR") ?? "/tmp";
         return new TargetAppSettings
         {
             BindAddress = env.Address("BIND_ADDRESS", IPAddress.Any),
@@ -73,8 +75,8 @@ public sealed record TargetAppSettings
             PodName = env.Text("POD_NAME") ?? Environment.MachineName,
             PodIp = env.Text("POD_IP"),
             FaultsEnabled = env.Flag("FAULTS_ENABLED"),
-            HealthFile = env.Text("HEALTH_FILE") ?? "/tmp/healthy",
-            MemoryFile = env.Text("MEMORY_FILE") ?? "/tmp/memory-mb",
+            HealthFile = env.Text("HEALTH_FILE") ?? Path.Combine(temporary, "healthy"),
+            MemoryFile = env.Text("MEMORY_FILE") ?? Path.Combine(temporary, "memory-mb"),
             LivenessChecksDependency = env.Flag("LIVENESS_CHECKS_DEPENDENCY"),
             ListenDelay = env.Seconds("LISTEN_DELAY_SECONDS"),
             StartupDelay = env.Seconds("STARTUP_DELAY_SECONDS"),

@@ -26,6 +26,12 @@ public sealed partial class ReportBuilder(TimeProvider time)
             .ThenBy(r => r.StartedAt)
             .ToList();
         var problems = inputs.Records.Problems.Select(CredentialScrubber.Scrub).ToList();
+        if (inputs.Trx?.PassedTests.Where(name => !records.Any(r => Covers(r, name))).ToList() is { Count: > 0 } unrecorded)
+        {
+            // A passed test without a record is not a failure, but the report cannot show it: say so rather than hide it.
+            problems.Add(CredentialScrubber.Scrub(
+                $"{unrecorded.Count} passed test(s) left no scenario record, so the report does not show them: {string.Join("; ", unrecorded.Take(5))}{(unrecorded.Count > 5 ? "; …" : string.Empty)}"));
+        }
 
         var rows = records.Select((record, index) => ToRow(record, index + 1)).ToList();
         rows.AddRange(RowsForFailedTestsWithoutRecord(inputs, records, rows.Count));

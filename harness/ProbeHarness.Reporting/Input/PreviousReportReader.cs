@@ -6,16 +6,16 @@ namespace ProbeHarness.Reporting.Input;
 /// <summary>Reads the history of an earlier report.json, for trends and verdict changes.</summary>
 public static class PreviousReportReader
 {
-    /// <summary>Reads the history from <paramref name="path"/>: a report.json file, or a folder holding one (searched below it, newest first).</summary>
+    /// <summary>Reads the history from <paramref name="path"/>: a report.json file, or a folder holding one (its own, else the newest below it).</summary>
     /// <returns>The history, oldest first; null when the folder holds no report.json (a first run).</returns>
     /// <exception cref="ReportInputException">The file is not a report; the message names the file, line and field.</exception>
     public static IReadOnlyList<RunHistoryEntry>? ReadHistory(string path)
     {
-        var file = Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "report.json", SearchOption.AllDirectories)
+        var file = !Directory.Exists(path) ? path
+            : File.Exists(Path.Combine(path, "report.json")) ? Path.Combine(path, "report.json")
+            : Directory.EnumerateFiles(path, "report.json", SearchOption.AllDirectories)
                 .OrderByDescending(File.GetLastWriteTimeUtc)
-                .FirstOrDefault()
-            : path;
+                .FirstOrDefault();
         if (file is null)
         {
             return null;

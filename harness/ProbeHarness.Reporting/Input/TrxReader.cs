@@ -54,7 +54,13 @@ public static class TrxReader
             Skipped: counters is null ? results.Count(r => (string?)r.Attribute("outcome") == "NotExecuted") : Count("notExecuted"),
             Start: Time(times, "start"),
             Finish: Time(times, "finish"),
-            FailedTests: failed);
+            FailedTests: failed)
+        {
+            PassedTests = results
+                .Where(r => (string?)r.Attribute("outcome") == "Passed")
+                .Select(r => (string?)r.Attribute("testName") ?? "(unnamed test)")
+                .ToList(),
+        };
     }
 
     private static DateTimeOffset? Time(XElement? times, string name) =>

@@ -17,6 +17,9 @@ public sealed record TrxSummary(
     DateTimeOffset? Finish,
     IReadOnlyList<TrxFailedTest> FailedTests)
 {
+    /// <summary>The names of the tests that passed.</summary>
+    public IReadOnlyList<string> PassedTests { get; init; } = [];
+
     /// <summary>Wall time of the run in seconds, when both ends were recorded.</summary>
     public double? DurationSeconds => Start is { } start && Finish is { } finish ? (finish - start).TotalSeconds : null;
 }

@@ -40,9 +40,10 @@ public static partial class CredentialScrubber
     [GeneratedRegex(@"(?i)\b(bearer)\s+(?!\[redacted\])[A-Za-z0-9\-._~+/]{8,}=*")]
     private static partial Regex BearerToken();
 
-    // kubeconfig and YAML/JSON/env style "name: value" pairs whose value is a secret.
+    // kubeconfig and YAML/JSON/env style "name: value" pairs whose value is a secret. Values of three characters or
+    // fewer are left: no credential is that short, but minified script in Cucumber's HTML has "{token:e,".
     [GeneratedRegex(
-        @"(?i)(?<![\w-])((?:client-key-data|client-certificate-data|certificate-authority-data|client-key|id-token|refresh-token|access-token|access_token|refresh_token|id_token|client-secret|client_secret|token|password|passwd|secret|api[-_]?key)[""']?)([ \t]*[:=][ \t]*[""']?)(?!\[redacted\])[^\s""',}<\\]+")]
+        @"(?i)(?<![\w-])((?:client-key-data|client-certificate-data|certificate-authority-data|client-key|id-token|refresh-token|access-token|access_token|refresh_token|id_token|client-secret|client_secret|token|password|passwd|secret|api[-_]?key)[""']?)([ \t]*[:=][ \t]*[""']?)(?!\[redacted\])[^\s""',}<\\]{4,}")]
     private static partial Regex SecretField();
 
     [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")]

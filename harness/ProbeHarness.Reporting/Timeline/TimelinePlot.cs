@@ -44,17 +44,18 @@ public static class TimelinePlot
             span.LineStyle.Width = 0;
         }
 
+        var axisStart = Math.Min(0, lanes.SelectMany(l => l.Marks).Select(m => m.Start).DefaultIfEmpty(0).Min());
         for (var i = 0; i < lanes.Count; i++)
         {
-            Draw(plot, lanes[i], positions[i]);
+            Draw(plot, lanes[i], positions[i], new LabelRoom(axisStart, axisEnd));
         }
 
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, lanes.Select(l => l.Title).ToArray());
-        plot.Axes.SetLimits(Math.Min(0, lanes.SelectMany(l => l.Marks).Select(m => m.Start).DefaultIfEmpty(0).Min()), axisEnd, 0.4, lanes.Count + 0.6);
+        plot.Axes.SetLimits(axisStart, axisEnd, 0.4, lanes.Count + 0.6);
         return plot.GetSvgXml(Width, 110 + (30 * lanes.Count));
     }
 
-    private static void Draw(Plot plot, TimelineLane lane, double y)
+    private static void Draw(Plot plot, TimelineLane lane, double y, LabelRoom room)
     {
         foreach (var mark in lane.Marks)
         {
@@ -62,7 +63,7 @@ public static class TimelinePlot
             {
                 case LaneKind.Fault:
                     Bar(plot, mark.Start, mark.End, y, Bad.WithAlpha(0.55));
-                    Label(plot, mark.Text, mark.Start, y);
+                    Label(plot, room, mark.Text, mark.Start, y);
                     break;
                 case LaneKind.Probe:
                     Dot(plot, mark.Start, y, ColorOf(mark.Tone), MarkerShape.FilledCircle, 8);
@@ -72,17 +73,19 @@ public static class TimelinePlot
                     break;
                 case LaneKind.Event:
                     Dot(plot, mark.Start, y, EventColor, MarkerShape.FilledTriangleUp, 11);
-                    Label(plot, mark.Text, mark.Start, y);
+                    Label(plot, room, mark.Text, mark.Start, y);
                     break;
                 case LaneKind.Window when mark.Tone == MarkTone.Window:
                     Bar(plot, mark.Start, Math.Max(mark.End, mark.Start + 0.05), y, WindowShade);
                     break;
                 case LaneKind.Window:
                     Dot(plot, mark.Start, y, ColorOf(mark.Tone), MarkerShape.FilledDiamond, 11);
-                    Label(plot, mark.Text, mark.Start, y);
+                    Label(plot, room, mark.Text, mark.Start, y);
                     break;
             }
         }
+
+        room.NextLane();
     }
 
     private static void Bar(Plot plot, double start, double end, double y, Color color)
@@ -100,12 +103,19 @@ public static class TimelinePlot
         marker.Size = size;
     }
 
-    private static void Label(Plot plot, string text, double x, double y)
+    // A label that would run into the lane's previous one is left out (its marker stays); one past the right edge is
+    // drawn leftwards from its marker.
+    private static void Label(Plot plot, LabelRoom room, string text, double x, double y)
     {
+        if (room.Place(text, x) is not { } alignment)
+        {
+            return;
+        }
+
         var label = plot.Add.Text(text, x, y + BarHalfHeight);
         label.LabelFontSize = 10;
         label.LabelFontColor = Colors.Black;
-        label.LabelAlignment = Alignment.LowerLeft;
+        label.LabelAlignment = alignment;
     }
 
     private static Color ColorOf(MarkTone tone) => tone switch
@@ -115,4 +125,27 @@ public static class TimelinePlot
         MarkTone.Window => WindowShade,
         _ => Neutral,
     };
+
+    /// <summary>Tracks where the labels of the lane being drawn end, in seconds, to keep them from overlapping.</summary>
+    private sealed class LabelRoom(double axisStart, double axisEnd)
+    {
+        // About 6 px per character at 10 pt across the roughly 760 px wide data area.
+        private readonly double _secondsPerCharacter = (axisEnd - axisStart) * 6 / 760;
+        private double _laneEnd = double.NegativeInfinity;
+
+        public Alignment? Place(string text, double x)
+        {
+            var width = (text.Length + 1) * _secondsPerCharacter;
+            var (start, end, alignment) = x + width <= axisEnd ? (x, x + width, Alignment.LowerLeft) : (x - width, x, Alignment.LowerRight);
+            if (start < _laneEnd)
+            {
+                return null;
+            }
+
+            _laneEnd = end;
+            return alignment;
+        }
+
+        public void NextLane() => _laneEnd = double.NegativeInfinity;
+    }
 }

@@ -78,6 +78,21 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void Passed_tests_without_a_record_are_named_as_a_problem()
+    {
+        // Given the TRX names a passed test that left no record
+        var records = Reports.Set(SampleRecords.Missed());
+        var trx = TrxReader.Read(TestData.Folder("run-k3s.trx"));
+
+        // When
+        var report = new ReportBuilder().Build(new ReportInputs { Records = records, Trx = trx });
+
+        // Then
+        var problem = Assert.Single(report.Header.Problems);
+        Assert.Equal("1 passed test(s) left no scenario record, so the report does not show them: HTTP liveness probe: A failing /healthz restarts the container after 3 failures", problem);
+    }
+
+    [Fact]
     public void A_failed_outline_example_matches_its_record_by_the_title_before_the_example_values()
     {
         // Given the record of an outline row and the TRX display name of the same row

@@ -27,6 +27,25 @@ public sealed class PreviousReportReaderTests
     }
 
     [Fact]
+    public void The_folder_s_own_report_json_wins_over_newer_ones_below_it()
+    {
+        // Given a report folder whose sub-folder holds a newer, unrelated report.json
+        using var temp = new TempFolder();
+        var own = Reports.From(SampleRecords.Passed(), SampleRecords.Missed());
+        var other = Reports.From(SampleRecords.Passed());
+        File.WriteAllText(temp.Combine("report.json"), JsonReportWriter.Write(own));
+        Directory.CreateDirectory(temp.Combine("nested"));
+        File.WriteAllText(temp.Combine("nested", "report.json"), JsonReportWriter.Write(other));
+        File.SetLastWriteTimeUtc(temp.Combine("report.json"), DateTime.UtcNow.AddHours(-1));
+
+        // When
+        var history = PreviousReportReader.ReadHistory(temp.Path);
+
+        // Then
+        Assert.Equal(2, Assert.Single(history!).Scenarios.Count);
+    }
+
+    [Fact]
     public void An_empty_previous_folder_means_no_history()
     {
         // Given

@@ -48,6 +48,7 @@ public sealed class CredentialScrubberTests
     [InlineData("Readiness probe failed: HTTP probe failed with statuscode: 503")]
     [InlineData("volumes:\n- secret:\n    secretName: web-tls")]
     [InlineData("serviceAccountToken: true")]
+    [InlineData("function(e){return{token:e,secret:t}}")]
     public void Leaves_ordinary_text_alone(string text)
     {
         // Given the text

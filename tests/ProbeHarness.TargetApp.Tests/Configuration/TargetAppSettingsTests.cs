@@ -24,6 +24,20 @@ public sealed class TargetAppSettingsTests
     }
 
     [Fact]
+    public void The_default_files_live_in_TMPDIR_when_it_is_set()
+    {
+        // Given
+        var environment = new Dictionary<string, string> { ["TMPDIR"] = "/var/pods/p1/tmp" };
+
+        // When
+        var settings = TargetAppSettings.FromEnvironment(name => environment.GetValueOrDefault(name));
+
+        // Then
+        Assert.Equal("/var/pods/p1/tmp/healthy", settings.HealthFile);
+        Assert.Equal("/var/pods/p1/tmp/memory-mb", settings.MemoryFile);
+    }
+
+    [Fact]
     public void Values_are_read_with_fractional_seconds_and_flags()
     {
         // Given

@@ -20,7 +20,7 @@ public sealed class ProcessExitTests
         // Then
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(expected, exitCode);
-        var exit = await app.WaitForLineAsync(json => json.GetProperty("kind").GetString() == "exit", TimeSpan.FromSeconds(1));
+        var exit = await app.WaitForLineAsync(json => json.GetProperty("kind").GetString() == "exit", TimeSpan.FromSeconds(5));
         Assert.Equal(expected, exit.GetProperty("exitCode").GetInt32());
     }
 }
