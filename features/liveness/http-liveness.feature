@@ -50,7 +50,7 @@ Feature: HTTP liveness probe
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is restarted at least 4 times within 100 s
     And the restart delays of pod 1 grow with the crash-loop back-off over 2 delayed restarts
-    And an event "BackOff" with message matching "^Back-off restarting failed container target-app in pod " is recorded for pod 1
+    And an event "BackOff" with message matching "^Back-off restarting failed container" is recorded for pod 1
     And the container of pod 1 is waiting with reason "CrashLoopBackOff" within 60 s
 
   Scenario: A flapping endpoint that never fails twice in a row is never restarted

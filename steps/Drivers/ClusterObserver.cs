@@ -58,7 +58,14 @@ public sealed class ClusterObserver(ScenarioCluster cluster, ScenarioLog log) : 
         await _stop.CancelAsync();
         if (_watching is not null)
         {
-            await _watching;
+            try
+            {
+                await _watching.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (TimeoutException)
+            {
+                log.Write($"the watch on namespace {cluster.Namespace.Name} did not stop within 10 s of its cancellation; left behind");
+            }
         }
 
         _stop.Dispose();

@@ -60,11 +60,11 @@ public sealed class FaultDriver(
         var sentAt = clock.Now;
         var accepted = await Task.WhenAll(names.Select(async name =>
         {
-            var restartCount = state.FindPod(name)?.RestartCount(workload.ContainerName) ?? 0;
+            var status = state.FindPod(name)?.ContainerStatus(workload.ContainerName);
             await SendAsync(name, fault, cancellationToken);
 
             // The app applies the fault just before it answers; connecting to a fresh process can take far longer.
-            return new InjectedFault(fault, clock.Now.AddSeconds(fault.ActiveAfterSeconds), name, restartCount);
+            return new InjectedFault(fault, clock.Now.AddSeconds(fault.ActiveAfterSeconds), name, status?.RestartCount ?? 0, status?.ContainerID ?? "");
         }));
         lock (_gate)
         {

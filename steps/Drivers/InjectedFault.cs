@@ -5,4 +5,5 @@ namespace ProbeHarness.Steps.Drivers;
 /// <param name="ActiveAt">When the fault became (or becomes, when scheduled) active: when the pod's app accepted it, plus any delay asked for.</param>
 /// <param name="Pod">The pod's name.</param>
 /// <param name="RestartCount">The pod's restart count when the fault was sent, so a later restart can be told apart.</param>
-public sealed record InjectedFault(FaultRequest Request, DateTimeOffset ActiveAt, string Pod, int RestartCount);
+/// <param name="ContainerId">The container that ran when the fault was sent (empty when none was reported yet).</param>
+public sealed record InjectedFault(FaultRequest Request, DateTimeOffset ActiveAt, string Pod, int RestartCount, string ContainerId);

@@ -46,7 +46,7 @@ public sealed class PodRequests(ScenarioCluster cluster, ScenarioLog log)
         try
         {
             return await pipeline.ExecuteAsync(
-                async token => await cluster.Namespace.SendToPodAsync(podName, port, request(), token),
+                async token => await cluster.Namespace.SendToPodAsync(podName, port, request(), token).WaitAsync(token),
                 cancellationToken);
         }
         catch (TimeoutRejectedException e)

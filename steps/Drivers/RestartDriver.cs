@@ -197,8 +197,9 @@ public sealed class RestartDriver(
         var active = faults.ActiveFaultOf(name);
         var started = runs.LastOrDefault()?.StartedAt ?? clock.Now;
 
-        // The new run is the first to start after the run that was up when the fault came (or when the step began).
-        var since = active?.ActiveAt ?? clock.Now;
+        // The new run is the first after the one that was up when the fault was sent (or when the step began); server
+        // start times have whole seconds, so the run is known by its container ID.
+        var upBefore = active?.ContainerId ?? state.RequirePod(name).ContainerStatus(workload.ContainerName)?.ContainerID ?? "";
         var (reference, bound) = within.Bound switch
         {
             null when within.Window is { } window => (active?.ActiveAt ?? clock.Now, window with { Name = "fault→restart" }),
@@ -223,8 +224,10 @@ public sealed class RestartDriver(
                 }
 
                 var history = ContainerHistory.Of(current, name, workload.ContainerName);
-                var before = history.LastOrDefault(r => r.StartedAt <= since);
-                return history.FirstOrDefault(r => before is null ? r.StartedAt >= since - ClusterTime.Resolution : r.StartedAt > before.StartedAt)?.StartedAt;
+                var before = history.FirstOrDefault(r => r.ContainerId.Length > 0 && r.ContainerId == upBefore);
+                return before is null
+                    ? history.LastOrDefault()?.StartedAt
+                    : history.SkipWhile(r => r != before).Skip(1).FirstOrDefault()?.StartedAt;
             },
             current => current.RequirePod(name).Describe(workload.ContainerName),
             cancellationToken);

@@ -193,9 +193,11 @@ public sealed class TrafficDriver(
         timeout.CancelAfter(RequestTimeout);
         try
         {
+            // WaitAsync: a request must end on time even if the backend's transport ignores the cancellation.
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
-            using var response = await cluster.Namespace.SendToServiceAsync(workload.ServiceName, workload.ServicePort, request, timeout.Token);
-            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            using var response = await cluster.Namespace.SendToServiceAsync(workload.ServiceName, workload.ServicePort, request, timeout.Token)
+                .WaitAsync(timeout.Token);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token).WaitAsync(timeout.Token);
             var (pod, instance) = Answerer(body);
             sample = new TrafficSample(sentAt, (int)response.StatusCode, pod, instance, null);
         }

@@ -88,14 +88,17 @@ public sealed partial class WorkloadDriver(
         _workload.Deployment.Spec.Template.Spec.TerminationGracePeriodSeconds = seconds;
     }
 
-    /// <summary>Sets the pod's <c>restartPolicy</c> (Always, OnFailure or Never).</summary>
+    /// <summary>Sets the pod's <c>restartPolicy</c>; a Deployment allows only Always (the API server rejects OnFailure and Never there).</summary>
     public void SetRestartPolicy(string policy)
     {
         EnsureNotDeployed();
-        string[] allowed = ["Always", "OnFailure", "Never"];
-        _workload.Deployment.Spec.Template.Spec.RestartPolicy = allowed.Contains(policy)
-            ? policy
-            : throw new ScenarioInputException($"restart policy '{policy}' is not one of {string.Join(", ", allowed)}.");
+        _workload.Deployment.Spec.Template.Spec.RestartPolicy = policy switch
+        {
+            "Always" => policy,
+            "OnFailure" or "Never" => throw new ScenarioInputException(
+                $"restartPolicy {policy} is not allowed for a Deployment's pods (the API server accepts only Always); the harness deploys a Deployment."),
+            _ => throw new ScenarioInputException($"restart policy '{policy}' is not one of Always, OnFailure, Never."),
+        };
     }
 
     /// <summary>Sets an environment variable of the target app (replacing the manifest's value).</summary>

@@ -1,6 +1,7 @@
 using ProbeHarness.Cluster;
 using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Emulated.Api;
+using ProbeHarness.Kubelet;
 using ProbeHarness.Kubernetes;
 
 namespace ProbeHarness.Steps.Support;
@@ -9,9 +10,9 @@ namespace ProbeHarness.Steps.Support;
 internal static class BackendLauncher
 {
     /// <summary>Chooses, announces through <paramref name="announce"/>, creates and starts the backend.</summary>
-    public static async Task<IClusterBackend> LaunchAsync(Action<string> announce, IProgress<string> progress, CancellationToken cancellationToken)
+    public static async Task<IClusterBackend> LaunchAsync(
+        BackendOptions options, Action<string> announce, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var options = BackendOptions.FromProcessEnvironment();
         var choice = await KubernetesBackends.SelectAsync(options, cancellationToken);
         announce(choice.Kind switch
         {
@@ -38,5 +39,11 @@ internal static class BackendLauncher
         }
     }
 
-    private static IClusterBackend CreateEmulated() => new EmulatedClusterBackend();
+    /// <summary>Picks the emulated kubelet's behaviour profile, e.g. <c>v1.20</c> (default: the emulator's, v1.32).</summary>
+    public const string EmulatedKubeletVersionVariable = "HARNESS_EMULATED_KUBELET_VERSION";
+
+    private static IClusterBackend CreateEmulated() =>
+        Environment.GetEnvironmentVariable(EmulatedKubeletVersionVariable) is { Length: > 0 } version
+            ? new EmulatedClusterBackend(new EmulatedBackendOptions { Kubelet = new KubeletOptions { KubeletVersion = version } })
+            : new EmulatedClusterBackend();
 }

@@ -6,6 +6,7 @@ using Reqnroll.BoDi;
 using Reqnroll.Bindings;
 using Reqnroll.UnitTestProvider;
 using ProbeHarness.Cluster;
+using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Gherkin.Execution;
 using ProbeHarness.Reporting.Input;
 using ProbeHarness.Reporting.Model;
@@ -33,7 +34,10 @@ public sealed class Hooks(
         var clock = Stopwatch.StartNew();
         try
         {
+            var options = BackendOptions.FromProcessEnvironment();
+            TestRun.Configure(options);
             var backend = await BackendLauncher.LaunchAsync(
+                options,
                 RunOutput.Write,
                 new Progress<string>(RunOutput.Write),
                 TestContext.Current.CancellationToken);
@@ -75,7 +79,7 @@ public sealed class Hooks(
         var ns = await backend.CreateNamespaceAsync(ScenarioSlug.Of(scenario.ScenarioInfo.Title), cancellation);
         container.RegisterInstanceAs(new ScenarioCluster(ns, cancellation));
         container.Resolve<ClusterObserver>().Start();
-        log.Write($"scenario \"{scenario.ScenarioInfo.Title}\" in namespace {ns.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
+        log.Write($"scenario \"{scenario.ScenarioInfo.Title}\" on {backend.Info.Name} ({backend.Info.KubernetesVersion}) in namespace {ns.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
     }
 
     /// <summary>Starts each step with no notes, so an expectation's record holds only what its own step measured.</summary>

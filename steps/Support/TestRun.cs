@@ -1,4 +1,5 @@
 using ProbeHarness.Cluster;
+using ProbeHarness.Cluster.Backends;
 
 namespace ProbeHarness.Steps.Support;
 
@@ -25,8 +26,11 @@ public static class TestRun
             ? Path.GetFullPath(fromEnvironment)
             : Path.Combine(RepositoryPaths.Root, "artifacts", "results", _backend?.Info.Name ?? "unknown");
 
-    /// <summary>True when <c>HARNESS_KEEP_ON_FAILURE=1</c>: a failed scenario's namespace is kept for inspection.</summary>
-    public static bool KeepOnFailure => Environment.GetEnvironmentVariable("HARNESS_KEEP_ON_FAILURE") == "1";
+    /// <summary>True when <c>HARNESS_KEEP_ON_FAILURE</c> is set: a failed scenario's namespace is kept for inspection.</summary>
+    public static bool KeepOnFailure { get; private set; }
+
+    /// <summary>Takes the run's options (read once, at the start of the run).</summary>
+    internal static void Configure(BackendOptions options) => KeepOnFailure = options.KeepOnFailure;
 
     /// <summary>Makes <paramref name="backend"/> the run's backend (before it is started, so its label is known).</summary>
     internal static void Use(IClusterBackend backend) => _backend = backend;

@@ -17,6 +17,8 @@ public sealed class EmulatedClusterBackend : IClusterBackend
 {
     private const string TargetAppRepository = "probe-harness/target-app";
 
+    private static int _backendsStarted;
+
     private readonly EmulatedBackendOptions _options;
     private readonly List<EmulatedNamespace> _namespaces = [];
     private readonly Lock _gate = new();
@@ -64,7 +66,9 @@ public sealed class EmulatedClusterBackend : IClusterBackend
         });
 
         var images = Phase("checking the image map, dotnet and the target app build", () => Preflight(_options.Images ?? EmulatedImageMap.Load()));
-        var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
+        // Several backends may start in one process within a second (parallel test classes): the counter keeps their directories apart.
+        var runId = string.Create(CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Interlocked.Increment(ref _backendsStarted)}");
         var runDirectory = Path.Combine(_options.RootDirectory, runId);
         Phase($"creating run directory {runDirectory}", () =>
         {

@@ -96,7 +96,7 @@ internal sealed class ProcessContainerInstance : IContainerInstance
     /// <inheritdoc />
     public async Task<ExecResult> ExecAsync(IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (Exited.IsCompleted)
+        if (Exited.IsCompleted || _ledger.IsSealed)
         {
             return new ExecResult(null, "container not running", false);
         }

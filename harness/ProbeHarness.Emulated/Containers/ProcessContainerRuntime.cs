@@ -56,6 +56,11 @@ public sealed class ProcessContainerRuntime : IContainerRuntime, IAsyncDisposabl
         File.WriteAllText(logFile, "");
 
         IContainerInstance instance;
+        if (_ledger.IsSealed)
+        {
+            return Task.FromResult<IContainerInstance>(StartError(containerId, logFile, "the emulated run is shutting down: nothing starts any more"));
+        }
+
         if (_keptPods.ContainsKey(PodKey(pod)))
         {
             // A kept pod's kubelet may still react to an exit: it must not start anything the run would then leave behind.

@@ -21,15 +21,25 @@ public static class TargetAppLocator
                 : throw new FileNotFoundException($"{DllVariable}={fromEnvironment} does not exist; build the target app or unset {DllVariable}", fromEnvironment);
         }
 
+        string targetApp;
+        try
+        {
+            targetApp = RepositoryPaths.TargetApp;
+        }
+        catch (TypeInitializationException e) when (e.InnerException is DirectoryNotFoundException missing)
+        {
+            throw new FileNotFoundException($"the target app was not found: {missing.Message} Or set {DllVariable} to the built DLL.", DllName, e);
+        }
+
         var candidates = new[] { "Debug", "Release" }
-            .Select(configuration => Path.Combine(RepositoryPaths.TargetApp, "bin", configuration, "net10.0", DllName))
+            .Select(configuration => Path.Combine(targetApp, "bin", configuration, "net10.0", DllName))
             .Where(File.Exists)
             .OrderByDescending(File.GetLastWriteTimeUtc)
             .ToList();
         return candidates.Count > 0
             ? candidates[0]
             : throw new FileNotFoundException(
-                $"the target app is not built: no {DllName} under {Path.Combine(RepositoryPaths.TargetApp, "bin")}. "
-                + $"Run `dotnet build {RepositoryPaths.TargetApp}` (or set {DllVariable}).", DllName);
+                $"the target app is not built: no {DllName} under {Path.Combine(targetApp, "bin")}. "
+                + $"Run `dotnet build {targetApp}` (or set {DllVariable}).", DllName);
     }
 }

@@ -26,10 +26,10 @@ public sealed partial class EmulatedProbeRunner
                 $"timeout: failed to connect service {GoText.Quote(address)} within {GoText.Duration(timeout)}: context deadline exceeded");
         }
 
-        using var handler = new SocketsHttpHandler { UseProxy = false };
+        // DisposeHttpClient: disposing the channel disposes the handlers too.
         using var channel = GrpcChannel.ForAddress($"http://{address}", new GrpcChannelOptions
         {
-            HttpHandler = new UserAgentHandler(UserAgent, handler),
+            HttpHandler = new UserAgentHandler(UserAgent, new SocketsHttpHandler { UseProxy = false }),
             DisposeHttpClient = true,
         });
         var client = new Health.HealthClient(channel);

@@ -51,7 +51,8 @@ public sealed partial class EmulatedProbeRunner
             var firstHost = url.Host;
             for (var requests = 1; ; requests++)
             {
-                response = await _http.SendAsync(CreateRequest(url, httpGet.HttpHeaders, hostHeader), linked.Token).ConfigureAwait(false);
+                using var request = CreateRequest(url, httpGet.HttpHeaders, hostHeader);
+                response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
 
                 // redirectChecker(followNonLocalRedirects=false): a redirect to another host ends the chain with the 3xx itself.
                 if (RedirectTarget(response, url) is not { } next || !string.Equals(next.Host, firstHost, StringComparison.OrdinalIgnoreCase))

@@ -45,9 +45,10 @@ internal static class ExitHooks
             ledgers = [.. Ledgers];
         }
 
+        // Sealed, so kubelets still running cannot restart what was just killed.
         foreach (var ledger in ledgers)
         {
-            ledger.KillAll();
+            ledger.Seal();
         }
     }
 }

@@ -11,6 +11,7 @@ internal sealed class ProcessGroupLedger : IDisposable
     private readonly ConcurrentDictionary<int, ProcessGroupRecord> _live = new();
     private readonly string _groupsDirectory;
     private int _disposed;
+    private volatile bool _sealed;
 
     /// <summary>Creates the run directory <paramref name="runDirectory"/> with its <c>owner.json</c> naming this process.</summary>
     public ProcessGroupLedger(string runDirectory)
@@ -34,9 +35,19 @@ internal sealed class ProcessGroupLedger : IDisposable
     /// <summary>The path of a run directory's group records.</summary>
     public static string GroupsDirectory(string runDirectory) => Path.Combine(runDirectory, "groups");
 
-    /// <summary>Records a started group (before anything can leak it).</summary>
+    /// <summary>True once the harness is exiting: nothing new may start.</summary>
+    public bool IsSealed => _sealed;
+
+    /// <summary>Records a started group (before anything can leak it); once sealed, kills it at once and throws.</summary>
+    /// <exception cref="InvalidOperationException">The run is shutting down.</exception>
     public void Record(ProcessGroupRecord record)
     {
+        if (_sealed)
+        {
+            UnixSignals.SignalGroup(record.ProcessGroupId, UnixSignals.Kill);
+            throw new InvalidOperationException($"the emulated run is shutting down: {record.Description} was killed at start");
+        }
+
         _live[record.ProcessGroupId] = record;
         File.WriteAllText(RecordFile(record.ProcessGroupId), JsonSerializer.Serialize(record, EmulatedJson.Default.ProcessGroupRecord));
     }
@@ -50,6 +61,13 @@ internal sealed class ProcessGroupLedger : IDisposable
 
     /// <summary>Leaves a group running past this run: it is no longer killed on exit (its record stays, so the next run removes it).</summary>
     public void Keep(int processGroupId) => _live.TryRemove(processGroupId, out _);
+
+    /// <summary>Stops the run for good (the harness is exiting): kills every live group and every group recorded later.</summary>
+    public void Seal()
+    {
+        _sealed = true;
+        KillAll();
+    }
 
     /// <summary>Sends SIGKILL to every live group and forgets them; returns how many were signalled.</summary>
     public int KillAll()

@@ -43,6 +43,23 @@ internal static class SessionProcess
             start.Environment[name] = value;
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {argv[0]}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {argv[0]}");
+        WaitForSession(process);
+        return process;
+    }
+
+    // Until setsid has run, the group does not exist and kill(-pid) would miss the process: callers may signal at once.
+    private static void WaitForSession(Process process)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 5;
+        while (!process.HasExited && ProcessStat.Read(process.Id) is { } stat && stat.SessionId != process.Id)
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new InvalidOperationException($"{process.Id} did not become a session leader within 5 s (setsid)");
+            }
+
+            Thread.Sleep(1);
+        }
     }
 }

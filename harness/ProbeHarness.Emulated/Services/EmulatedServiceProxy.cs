@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ProbeHarness.Emulated.Services;
 
@@ -83,6 +85,7 @@ public sealed class EmulatedServiceProxy : IAsyncDisposable
             kestrel.Listen(IPAddress.Parse(address), port, listen => listen.Protocols = HttpProtocols.Http1);
             kestrel.AddServerHeader = false;
         });
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         var app = builder.Build();
         var forwarder = new HttpMessageInvoker(new SocketsHttpHandler
         {

@@ -30,6 +30,24 @@ public sealed class ProcessGroupLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task Once_sealed_for_exit_a_newly_started_group_is_killed_at_once()
+    {
+        // Given: the harness is exiting (what the exit hooks do).
+        using var ledger = new ProcessGroupLedger(_runDirectory);
+        ledger.Seal();
+
+        // When: a kubelet still running tries to restart a container.
+        var process = SessionProcess.StartLogged(["/bin/sleep", "300"], new Dictionary<string, string>(), "/", Path.Combine(_runDirectory, "log"));
+        var error = Assert.Throws<InvalidOperationException>(() => ledger.Record(new ProcessGroupRecord(process.Id, 0, "late restart")));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.True(ledger.IsSealed);
+        Assert.Contains("shutting down", error.Message, StringComparison.Ordinal);
+        Assert.Equal(137, process.ExitCode);
+    }
+
+    [Fact]
     public void Owner_file_names_this_process()
     {
         // Given / When

@@ -7,8 +7,8 @@ using ProbeHarness.Emulated.Tests.Support;
 
 namespace ProbeHarness.Emulated.Tests.Api;
 
-/// <summary>The watch, the EndpointSlice controller, pod deletion and keep, on light busybox pods.</summary>
-public sealed class EmulatedNamespaceWatchTests : IAsyncLifetime
+/// <summary>The watch, the EndpointSlice and ReplicaSet controllers, pod deletion and keep, on light busybox pods.</summary>
+public sealed class EmulatedNamespaceControllersTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
@@ -82,6 +82,27 @@ public sealed class EmulatedNamespaceWatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scaling_adds_pods_and_removes_the_surplus()
+    {
+        // Given
+        await using var scenario = await _backend.CreateNamespaceAsync("scale", TestContext.Current.CancellationToken);
+        await scenario.ApplyAsync(BusyboxWorkload.Create("sleep 3600"), TestContext.Current.CancellationToken);
+        await ClusterPolling.UntilAsync(scenario, p => p.Count == 1, Bound, "one pod");
+
+        // When
+        await scenario.ScaleAsync("box", 3, TestContext.Current.CancellationToken);
+        var three = await ClusterPolling.UntilAsync(scenario, p => p.Count == 3 && p.All(ClusterPolling.IsReady), Bound, "three ready pods");
+        await scenario.ScaleAsync("box", 1, TestContext.Current.CancellationToken);
+        var one = await ClusterPolling.UntilAsync(scenario, p => p.Count == 1, Bound, "back to one pod");
+
+        // Then
+        Assert.Equal(3, three.Select(p => p.Status.PodIP).Distinct().Count());
+        Assert.Contains(one[0].Metadata.Name, three.Select(p => p.Metadata.Name));
+        var slice = Assert.Single(await scenario.ListEndpointSlicesAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(one[0].Status.PodIP, Assert.Single(Assert.Single(slice.Endpoints).Addresses));
+    }
+
+    [Fact]
     public async Task Keep_leaves_the_containers_running_and_says_how_to_reach_and_stop_them()
     {
         // Given
@@ -106,5 +127,6 @@ public sealed class EmulatedNamespaceWatchTests : IAsyncLifetime
         // Nothing restarts it: the kept pod's kubelet is gone.
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         Assert.Empty(HostProcesses.WithEnvironment(marker));
+        Directory.Delete(_backend.RunDirectory!, recursive: true);
     }
 }
