@@ -10,7 +10,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 BUILD_PACKAGES=(golang-go golang-github-modern-go-reflect2-dev rsync jq make gcc libc6-dev dpkg-dev curl openssl)
-RUNTIME_PACKAGES=(containerd runc containernetworking-plugins etcd-server busybox-static iproute2 util-linux)
+RUNTIME_PACKAGES=(containerd runc containernetworking-plugins etcd-server busybox-static coreutils dash iproute2 util-linux)
 WORK_DIR=$K8S_CACHE/work
 APT_SRC_DIR=$CACHE_ROOT/apt-source
 
@@ -207,9 +207,9 @@ copy_with_libraries() {
 }
 
 build_target_image() {
-  local publish=$IMAGE_CACHE/target-app/publish rootfs=$IMAGE_CACHE/target-app/rootfs digest applet lib
+  local publish=$IMAGE_CACHE/target-app/publish rootfs=$IMAGE_CACHE/target-app/rootfs digest applet lib tool
   step "dotnet publish target-app (self-contained linux-x64)" publish_target_app
-  digest=$(content_digest "$publish" /bin/busybox)
+  digest=$(content_digest "$publish" /bin/busybox /bin/cat /bin/dash)
   if [[ -f $TARGET_ARCHIVE && $(cat "$TARGET_ARCHIVE.digest" 2>/dev/null) == "$digest" ]]; then
     log "target-app image up to date (publish output unchanged)"
     return
@@ -227,11 +227,20 @@ build_target_image() {
     mkdir -p "$rootfs$(dirname "$lib")"
     cp -L "$lib" "$rootfs$lib"
   done
-  # Exec probes run commands such as cat, sh -c and test: busybox provides them all.
+  # Exec probes run commands such as cat, sh -c and test. The Dockerfile's Debian-based image answers them with
+  # GNU coreutils and dash, whose messages the features match ("cat: /tmp/healthy: No such file or directory"):
+  # copy those from this machine; busybox supplies the remaining everyday tools (ps, wget, nc…).
   cp /bin/busybox "$rootfs/bin/busybox"
   for applet in $(/bin/busybox --list); do
     [[ $applet == busybox ]] || ln -sf busybox "$rootfs/bin/$applet"
   done
+  for tool in $(dpkg -L coreutils dash | grep -E '^/(usr/)?bin/[^/]+$'); do
+    [[ -f $tool && ! -L $tool ]] || continue
+    rm -f "$rootfs/bin/${tool##*/}"
+    cp "$tool" "$rootfs/bin/${tool##*/}"
+    copy_with_libraries "$rootfs" "$tool"
+  done
+  ln -sf dash "$rootfs/bin/sh"
   printf 'root:x:0:0:root:/root:/bin/sh\napp:x:1654:1654:app:/app:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$rootfs/etc/passwd"
   printf 'root:x:0:\napp:x:1654:\nnogroup:x:65534:\n' >"$rootfs/etc/group"
   "$LOCAL_CLUSTER_DIR/oci-image.sh" --rootfs "$rootfs" --name "$TARGET_IMAGE" --out "$TARGET_ARCHIVE" \
@@ -242,10 +251,10 @@ build_target_image() {
 }
 
 # The environment target-app/Dockerfile's final stage ends with (the aspnet base image's variables, with
-# ASPNETCORE_HTTP_PORTS emptied because the app binds its own ports), plus PATH for the busybox tools.
+# ASPNETCORE_HTTP_PORTS emptied because the app binds its own ports); the tools live in /bin.
 target_app_env() {
   jq -cn '[
-    "PATH=/app:/bin",
+    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     "APP_UID=1654",
     "ASPNETCORE_HTTP_PORTS=",
     "DOTNET_RUNNING_IN_CONTAINER=true",

@@ -3,7 +3,8 @@
 # (own socket, root and state), kube-apiserver, kube-controller-manager, kube-scheduler and the kubelet, all in the
 # background with their logs under $PROBE_CLUSTER_STATE/logs (default /var/lib/probe-harness/cluster/logs).
 # Imports the pause and target-app images, waits until the node is Ready and prints the kubeconfig path.
-# Running it again while the cluster is healthy changes nothing; a half-started cluster is stopped and restarted.
+# Running it again while the cluster is healthy only re-imports the images (build.sh may have rebuilt them); a
+# half-started cluster is stopped and started again.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -290,6 +291,8 @@ main() {
   step "preflight" preflight
   if [[ -d $STATE_DIR ]] && cluster_healthy; then
     log "cluster already running and Ready"
+    # build.sh may have rebuilt an image since: the import replaces the tag, running pods keep their containers.
+    step "import images" import_images
     report
     return
   fi

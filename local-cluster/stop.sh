@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Stops the local cluster and removes every trace of it: its processes (daemons, containerd shims, pod processes),
 # the mounts under its state directory (pod volumes, container root filesystems, network namespaces), the pod
-# bridge, the kubepods cgroups, what the kubelet added under /var/log/pods, /var/log/containers and
-# /var/lib/kubelet, and the kernel settings the kubelet changed. Then it checks that nothing is left and exits
-# non-zero naming what is. Safe to run at any time, any number of times.
+# bridge, the kubepods cgroups, what the cluster added under the host paths of lib.sh's HOST_PATHS
+# (/var/log/pods, /var/lib/kubelet, /run/containerd, /var/lib/cni…), and the kernel settings the kubelet changed.
+# Then it checks that nothing is left and exits non-zero naming what is. Safe to run any time, any number of times.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 

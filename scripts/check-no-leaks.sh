@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks that runs of the conformance suite on the emulated backend leave nothing behind, however they end.
 #
-# Usage: scripts/check-no-leaks.sh [--tag TAG] [--only CASE[,CASE...]] [--no-build] [--timeout SECONDS] [--keep-scratch]
+# Usage: scripts/check-no-leaks.sh [--tag TAG] [--only CASE[,CASE...]] [--repeat N] [--no-build] [--timeout SECONDS]
+#                                 [--keep-scratch]
+# --repeat N runs the four interrupt cases N times (a leak that depends on timing shows as a rate).
 #
 # Cases, in order (each one run with the scenarios tagged TAG, default "exec": six scenarios, about 15 s):
 #   normal        `dotnet test` that ends normally                       → no container process, no run directory
@@ -12,7 +14,8 @@
 #   sweep-kept    the next run (the suite's executable, so its output shows) → says it removed the kept groups; nothing left
 #   sigint-test   SIGINT to the `dotnet test` process only, once target-app processes exist         → nothing left
 #   ctrlc-test    Ctrl+C at a terminal (SIGINT to the foreground process group of a pty) for `dotnet test` → nothing left
-#   sigint-ps1    SIGINT to `dotnet pwsh run-tests.ps1` only (it interrupts its dotnet child once)   → nothing left
+#   sigint-ps1    SIGINT to the pwsh process of `dotnet pwsh run-tests.ps1` only (the script interrupts its dotnet
+#                 child once; the outer `dotnet` muxer itself ignores SIGINT)                          → nothing left
 #   ctrlc-ps1     Ctrl+C at a terminal for `dotnet pwsh run-tests.ps1`                             → nothing left
 #   sigkill-host  SIGKILL to the test host once target-app processes exist: its containers survive (nothing can
 #                 clean up after SIGKILL) and are listed
@@ -36,6 +39,7 @@ ONLY=all
 BUILD=1
 RUN_TIMEOUT=600
 KEEP_SCRATCH=0
+REPEAT=1
 readonly ALL_CASES=(normal failed keep sweep-kept sigint-test ctrlc-test sigint-ps1 ctrlc-ps1 sigkill-host sweep-killed)
 
 usage() { sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -47,10 +51,12 @@ while [[ $# -gt 0 ]]; do
         --no-build) BUILD=0; shift ;;
         --timeout) RUN_TIMEOUT=${2:?--timeout needs a value}; shift 2 ;;
         --keep-scratch) KEEP_SCRATCH=1; shift ;;
+        --repeat) REPEAT=${2:?--repeat needs a value}; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "check-no-leaks: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
+[[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || { echo "check-no-leaks: --repeat '$REPEAT' is not a whole number ≥ 1" >&2; exit 2; }
 [[ "$RUN_TIMEOUT" =~ ^[1-9][0-9]*$ ]] || { echo "check-no-leaks: --timeout '$RUN_TIMEOUT' is not a whole number of seconds" >&2; exit 2; }
 [[ "$TAG" =~ ^[A-Za-z0-9][A-Za-z0-9_.:-]*$ ]] || { echo "check-no-leaks: --tag '$TAG' is not a Gherkin tag" >&2; exit 2; }
 if [[ "$ONLY" != all ]]; then
@@ -172,6 +178,16 @@ wait_for_exit() {
     EXIT_CODE=$?
 }
 
+# Waits until process $1 (not a child of this shell) has ended, at most $2 seconds.
+wait_for_process_end() {
+    local pid=$1 limit=$2 start=$SECONDS
+    while [[ -d /proc/$pid ]] && [[ $(awk '{ sub(/^.*\) /, ""); print $1 }' "/proc/$pid/stat" 2>/dev/null) != Z ]]; do
+        ((SECONDS - start >= limit)) && return 1
+        sleep 0.25
+    done
+    return 0
+}
+
 # Waits until a target-app container of this check runs while $1 (the launched pid) is still running; prints the
 # seconds it took, or fails with why.
 wait_for_target_app() {
@@ -202,6 +218,28 @@ cleanup_session() {
     while read -r pid _; do
         [[ -n $pid ]] && kill -KILL "$pid" 2>/dev/null
     done < <(container_processes)
+    local dir owner
+    for dir in "$EMU_ROOT"/*/; do
+        [[ -d $dir ]] || continue
+        owner=$(sed -n 's/.*"processId": *\([0-9][0-9]*\).*/\1/p' "$dir/owner.json" 2>/dev/null | head -1)
+        [[ -n $owner && -d /proc/$owner ]] || rm -rf "$dir"
+    done
+}
+
+# The first descendant of $1 whose command line contains $2.
+descendant_matching() {
+    local queue=("$1") pid child
+    while ((${#queue[@]})); do
+        pid=${queue[0]}
+        queue=("${queue[@]:1}")
+        for child in $(pgrep -P "$pid"); do
+            if [[ $(tr '\0' ' ' 2>/dev/null <"/proc/$child/cmdline") == *"$2"* ]]; then
+                echo "$child"
+                return
+            fi
+            queue+=("$child")
+        done
+    done
 }
 
 # The foreground process group of the terminal that $1 (a child of `script`) runs on.
@@ -231,12 +269,20 @@ interrupt_case() {
         cleanup_session "$pid"
         return
     fi
-    local target
+    local target host
+    host=$(newest_owner_pid)
     if [[ $how == terminal ]]; then
         target=$(foreground_group_of "$pid")
         [[ -n $target ]] || { fail "$case_name" "could not find the terminal's foreground process group"; cleanup_session "$pid"; return; }
         say "$case_name: target app up after ${waited} s; Ctrl+C (SIGINT to process group $target)"
         kill -INT -- "-$target"
+    elif [[ $how == pwsh ]]; then
+        # `dotnet pwsh` is the dotnet muxer → PowerShell's tool shim → pwsh.dll; the muxer and the shim leave Ctrl+C to
+        # the terminal's process group, so the signal goes to the pwsh process that runs run-tests.ps1.
+        target=$(descendant_matching "$pid" 'pwsh.dll')
+        [[ -n $target ]] || { fail "$case_name" "could not find the pwsh process under pid $pid"; cleanup_session "$pid"; return; }
+        say "$case_name: target app up after ${waited} s; SIGINT to pwsh (pid $target)"
+        kill -INT "$target"
     else
         say "$case_name: target app up after ${waited} s; SIGINT to pid $pid"
         kill -INT "$pid"
@@ -250,11 +296,21 @@ interrupt_case() {
         return
     fi
     local stopped=$((SECONDS - interrupted))
+    if [[ $code == 0 ]]; then
+        fail "$case_name" "exit code 0 ${stopped} s after the interrupt: an interrupted run must not report success (log: $log)"
+    fi
+    # `dotnet test` may return while its test host still cleans up: what counts is what is left once the host is gone.
+    if [[ -n $host ]] && ! wait_for_process_end "$host" 120; then
+        fail "$case_name" "the test host (pid $host) still ran 120 s after the run ended"
+        cleanup_session "$pid"
+        return
+    fi
+    local host_stopped=$((SECONDS - interrupted))
     if expect_nothing_left "$case_name" allow-dirs; then
-        say "ok $case_name: ended with exit code $code ${stopped} s after the interrupt; nothing left"
-        note "$case_name" "exit $code, stopped ${stopped} s after the interrupt, $((SECONDS - started)) s in all" "nothing left"
+        say "ok $case_name: ended with exit code $code ${stopped} s after the interrupt (test host ${host_stopped} s); nothing left"
+        note "$case_name" "exit $code ${stopped} s after the interrupt, test host gone after ${host_stopped} s" "nothing left"
     else
-        note "$case_name" "exit $code, stopped ${stopped} s after the interrupt" "LEAK (see above)"
+        note "$case_name" "exit $code ${stopped} s after the interrupt, test host gone after ${host_stopped} s" "LEAK (see above)"
         cleanup_session "$pid"
     fi
 }
@@ -458,10 +514,13 @@ wants failed && case_failed 0 failed
 wants keep && case_failed 1 keep
 wants sweep-kept && case_sweep sweep-kept executable "$(echo $KEPT_GROUPS | wc -w)"
 set_dotnet_test
-wants sigint-test && interrupt_case sigint-test pid "${DOTNET_TEST[@]}"
-wants ctrlc-test && interrupt_case ctrlc-test terminal "${DOTNET_TEST[@]}"
-wants sigint-ps1 && interrupt_case sigint-ps1 pid dotnet pwsh -NoProfile -File "$REPO/run-tests.ps1" -Backend emulated -Tag "$TAG" -ReportDir "$SCRATCH/report/sigint-ps1"
-wants ctrlc-ps1 && interrupt_case ctrlc-ps1 terminal dotnet pwsh -NoProfile -File "$REPO/run-tests.ps1" -Backend emulated -Tag "$TAG" -ReportDir "$SCRATCH/report/ctrlc-ps1"
+for ((round = 1; round <= REPEAT; round++)); do
+    suffix=$( ((REPEAT > 1)) && echo "#$round" )
+    wants sigint-test && interrupt_case "sigint-test$suffix" pid "${DOTNET_TEST[@]}"
+    wants ctrlc-test && interrupt_case "ctrlc-test$suffix" terminal "${DOTNET_TEST[@]}"
+    wants sigint-ps1 && interrupt_case "sigint-ps1$suffix" pwsh dotnet pwsh -NoProfile -File "$REPO/run-tests.ps1" -Backend emulated -Tag "$TAG" -ReportDir "$SCRATCH/report/sigint-ps1"
+    wants ctrlc-ps1 && interrupt_case "ctrlc-ps1$suffix" terminal dotnet pwsh -NoProfile -File "$REPO/run-tests.ps1" -Backend emulated -Tag "$TAG" -ReportDir "$SCRATCH/report/ctrlc-ps1"
+done
 wants sigkill-host && case_sigkill_host
 wants sweep-killed && case_sweep sweep-killed dotnet-test "$KILLED_GROUPS"
 

@@ -51,7 +51,7 @@ Feature: HTTP readiness probe
     Then pod 1 becomes not Ready within the readiness detection bound
     When the readiness endpoint of pod 1 recovers
     Then pod 1 becomes Ready within the readiness detection bound
-    And the endpoint of pod 1 has ready=true, serving=true within the readiness detection bound
+    And the endpoint of pod 1 has ready=true within the readiness detection bound
     And the restart count of pod 1 is 0
     When 30 requests are sent through the Service over 3 s
     Then the requests through the Service were answered by at least 2 pods

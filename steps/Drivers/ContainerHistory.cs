@@ -44,9 +44,12 @@ public static class ContainerHistory
             return;
         }
 
-        var key = run.ContainerId.Length > 0 && runs.ContainsKey(run.ContainerId)
-            ? run.ContainerId
-            : runs.FirstOrDefault(r => r.Value.StartedAt == run.StartedAt).Key ?? (run.ContainerId.Length > 0 ? run.ContainerId : run.StartedAt.ToString("O"));
+        // Two runs can start in the same second (a crash restarted at once), so a start time only stands in when an ID is missing.
+        var key = run.ContainerId.Length > 0
+            ? runs.ContainsKey(run.ContainerId)
+                ? run.ContainerId
+                : runs.FirstOrDefault(r => r.Value.ContainerId.Length == 0 && r.Value.StartedAt == run.StartedAt).Key ?? run.ContainerId
+            : runs.FirstOrDefault(r => r.Value.StartedAt == run.StartedAt).Key ?? run.StartedAt.ToString("O");
         if (runs.TryGetValue(key, out var known))
         {
             runs[key] = run.FinishedAt is null

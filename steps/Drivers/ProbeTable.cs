@@ -120,9 +120,11 @@ public static class ProbeTable
     /// <summary>One row with the table's name, so every error names both.</summary>
     private sealed class Row(string what, DataTableRow row)
     {
+        /// <summary>The cell of <paramref name="column"/>, trimmed; null when absent or empty.</summary>
         public string? Text(string column) =>
             row.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
+        /// <summary>The cell as a whole number of at least <paramref name="min"/>, or null.</summary>
         public int? Int(string column, int min)
         {
             if (Text(column) is not { } text)
@@ -139,6 +141,7 @@ public static class ProbeTable
             return value;
         }
 
+        /// <summary>The cell, which must be one of <paramref name="allowed"/>, or null.</summary>
         public string? OneOf(string column, params string[] allowed)
         {
             var text = Text(column);
@@ -151,6 +154,7 @@ public static class ProbeTable
             return text;
         }
 
+        /// <summary>The port: a number or a container port name.</summary>
         public IntOrString Port()
         {
             var text = Text("port") ?? Missing<string>("port");
@@ -167,6 +171,7 @@ public static class ProbeTable
                     $"{what}, row 1, column 'port': '{text}' is neither a port number nor a container port name.");
         }
 
+        /// <summary>The header <c>Name: value</c>, or null.</summary>
         public V1HTTPHeader? Header()
         {
             if (Text("header") is not { } text)
@@ -181,6 +186,7 @@ public static class ProbeTable
                     $"{what}, row 1, column 'header': '{text}' is not of the form 'Name: value'.");
         }
 
+        /// <summary>The exec command, split into words.</summary>
         public IList<string> Command()
         {
             var text = Text("command") ?? Missing<string>("command");
@@ -194,6 +200,7 @@ public static class ProbeTable
             }
         }
 
+        /// <summary>Fails: <paramref name="column"/> is required for this probe type.</summary>
         public T Missing<T>(string column) =>
             throw new ScenarioInputException($"{what}, row 1: column '{column}' is required for this probe type.");
     }

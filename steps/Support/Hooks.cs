@@ -48,7 +48,7 @@ public sealed class Hooks(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             TestRun.FailStart(e);
-            RunOutput.Write($"the backend did not start after {clock.Elapsed.TotalSeconds:0.0} s: {e.Message}");
+            RunOutput.Write($"Backend: none — it did not start after {clock.Elapsed.TotalSeconds:0.0} s: {e.Message}");
         }
     }
 

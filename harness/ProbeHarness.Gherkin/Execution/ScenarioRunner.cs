@@ -1,6 +1,7 @@
 using System.Collections.Specialized;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using ProbeHarness.Gherkin.Runtime;
 using ProbeHarness.Gherkin.Scenarios;
 using Reqnroll;
 using Xunit;
@@ -20,6 +21,7 @@ internal static class ScenarioRunner
         var featureInfo = feature.FeatureInfo;
         var runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: featureInfo);
         var initialized = false;
+        ScenarioStep? failedStep = null;
         ExceptionDispatchInfo? scenarioFailure = null;
         try
         {
@@ -35,13 +37,17 @@ internal static class ScenarioRunner
             foreach (var step in scenario.Steps)
             {
                 await RunStepAsync(runner, step);
+                if (failedStep is null && runner.ScenarioContext.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
+                {
+                    failedStep = step;
+                }
             }
 
             await runner.CollectScenarioErrorsAsync();
         }
         catch (Exception exception)
         {
-            scenarioFailure = ExceptionDispatchInfo.Capture(exception);
+            scenarioFailure = ExceptionDispatchInfo.Capture(Locate(exception, feature, failedStep));
         }
 
         Exception? endFailure = null;
@@ -72,6 +78,37 @@ internal static class ScenarioRunner
         {
             ExceptionDispatchInfo.Throw(endFailure);
         }
+    }
+
+    // Reqnroll's errors name the step text but not where it is written: the test output gets "path:line: step" for any
+    // failing step, and a pending or undefined step's message gets it too, after its first line (the skeleton follows).
+    private static Exception Locate(Exception exception, RunnableFeature feature, ScenarioStep? failedStep)
+    {
+        if (failedStep is null || exception.Message.StartsWith(Xunit.v3.DynamicSkipToken.Value, StringComparison.Ordinal))
+        {
+            return exception;
+        }
+
+        var location = $"{feature.Parsed.Path}:{failedStep.Line}: {failedStep.KeywordText}{failedStep.Text}";
+        try
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"failed at {location}");
+        }
+        catch (InvalidOperationException)
+        {
+            // No test is running (the runner was called outside xunit): the message below still names the step.
+        }
+
+        if (exception is not ScenarioPendingException pending)
+        {
+            return exception;
+        }
+
+        var firstLineEnd = pending.Message.IndexOf('\n', StringComparison.Ordinal);
+        var message = firstLineEnd < 0
+            ? $"{pending.Message}{Environment.NewLine}{location}"
+            : $"{pending.Message[..firstLineEnd].TrimEnd('\r')}{Environment.NewLine}{location}{pending.Message[firstLineEnd..]}";
+        return new ScenarioPendingException(message);
     }
 
     // Mirrors the generated TestInitialize: a pooled runner may still hold another feature.
