@@ -10,6 +10,6 @@ cat <<MSG
 
 The local Kubernetes $K8S_GIT_VERSION cluster is Ready. For the conformance suite:
   export HARNESS_BACKEND=kubeconfig HARNESS_KUBECONFIG=$KUBECONFIG_FILE HARNESS_TARGET_IMAGE=${TARGET_IMAGE#docker.io/}
-  dotnet test --project steps/ProbeHarness.Steps
+  dotnet test --project steps/ProbeHarness.Steps.csproj
 Then: local-cluster/stop.sh
 MSG

@@ -137,7 +137,9 @@ function Read-Trx([string] $Path) {
     if (-not (Test-Path -LiteralPath $Path)) { return $results }
     [xml] $trx = Get-Content -LiteralPath $Path -Raw
     foreach ($result in $trx.GetElementsByTagName('UnitTestResult')) {
-        $results[$result.GetAttribute('testName')] = $result.GetAttribute('outcome')
+        # The test name shows an outline's examples row as "[k=v, ...]", the record's scenario title as "(k=v, ...)".
+        $name = $result.GetAttribute('testName') -replace '\s\[([^\[\]]*)\]$', ' ($1)'
+        $results[$name] = $result.GetAttribute('outcome')
     }
     return $results
 }
@@ -222,9 +224,6 @@ for ($run = 1; $run -le $Runs; $run++) {
     $missing = 0
     foreach ($name in $trx.Keys) {
         if ($seen.Contains($name) -or $trx[$name] -eq 'NotExecuted') { continue }
-        $matched = $false
-        foreach ($key in $seen) { if ($name.StartsWith($key, [StringComparison]::Ordinal) -or $key.StartsWith($name, [StringComparison]::Ordinal)) { $matched = $true; break } }
-        if ($matched) { continue }
         $missing++
         if (-not $byScenario.Contains($name)) {
             $byScenario[$name] = [ordered]@{ Feature = ''; Scenario = $name; Outcomes = [System.Collections.Generic.List[string]]::new(); Durations = [System.Collections.Generic.List[double]]::new(); Messages = [System.Collections.Generic.List[string]]::new() }

@@ -47,13 +47,13 @@ public sealed class EventSteps(EventDriver events, FaultDriver faults, PodRoster
 
     /// <summary>Then the first liveness probe failure of pod 1 comes between 4 and 7 s after its container started.</summary>
     [Then(@"^the first (liveness|readiness|startup) probe failure of pod (\d+) comes between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after its container started$")]
-    public Task ThenFirstFailure(ProbeKind probe, int ordinal, string min, string max) =>
-        events.FirstFailureAfterStartAsync(ordinal, probe, Number(min), Number(max), cluster.Aborted);
+    public Task ThenFirstFailure(ProbeKind probe, int ordinal, double min, double max) =>
+        events.FirstFailureAfterStartAsync(ordinal, probe, min, max, cluster.Aborted);
 
     /// <summary>Then 3 liveness probe failures of pod 1 come 2 s apart.</summary>
     [Then(@"^(\d+) (liveness|readiness|startup) probe failures of pod (\d+) come (\d+(?:\.\d+)?) s apart$")]
-    public Task ThenFailuresApart(int failures, ProbeKind probe, int ordinal, string seconds) =>
-        events.FailuresApartAsync(ordinal, probe, Number(seconds), failures, cluster.Aborted);
+    public Task ThenFailuresApart(int failures, ProbeKind probe, int ordinal, double seconds) =>
+        events.FailuresApartAsync(ordinal, probe, seconds, failures, cluster.Aborted);
 
     private static int? Ordinal(string pod) => pod == "any pod" ? null : PodSelection.Parse(pod).Ordinal;
 
@@ -66,5 +66,4 @@ public sealed class EventSteps(EventDriver events, FaultDriver faults, PodRoster
     // In a step, \" stands for a quote inside the quoted message.
     private static string Unescape(string text) => text.Replace("\\\"", "\"", StringComparison.Ordinal);
 
-    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,13 +18,13 @@ public sealed class ReadinessSteps(ReadinessDriver readiness, ScenarioCluster cl
 
     /// <summary>Then pod 1 becomes not Ready between 2 and 4 s after the fault.</summary>
     [Then(@"^(pod \d+|every pod) becomes not Ready between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after the fault$")]
-    public Task ThenNotReadyBetween(PodSelection pods, string min, string max) =>
-        readiness.BecomesAsync(pods, ready: false, Within.Between(Number(min), Number(max), "fault→not-ready"), cluster.Aborted);
+    public Task ThenNotReadyBetween(PodSelection pods, double min, double max) =>
+        readiness.BecomesAsync(pods, ready: false, Within.Between(min, max, "fault→not-ready"), cluster.Aborted);
 
     /// <summary>Then pod 1 becomes Ready between 2 and 4 s after the fault ends.</summary>
     [Then(@"^(pod \d+|every pod) becomes Ready between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after the fault ends$")]
-    public Task ThenReadyBetween(PodSelection pods, string min, string max) =>
-        readiness.BecomesAsync(pods, ready: true, Within.Between(Number(min), Number(max), "recovery→ready"), cluster.Aborted);
+    public Task ThenReadyBetween(PodSelection pods, double min, double max) =>
+        readiness.BecomesAsync(pods, ready: true, Within.Between(min, max, "recovery→ready"), cluster.Aborted);
 
     /// <summary>Then pod 2 stays Ready for 10 s.</summary>
     [Then(@"^(pod \d+|every pod) stays Ready for (\d+) s$")]
@@ -55,8 +55,7 @@ public sealed class ReadinessSteps(ReadinessDriver readiness, ScenarioCluster cl
 
     /// <summary>Then pod 1 becomes Ready at most 2 s after its container is started.</summary>
     [Then(@"^pod (\d+) becomes Ready at most (\d+(?:\.\d+)?) s after its container is started$")]
-    public Task ThenReadySoonAfterStarted(int ordinal, string seconds) =>
-        readiness.ReadySoonAfterStartedAsync(ordinal, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), cluster.Aborted);
+    public Task ThenReadySoonAfterStarted(int ordinal, double seconds) =>
+        readiness.ReadySoonAfterStartedAsync(ordinal, seconds, cluster.Aborted);
 
-    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Reqnroll;
 using ProbeHarness.Steps.Drivers;
 using ProbeHarness.Steps.Support;
@@ -15,8 +14,8 @@ public sealed class RestartSteps(RestartDriver restarts, ScenarioCluster cluster
 
     /// <summary>Then pod 1 is restarted between 2 and 5 s after the fault.</summary>
     [Then(@"^(pod \d+|every pod) is restarted between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after the fault$")]
-    public Task ThenRestartedBetween(PodSelection pods, string min, string max) =>
-        restarts.RestartedWithinAsync(pods, Within.Between(Number(min), Number(max), "fault→restart"), cluster.Aborted);
+    public Task ThenRestartedBetween(PodSelection pods, double min, double max) =>
+        restarts.RestartedWithinAsync(pods, Within.Between(min, max, "fault→restart"), cluster.Aborted);
 
     /// <summary>Then pod 1 is restarted at least 3 times within 90 s.</summary>
     [Then(@"^(pod \d+|every pod) is restarted at least (\d+) times? within (\d+) s$")]
@@ -53,12 +52,12 @@ public sealed class RestartSteps(RestartDriver restarts, ScenarioCluster cluster
 
     /// <summary>Then pod 1 is killed between 2 and 4 s after the fault.</summary>
     [Then(@"^pod (\d+) is killed between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after the fault$")]
-    public Task ThenKilledBetween(int ordinal, string min, string max) =>
-        restarts.KilledWithinAsync(ordinal, Within.Between(Number(min), Number(max), "fault→kill"), cluster.Aborted);
+    public Task ThenKilledBetween(int ordinal, double min, double max) =>
+        restarts.KilledWithinAsync(ordinal, Within.Between(min, max, "fault→kill"), cluster.Aborted);
 
     /// <summary>Then the container of pod 1 exits between 4 and 7 s after it is killed.</summary>
     [Then(@"^the container of pod (\d+) exits between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after it is killed$")]
-    public Task ThenExitsAfterKill(int ordinal, string min, string max) => restarts.ExitedAfterKillAsync(ordinal, Number(min), Number(max), cluster.Aborted);
+    public Task ThenExitsAfterKill(int ordinal, double min, double max) => restarts.ExitedAfterKillAsync(ordinal, min, max, cluster.Aborted);
 
     /// <summary>Then the container of pod 1 is waiting with reason "CrashLoopBackOff" within 60 s.</summary>
     [Then(@"^the container of pod (\d+) is waiting with reason ""([^""]+)"" within (\d+) s$")]
@@ -68,5 +67,4 @@ public sealed class RestartSteps(RestartDriver restarts, ScenarioCluster cluster
     [Then(@"^the restart delays of pod (\d+) grow with the crash-loop back-off over (\d+) delayed restarts$")]
     public void ThenBackOffGrows(int ordinal, int delayed) => restarts.BackOffGrows(ordinal, delayed);
 
-    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 }
