@@ -134,16 +134,33 @@ function Stop-Child([System.Diagnostics.Process] $Process) {
     $Process.Kill($true)
 }
 
-function Invoke-Dotnet([string[]] $Arguments) {
+# Prints the lines appended to the suite's progress file since the last call (dotnet test shows a test's output
+# only when it ends, so scenario phases such as "waiting for restart, 12 s of 35 s" come through this file).
+function Write-NewProgress([string] $Path, [ref] $Offset) {
+    if (-not $Path -or -not (Test-Path -LiteralPath $Path)) { return }
+    $stream = [System.IO.File]::Open($Path, 'Open', 'Read', 'ReadWrite')
+    try {
+        if ($stream.Length -lt $Offset.Value) { $Offset.Value = 0 }
+        $null = $stream.Seek($Offset.Value, 'Begin')
+        $reader = [System.IO.StreamReader]::new($stream)
+        while ($null -ne ($line = $reader.ReadLine())) { Write-Host "  $line" }
+        $Offset.Value = $stream.Length
+    }
+    finally { $stream.Dispose() }
+}
+
+function Invoke-Dotnet([string[]] $Arguments, [string] $Follow) {
     $start = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
     foreach ($argument in $Arguments) { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
     $start.WorkingDirectory = $repo
     $process = [System.Diagnostics.Process]::Start($start)
+    $offset = 0L
     try {
         # Short waits keep the script responsive to Ctrl+C while the child runs.
-        while (-not $process.WaitForExit(250)) { }
+        while (-not $process.WaitForExit(250)) { Write-NewProgress $Follow ([ref] $offset) }
         $process.WaitForExit()
+        Write-NewProgress $Follow ([ref] $offset)
         return $process.ExitCode
     }
     finally {
@@ -194,6 +211,7 @@ $environment = [ordered]@{
     HARNESS_RESULTS_DIR     = $resultsPath
     HARNESS_REPORT_DIR      = $reportPath
     HARNESS_KEEP_ON_FAILURE = if ($KeepOnFailure) { '1' } else { '0' }
+    HARNESS_PROGRESS_LOG    = Join-Path $repo 'artifacts/progress.log'
 }
 if ($Kubeconfig) { $environment.HARNESS_KUBECONFIG = $Kubeconfig }
 if ($Context) { $environment.HARNESS_KUBE_CONTEXT = $Context }
@@ -236,7 +254,7 @@ if (Test-Path -LiteralPath $trxPath) { Remove-Item -LiteralPath $trxPath -Force 
 
 $clock.Restart()
 Write-Step (Format-Command $test)
-$testExit = Invoke-Dotnet $test
+$testExit = Invoke-Dotnet $test $environment.HARNESS_PROGRESS_LOG
 $suiteSeconds = $clock.Elapsed.TotalSeconds
 Write-Step ('the suite ran {0:0.0} s (dotnet test exit code {1})' -f $suiteSeconds, $testExit)
 

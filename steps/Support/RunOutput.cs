@@ -8,6 +8,7 @@ internal static class RunOutput
     {
         var line = message.StartsWith("Backend:", StringComparison.Ordinal) ? message : $"{TestRun.Label} {message}";
         Console.Out.WriteLine(line);
+        ProgressFile.Append(line);
         TestContext.Current.SendDiagnosticMessage(line);
     }
 }

@@ -18,6 +18,8 @@ public sealed class ScenarioLog(ScenarioClock clock)
         }
 
         var test = context.Test?.TestDisplayName;
-        context.SendDiagnosticMessage(test is null ? line : $"{line}   ({test})");
+        var tagged = test is null ? line : $"{line}   ({test})";
+        context.SendDiagnosticMessage(tagged);
+        ProgressFile.Append(tagged);
     }
 }
