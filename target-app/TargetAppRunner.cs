@@ -56,7 +56,7 @@ public static class TargetAppRunner
             }
             catch (OperationCanceledException)
             {
-                return Stopped(log);
+                return Stopped(log, settings.StopExitCode);
             }
         }
 
@@ -73,7 +73,7 @@ public static class TargetAppRunner
         catch (OperationCanceledException)
         {
             await app.StopAsync(CancellationToken.None);
-            return Stopped(log);
+            return Stopped(log, settings.StopExitCode);
         }
 
         log.Write("listening", json =>
@@ -86,17 +86,17 @@ public static class TargetAppRunner
         });
 
         await app.WaitForShutdownAsync(signals.StopRequested);
-        return Stopped(log);
+        return Stopped(log, settings.StopExitCode);
     }
 
-    private static int Stopped(JsonLineLog log)
+    private static int Stopped(JsonLineLog log, int exitCode)
     {
         log.Write("exit", json =>
         {
             json.WriteString("reason", "graceful stop");
-            json.WriteNumber("exitCode", ExitCodes.Stopped);
+            json.WriteNumber("exitCode", exitCode);
         });
-        return ExitCodes.Stopped;
+        return exitCode;
     }
 
     private static int Fatal(JsonLineLog log, TextWriter error, int exitCode, string subject, string message)

@@ -38,6 +38,23 @@ public sealed class EnvironmentReader
         return port;
     }
 
+    /// <summary>A process exit code 0–255.</summary>
+    public int ExitCode(string variable, int fallback)
+    {
+        var text = Text(variable);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code > 255)
+        {
+            throw new SettingsException(variable, $"'{text}' is not an exit code (0-255)");
+        }
+
+        return code;
+    }
+
     /// <summary>A duration in (possibly fractional) seconds, zero or more.</summary>
     public TimeSpan Seconds(string variable)
     {

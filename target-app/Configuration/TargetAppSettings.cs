@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ProbeHarness.TargetApp.Lifecycle;
 
 namespace ProbeHarness.TargetApp.Configuration;
 
@@ -60,6 +61,9 @@ public sealed record TargetAppSettings
     /// <summary>Whether SIGTERM is ignored so only SIGKILL stops the app (<c>IGNORE_SIGTERM</c>).</summary>
     public required bool IgnoreSigterm { get; init; }
 
+    /// <summary>The exit code of a graceful stop after SIGTERM/SIGINT (<c>EXIT_CODE_ON_SIGTERM</c>, default 0; 143 mimics an app that dies of the signal).</summary>
+    public required int StopExitCode { get; init; }
+
     /// <summary>Reads the settings through <paramref name="lookup"/>; throws <see cref="SettingsException"/> naming a bad variable.</summary>
     public static TargetAppSettings FromEnvironment(Func<string, string?> lookup)
     {
@@ -86,6 +90,7 @@ public sealed record TargetAppSettings
             ShutdownDelay = env.Seconds("SHUTDOWN_DELAY_SECONDS"),
             ReadinessFailsOnShutdown = env.Flag("READINESS_FAILS_ON_SHUTDOWN"),
             IgnoreSigterm = env.Flag("IGNORE_SIGTERM"),
+            StopExitCode = env.ExitCode("EXIT_CODE_ON_SIGTERM", ExitCodes.Stopped),
         };
     }
 
@@ -110,5 +115,6 @@ public sealed record TargetAppSettings
         json.WriteNumber("shutdownDelaySeconds", ShutdownDelay.TotalSeconds);
         json.WriteBoolean("readinessFailsOnShutdown", ReadinessFailsOnShutdown);
         json.WriteBoolean("ignoreSigterm", IgnoreSigterm);
+        json.WriteNumber("exitCodeOnSigterm", StopExitCode);
     }
 }

@@ -21,6 +21,19 @@ public sealed class TerminationSignalsTests
     }
 
     [Fact]
+    public async Task With_EXIT_CODE_ON_SIGTERM_a_graceful_stop_exits_with_that_code()
+    {
+        // Given
+        await using var app = await TargetAppProcess.StartAsync(new Dictionary<string, string?> { ["EXIT_CODE_ON_SIGTERM"] = "143" });
+
+        // When
+        var exitCode = await app.StopAsync(TimeSpan.FromSeconds(10));
+
+        // Then
+        Assert.Equal(143, exitCode);
+    }
+
+    [Fact]
     public async Task With_a_shutdown_delay_the_app_keeps_serving_with_readiness_failing_then_exits_0()
     {
         // Given
