@@ -16,8 +16,9 @@ APT_SRC_DIR=$CACHE_ROOT/apt-source
 
 preflight() {
   require_root_on_linux
-  command -v apt-get >/dev/null && command -v dpkg-query >/dev/null ||
-    die "this build installs Debian packages: it needs a Debian or Ubuntu machine with apt-get"
+  if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
+    die "this build installs Debian packages: it needs a Debian machine with apt-get"
+  fi
   mkdir -p "$CACHE_ROOT" "$IMAGE_CACHE"
 }
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sourced: the variables are used by the scripts that source it
 # Shared settings and functions of the local-cluster scripts. Sourced by them, never run on its own.
 # Every path can be moved with an environment variable so that two checkouts can keep separate caches and states.
 

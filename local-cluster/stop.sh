@@ -66,11 +66,11 @@ kubepods_cgroups() {
 
 # Kills what is still in the pod cgroups (only this cluster's pods live there), then removes the cgroups.
 remove_cgroups() {
-  local dir pids
-  pids=$(kubepods_cgroups | sed 's|$|/cgroup.procs|' | xargs -r cat 2>/dev/null | sort -u || true)
-  if [[ -n $pids ]]; then
-    log "killing leftover pod processes: $(echo $pids)"
-    kill -KILL $pids 2>/dev/null || true
+  local dir pids=()
+  mapfile -t pids < <(kubepods_cgroups | sed 's|$|/cgroup.procs|' | xargs -r cat 2>/dev/null | sort -u || true)
+  if ((${#pids[@]} > 0)); then
+    log "killing leftover pod processes: ${pids[*]}"
+    kill -KILL "${pids[@]}" 2>/dev/null || true
     sleep 0.5
   fi
   for dir in $(kubepods_cgroups); do
@@ -137,9 +137,9 @@ restore_host() {
 # Lists anything of the cluster that is still there; returns non-zero if something is.
 leftovers() {
   local found=0 pid path
-  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-    if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF "$STATE_DIR"; then
-      echo "process $pid: $(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-120)"
+  for pid in /proc/[0-9]*; do
+    if tr '\0' ' ' 2>/dev/null <"$pid/cmdline" | grep -qF "$STATE_DIR"; then
+      echo "process ${pid#/proc/}: $(tr '\0' ' ' 2>/dev/null <"$pid/cmdline" | cut -c1-120)"
       found=1
     fi
   done

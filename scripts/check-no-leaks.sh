@@ -203,11 +203,17 @@ wait_for_target_app() {
     return 2
 }
 
-# The pid of the harness process that owns the newest run directory (owner.json).
+# The pid of the live harness process that owns the newest run directory (owner.json); earlier cases' directories
+# whose owner is gone are skipped.
 newest_owner_pid() {
-    local newest
-    newest=$(ls -td "$EMU_ROOT"/*/ 2>/dev/null | head -1)
-    [[ -n $newest ]] && sed -n 's/.*"processId": *\([0-9][0-9]*\).*/\1/p' "$newest/owner.json" 2>/dev/null | head -1
+    local dir owner
+    for dir in $(ls -td "$EMU_ROOT"/*/ 2>/dev/null); do
+        owner=$(sed -n 's/.*"processId": *\([0-9][0-9]*\).*/\1/p' "$dir/owner.json" 2>/dev/null | head -1)
+        if [[ -n $owner && -d /proc/$owner ]]; then
+            echo "$owner"
+            return
+        fi
+    done
 }
 
 # Kills what a case could not stop, so the next case starts clean (only this check's own processes).
@@ -296,8 +302,10 @@ interrupt_case() {
         return
     fi
     local stopped=$((SECONDS - interrupted))
+    local exit_note=""
     if [[ $code == 0 ]]; then
         fail "$case_name" "exit code 0 ${stopped} s after the interrupt: an interrupted run must not report success (log: $log)"
+        exit_note=" (FAIL: an interrupted run exited 0)"
     fi
     # `dotnet test` may return while its test host still cleans up: what counts is what is left once the host is gone.
     if [[ -n $host ]] && ! wait_for_process_end "$host" 120; then
@@ -307,10 +315,10 @@ interrupt_case() {
     fi
     local host_stopped=$((SECONDS - interrupted))
     if expect_nothing_left "$case_name" allow-dirs; then
-        say "ok $case_name: ended with exit code $code ${stopped} s after the interrupt (test host ${host_stopped} s); nothing left"
-        note "$case_name" "exit $code ${stopped} s after the interrupt, test host gone after ${host_stopped} s" "nothing left"
+        say "$([[ -z $exit_note ]] && echo ok || echo "nothing left but") $case_name: ended with exit code $code${exit_note} ${stopped} s after the interrupt (test host ${host_stopped} s); nothing left"
+        note "$case_name" "exit $code${exit_note} ${stopped} s after the interrupt, test host gone after ${host_stopped} s" "nothing left"
     else
-        note "$case_name" "exit $code ${stopped} s after the interrupt, test host gone after ${host_stopped} s" "LEAK (see above)"
+        note "$case_name" "exit $code${exit_note} ${stopped} s after the interrupt, test host gone after ${host_stopped} s" "LEAK (see above)"
         cleanup_session "$pid"
     fi
 }

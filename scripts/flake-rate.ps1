@@ -114,9 +114,12 @@ function Invoke-Run([string[]] $Arguments, [hashtable] $Environment, [string] $L
         }
         finally {
             if (-not $process.HasExited) {
-                # Ctrl+C here: interrupt the run once so it can clean up, as run-tests.ps1 does.
-                & kill -s INT $process.Id 2>$null | Out-Null
-                [void] $process.WaitForExit(120000)
+                # Ctrl+C here: the run gets one interrupt so it can clean up (a second one makes the test platform
+                # abort without cleaning up). At a terminal it got the Ctrl+C already, as run-tests.ps1 also checks.
+                $fields = @((& ps -o pgid= -o tpgid= -p $process.Id 2>$null) -split '\s+' | Where-Object { $_ })
+                $interruptedWithUs = $fields.Count -eq 2 -and $fields[1] -ne '-1' -and $fields[0] -eq $fields[1]
+                if (-not $interruptedWithUs) { & kill -s INT $process.Id 2>$null | Out-Null }
+                if (-not $process.WaitForExit(120000)) { $process.Kill($true) }
             }
         }
     }

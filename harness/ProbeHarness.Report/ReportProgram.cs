@@ -25,7 +25,7 @@ public static class ReportProgram
                                     [--cucumber <file>]... [--backend <name>] [--suite-seconds <n>]
               Reads the scenario records in --results and writes report.json, report.md, index.html, junit.xml
               and timelines/ to --out. Exit 0 when written, 3 when an input could not be read.
-          ProbeHarness.Report compare --left <dir> --right <dir> [--out <file.md>]
+          ProbeHarness.Report compare --left <dir> --right <dir> [--out <file.md or folder>]
               Prints the agreement table of two runs (results or report folders). Exit 1 when a scenario that
               ran on both got different verdicts, 3 when nothing ran on both.
         """;

@@ -77,6 +77,54 @@ public sealed class EndpointDriver(
             cancellationToken);
     }
 
+    /// <summary>
+    /// Waits until the Service's EndpointSlices agree with the pods' Ready conditions: every Ready pod listed with
+    /// <c>ready=true</c>, every other live pod unlisted or <c>ready=false</c> (with <c>publishNotReadyAddresses</c>,
+    /// every live pod with an IP ready). The endpoints lag the pods (§1.12), and a Service client sees only the endpoints.
+    /// </summary>
+    public Task AgreeWithPodReadinessAsync(TimeSpan within, CancellationToken cancellationToken) =>
+        expectations.EventuallyAsync(
+            "the Service's endpoints to agree with the pods' Ready conditions",
+            within,
+            state =>
+            {
+                var disagreements = state.Pods.Values.Select(pod => Disagreement(state, pod)).OfType<string>().ToList();
+                return disagreements.Count == 0
+                    ? Observation.Holds($"ready endpoints: {ReadyEndpoints(state)}")
+                    : Observation.Not(string.Join("; ", disagreements));
+            },
+            cancellationToken);
+
+    // Null when the pod's endpoint is as its Ready condition (and deletion) implies, else what differs.
+    private string? Disagreement(ClusterState state, V1Pod pod)
+    {
+        var name = pod.Metadata?.Name ?? "";
+        var publish = workload.Workload.Service.Spec.PublishNotReadyAddresses == true;
+        bool? expectReady = pod.Metadata?.DeletionTimestamp is not null
+            ? publish ? null : false
+            : publish ? !string.IsNullOrEmpty(pod.Status?.PodIP) : pod.IsReady();
+        if (expectReady is null)
+        {
+            return null;
+        }
+
+        // A v1beta1 endpoint without a ready condition counts as ready (the API's reading of an unset condition).
+        var listedReady = Find(state, name) is { } found && found.Endpoint.Conditions?.Ready != false;
+        return listedReady == expectReady
+            ? null
+            : $"{roster.Label(name)} is {(pod.IsReady() ? "" : "not ")}Ready{(pod.Metadata?.DeletionTimestamp is null ? "" : " and terminating")} but {Describe(state, name)}";
+    }
+
+    private string ReadyEndpoints(ClusterState state)
+    {
+        var ready = state.Pods.Keys
+            .Where(name => Find(state, name) is { } found && found.Endpoint.Conditions?.Ready != false)
+            .Select(roster.Label)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return ready.Count == 0 ? "none" : string.Join(", ", ready);
+    }
+
     private static TimeBound Widen(TimeBound bound) =>
         bound with { MaxSeconds = bound.MaxSeconds + ControllerSlack, Formula = $"{bound.Formula}, + {ControllerSlack} s EndpointSlice controller" };
 

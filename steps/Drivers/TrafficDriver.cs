@@ -10,6 +10,7 @@ public sealed class TrafficDriver(
     WorkloadDriver workload,
     PodRoster roster,
     PodRequests requests,
+    EndpointDriver endpoints,
     ScenarioClock clock,
     ScenarioLog log) : IAsyncDisposable
 {
@@ -18,6 +19,9 @@ public sealed class TrafficDriver(
 
     /// <summary>The longest a background run may last.</summary>
     public static readonly TimeSpan ContinuousLimit = TimeSpan.FromSeconds(180);
+
+    /// <summary>How long traffic waits for the Service's endpoints to catch up with the pods' Ready conditions before it starts.</summary>
+    public static readonly TimeSpan EndpointCatchUp = TimeSpan.FromSeconds(15);
 
     private readonly Lock _gate = new();
     private readonly List<TrafficSample> _samples = [];
@@ -36,10 +40,11 @@ public sealed class TrafficDriver(
         }
     }
 
-    /// <summary>Sends <paramref name="count"/> requests evenly over <paramref name="over"/> and waits for every answer.</summary>
+    /// <summary>Sends <paramref name="count"/> requests evenly over <paramref name="over"/> and waits for every answer; first waits until the endpoints agree with the pods' readiness.</summary>
     public async Task SendAsync(int count, TimeSpan over, CancellationToken cancellationToken)
     {
         await StopAsync();
+        await endpoints.AgreeWithPodReadinessAsync(EndpointCatchUp, cancellationToken);
         Reset();
         log.Write($"sending {count} requests through Service {workload.ServiceName} over {over.TotalSeconds:0.#} s");
         var spacing = count > 1 ? over / (count - 1) : TimeSpan.Zero;
@@ -69,10 +74,11 @@ public sealed class TrafficDriver(
         log.Write($"pod {ordinal} answers ({(int)answer.StatusCode}) after {(clock.Now - started).TotalSeconds:0.0} s");
     }
 
-    /// <summary>Starts sending a request every <paramref name="interval"/> in the background (for at most <see cref="ContinuousLimit"/>).</summary>
+    /// <summary>Starts sending a request every <paramref name="interval"/> in the background (for at most <see cref="ContinuousLimit"/>), once the endpoints agree with the pods' readiness.</summary>
     public async Task StartContinuousAsync(TimeSpan interval)
     {
         await StopAsync();
+        await endpoints.AgreeWithPodReadinessAsync(EndpointCatchUp, cluster.Aborted);
         Reset();
         log.Write($"sending a request through Service {workload.ServiceName} every {interval.TotalMilliseconds:0} ms until the traffic is judged");
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cluster.Aborted);

@@ -95,6 +95,24 @@ public sealed class ReportProgramTests
     }
 
     [Fact]
+    public void Compare_writes_agreement_md_into_a_folder_given_as_out()
+    {
+        // Given a report folder that exists already
+        using var temp = new TempFolder();
+        ReportProgram.Run(["build", "--results", TestData.Folder("run-emulated"), "--out", temp.Combine("report")], new StringWriter(), new StringWriter());
+
+        // When
+        var exit = ReportProgram.Run(
+            ["compare", "--left", TestData.Folder("run-emulated"), "--right", temp.Combine("report"), "--out", temp.Combine("report")],
+            new StringWriter(),
+            new StringWriter());
+
+        // Then
+        Assert.Equal(ReportProgram.Ok, exit);
+        Assert.Contains("2 agree, 0 disagree", File.ReadAllText(Path.Combine(temp.Combine("report"), "agreement.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_exits_3_when_nothing_ran_on_both()
     {
         // Given a run whose only scenario is an environment error

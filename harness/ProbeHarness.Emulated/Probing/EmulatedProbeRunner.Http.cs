@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 using k8s.Models;
+using ProbeHarness.Kubelet;
 using ProbeHarness.Kubelet.Runtime;
 
 namespace ProbeHarness.Emulated.Probing;
@@ -109,11 +110,15 @@ public sealed partial class EmulatedProbeRunner
             return code switch
             {
                 >= 200 and < 300 => new ProbeOutcome(ProbeResult.Success, body),
-                >= 300 and < 400 => new ProbeOutcome(ProbeResult.Warning, $"Probe terminated redirects, Response body: {body}"),
+                >= 300 and < 400 => new ProbeOutcome(ProbeResult.Warning, RedirectWarning(body)),
                 _ => new ProbeOutcome(ProbeResult.Failure, $"HTTP probe failed with statuscode: {code}"),
             };
         }
     }
+
+    // v1.20.2's DoHTTPProbe returns the bare body as the warning; the "Probe terminated redirects" prefix came later (§2).
+    private string RedirectWarning(string body) =>
+        _profile == KubeletProfile.V120 ? body : $"Probe terminated redirects, Response body: {body}";
 
     private HttpRequestMessage CreateRequest(Uri url, IList<V1HTTPHeader>? headers, string? hostHeader)
     {

@@ -11,12 +11,16 @@ public sealed partial class EmulatedProbeRunner : IProbeRunner, IDisposable
 
     private readonly TimeProvider _time;
 
+    // Selects the version-dependent result texts (the redirect warning).
+    private readonly KubeletProfile _profile;
+
     /// <summary>Creates a runner that identifies itself as the kubelet version in <paramref name="options"/>.</summary>
     public EmulatedProbeRunner(KubeletOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = time ?? TimeProvider.System;
         UserAgent = options.ProbeUserAgent;
+        _profile = options.Profile;
         _http = CreateHttpInvoker();
     }
 

@@ -14,9 +14,13 @@ public static class CompareCommand
             ComparedRun.Load(Path.GetFullPath(arguments.Required("right"))));
         var markdown = table.ToMarkdown();
         stdout.Write(markdown);
-        if (arguments.Optional("out") is { } file)
+        if (arguments.Optional("out") is { } output)
         {
+            // A folder (existing, or named with a trailing slash) gets agreement.md inside it.
+            var file = Directory.Exists(output) || output.EndsWith('/') ? Path.Combine(output, "agreement.md") : output;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             File.WriteAllText(file, markdown);
+            stdout.WriteLine($"agreement table written to {Path.GetFullPath(file)}");
         }
 
         if (table.Compared == 0)

@@ -128,6 +128,20 @@ public sealed class EmulatedProbeRunnerHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_v1_20_profile_warns_about_a_redirect_to_another_host_with_the_bare_body()
+    {
+        // Given
+        using var runner = new EmulatedProbeRunner(new KubeletOptions { KubeletVersion = "v1.20" });
+        var target = new ProbeTarget(_server.Address, new V1Container { Name = "c" }, new UnusedInstance());
+
+        // When
+        var outcome = await runner.RunAsync(Probe("/redirect-away"), target, TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.Equal(new ProbeOutcome(ProbeResult.Warning, "moved away"), outcome);
+    }
+
+    [Fact]
     public async Task The_body_is_read_up_to_10_KiB()
     {
         // Given / When
