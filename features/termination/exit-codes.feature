@@ -19,6 +19,22 @@ Feature: How a killed container ends
     And the last termination of pod 1 has reason "Completed" and exit code 0
     And the container of pod 1 exits between 0 and 3 s after it is killed
 
+  Scenario: An app that dies of SIGTERM ends with 143 right after the kill
+    The target app's EXIT_CODE_ON_SIGTERM=143 stands in for a process without a SIGTERM handler (128 + 15).
+    Given the target app with 1 replica
+    And the target app environment variable EXIT_CODE_ON_SIGTERM is "143"
+    And the pod's terminationGracePeriodSeconds is 10
+    And a liveness probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 2                |
+    And no readiness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the liveness endpoint of pod 1 starts failing with status 500
+    Then pod 1 is restarted within the liveness detection bound
+    And the last termination of pod 1 has reason "Error" and exit code 143
+    And the container of pod 1 exits between 0 and 3 s after it is killed
+
   Scenario: An app that ignores SIGTERM is killed at the grace deadline with 137
     Given the target app with 1 replica
     And the target app ignores SIGTERM
