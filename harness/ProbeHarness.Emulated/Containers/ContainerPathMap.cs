@@ -12,10 +12,14 @@ public sealed class ContainerPathMap
     private const string PathEnds = "/ \t\n'\"=:;,)`&|<>";
 
     private readonly IReadOnlyList<KeyValuePair<string, string>> _mounts;
+    private readonly IReadOnlyList<string> _hostPaths;
 
     /// <summary>Creates a map from container path prefixes to host directories.</summary>
-    public ContainerPathMap(IEnumerable<KeyValuePair<string, string>> mounts)
+    /// <param name="mounts">Container path prefixes and the host directories they map to.</param>
+    /// <param name="hostPaths">Host paths the image resolution produced (e.g. the target app's DLL); never rewritten, even under <c>/tmp</c>.</param>
+    public ContainerPathMap(IEnumerable<KeyValuePair<string, string>> mounts, IEnumerable<string>? hostPaths = null)
     {
+        _hostPaths = (hostPaths ?? []).Where(p => p.Length > 1).ToList();
         // Longest prefix first, so /tmp/cache wins over /tmp.
         _mounts = mounts
             .Select(m => KeyValuePair.Create(Normalize(m.Key), m.Value.TrimEnd('/')))
@@ -29,6 +33,11 @@ public sealed class ContainerPathMap
     /// <summary>Maps one path; a path under no mapped prefix is returned unchanged.</summary>
     public string MapPath(string path)
     {
+        if (_hostPaths.Any(h => path.StartsWith(h, StringComparison.Ordinal)))
+        {
+            return path;
+        }
+
         foreach (var (containerPath, hostPath) in _mounts)
         {
             if (path == containerPath)
@@ -75,6 +84,11 @@ public sealed class ContainerPathMap
 
     private KeyValuePair<string, string>? MatchAt(string text, int start)
     {
+        if (_hostPaths.Any(h => string.CompareOrdinal(text, start, h, 0, h.Length) == 0))
+        {
+            return null;
+        }
+
         foreach (var mount in _mounts)
         {
             var end = start + mount.Key.Length;

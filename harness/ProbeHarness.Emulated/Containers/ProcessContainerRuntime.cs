@@ -179,7 +179,9 @@ public sealed class ProcessContainerRuntime : IContainerRuntime, IAsyncDisposabl
         var image = _images.Resolve(container.Image);
         var tmp = Directory.CreateDirectory(Path.Combine(instanceDirectory, "tmp")).FullName;
         var home = Directory.CreateDirectory(Path.Combine(instanceDirectory, "home")).FullName;
-        var paths = new ContainerPathMap(Mounts(pod, container, containerIndex, tmp));
+        // The image's own words are host paths already (the repository may itself live under /tmp).
+        var imagePaths = image.Entrypoint.Concat(image.Cmd).Append(image.MulticallPath ?? "").Where(Path.IsPathRooted);
+        var paths = new ContainerPathMap(Mounts(pod, container, containerIndex, tmp), imagePaths);
         var runtimeVariables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PATH"] = ExecutableSearch.HostPath,

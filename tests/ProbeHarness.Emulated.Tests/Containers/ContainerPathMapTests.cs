@@ -42,4 +42,22 @@ public sealed class ContainerPathMapTests
             + "cat \"/run/pod/volumes/data/x\" >/dev/null; echo /tmpfile HOME=/run/pod/containers/app/0/tmp:/run/pod/volumes/data",
             mapped);
     }
+
+    [Fact]
+    public void Leaves_the_images_own_host_paths_alone_even_under_tmp()
+    {
+        // Given a repository cloned under /tmp, so the target app's DLL lives there
+        const string dll = "/tmp/ci/target-app/bin/Debug/net10.0/ProbeHarness.TargetApp.dll";
+        var map = new ContainerPathMap([KeyValuePair.Create("/tmp", "/run/pod/containers/app/0/tmp")], [dll]);
+
+        // When
+        var argv = map.MapText(dll);
+        var path = map.MapPath(dll);
+        var other = map.MapText("/tmp/healthy");
+
+        // Then
+        Assert.Equal(dll, argv);
+        Assert.Equal(dll, path);
+        Assert.Equal("/run/pod/containers/app/0/tmp/healthy", other);
+    }
 }
