@@ -156,17 +156,21 @@ function Invoke-Dotnet([string[]] $Arguments, [string] $Follow) {
     $start.WorkingDirectory = $repo
     $process = [System.Diagnostics.Process]::Start($start)
     $offset = 0L
+    $completed = $false
     try {
         # Short waits keep the script responsive to Ctrl+C while the child runs.
         while (-not $process.WaitForExit(250)) { Write-NewProgress $Follow ([ref] $offset) }
         $process.WaitForExit()
         Write-NewProgress $Follow ([ref] $offset)
+        $completed = $true
         return $process.ExitCode
     }
     finally {
-        # Only an interrupt (Ctrl+C stops the script) leaves the child running here; 130 says so, as shells do.
-        if (-not $process.HasExited) {
-            Stop-Child $process
+        # Only an interrupt (Ctrl+C stops the script) gets here without completing; at a terminal the child got the
+        # same Ctrl+C and may have exited already. Either way 130 says so, as shells do.
+        if (-not $completed) {
+            if (-not $process.HasExited) { Stop-Child $process }
+            [Console]::Error.WriteLine("run-tests: interrupted")
             [Environment]::Exit($ExitInterrupted)
         }
     }

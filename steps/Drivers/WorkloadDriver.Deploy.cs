@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using k8s.Models;
+using ProbeHarness.Kubelet.Semantics;
 
 namespace ProbeHarness.Steps.Drivers;
 
@@ -13,6 +14,7 @@ public sealed partial class WorkloadDriver
     public async Task DeployAsync(bool untilReady, CancellationToken cancellationToken)
     {
         EnsureNotDeployed();
+        RefuseProbesEveryKubeletWouldError();
         _deployed = true;
         recorder.SetProbes(ProbeSettings());
         var clock = Stopwatch.StartNew();
@@ -115,4 +117,18 @@ public sealed partial class WorkloadDriver
         new[] { "LISTEN_DELAY_SECONDS", "STARTUP_DELAY_SECONDS", "READY_DELAY_SECONDS" }
             .Select(name => Container.Env?.FirstOrDefault(e => e.Name == name)?.Value)
             .Sum(value => double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 0);
+
+    // A named probe port that matches no containerPort passes the API server, but the kubelet then errors on every
+    // probe and discards the result, so the scenario would silently assert nothing: refuse it, naming the field.
+    private void RefuseProbesEveryKubeletWouldError()
+    {
+        var errors = ProbeSpecValidator.ValidateTemplate(_workload.Deployment.Spec.Template)
+            .Where(error => error.Origin == FieldErrorOrigin.Kubelet)
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new ScenarioInputException(
+                "The workload's probes would only ever error on the kubelet: " + string.Join("; ", errors) + ". Fix the probe's port.");
+        }
+    }
 }
