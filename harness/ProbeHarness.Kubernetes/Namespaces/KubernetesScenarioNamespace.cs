@@ -50,6 +50,7 @@ public sealed partial class KubernetesScenarioNamespace : IScenarioNamespace
                     [RunIdentity.RunLabel] = context.Run.RunId,
                     [RunIdentity.HostLabel] = context.Run.Host,
                     [RunIdentity.ScenarioLabel] = RunIdentity.LabelValue(NamespaceNames.Slug(scenarioSlug)),
+                    [RunIdentity.ProcessLabel] = context.Run.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             },
         };

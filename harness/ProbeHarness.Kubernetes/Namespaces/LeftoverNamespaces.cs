@@ -55,6 +55,14 @@ public static class LeftoverNamespaces
                 continue;
             }
 
+            if (labels.TryGetValue(RunIdentity.ProcessLabel, out var pidLabel) && IsRunning(pidLabel))
+            {
+                // Another run on this machine, still going (e.g. a second terminal): its namespaces are in use.
+                leftAlone.Add(name);
+                progress.Report($"namespace {name} belongs to run {owner} on this machine, whose process {pidLabel} is still running; left alone");
+                continue;
+            }
+
             await connection.Api.RunAsync($"deleting leftover namespace {name}", async token =>
             {
                 try
@@ -71,5 +79,23 @@ public static class LeftoverNamespaces
         }
 
         return new LeftoverCleanup(deleted, leftAlone);
+    }
+
+    private static bool IsRunning(string pidLabel)
+    {
+        if (!int.TryParse(pidLabel, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid <= 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -34,6 +34,29 @@ public sealed class LeftoverNamespacesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Leaves_alone_the_namespaces_of_a_run_on_this_machine_whose_process_still_runs()
+    {
+        // Given a namespace of another run on this machine, labelled with a live process (this test's own) and one with a dead pid
+        var live = Environment.ProcessId;
+        _stub.On("GET", "/api/v1/namespaces", StubResponse.Json($$$"""
+            {"kind":"NamespaceList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[
+              {"metadata":{"name":"ph-live0001-1-a","uid":"a","labels":{"probe-harness/run":"live0001","probe-harness/host":"ci-box","probe-harness/pid":"{{{live}}}"}},"status":{"phase":"Active"}},
+              {"metadata":{"name":"ph-dead0001-1-b","uid":"b","labels":{"probe-harness/run":"dead0001","probe-harness/host":"ci-box","probe-harness/pid":"2147483646"}},"status":{"phase":"Active"}}]}
+            """));
+        _stub.On("DELETE", "/api/v1/namespaces/ph-dead0001-1-b", StubResponse.Json("""{"kind":"Status","status":"Success"}"""));
+        using var connection = _stub.Connect();
+        var progress = new ProgressLog();
+
+        // When leftovers are cleaned for another run on the same machine
+        var cleanup = await LeftoverNamespaces.CleanAsync(connection, new RunIdentity("current1", "ci-box", 1), progress, TestContext.Current.CancellationToken);
+
+        // Then only the dead run's namespace is deleted
+        Assert.Equal(["ph-dead0001-1-b"], cleanup.Deleted);
+        Assert.Equal(["ph-live0001-1-a"], cleanup.LeftAlone);
+        Assert.Contains(progress.Lines, line => line.Contains($"whose process {live} is still running; left alone", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_user_who_may_not_list_namespaces_is_told_and_the_run_goes_on()
     {
         // Given a kubeconfig user without cluster-wide namespace rights
