@@ -67,9 +67,15 @@ public sealed class K3sBackend : IClusterBackend
         }
 
         _container = await BootAsync(docker, label, cancellationToken).ConfigureAwait(false);
+        var kubeconfigFolder = Path.Combine(Path.GetTempPath(), "probe-harness");
+        foreach (var leftover in KubeconfigFile.RemoveLeftovers(kubeconfigFolder))
+        {
+            progress.Report($"{label} removed {leftover}, the kubeconfig of a killed earlier run");
+        }
+
         _kubeconfig = KubeconfigFile.Write(
-            Path.Combine(Path.GetTempPath(), "probe-harness"),
-            $"k3s-{_run.RunId}.yaml",
+            kubeconfigFolder,
+            KubeconfigFile.FileNameFor(_run.RunId),
             K3sClusterSettings.PinTlsServerName(await _container.GetKubeconfigAsync().ConfigureAwait(false)));
         _connection = KubernetesConnection.Create(
             KubernetesClientConfiguration.BuildConfigFromConfigFile(_kubeconfig.Path), _kubeconfig.Path, null, _retry, _time);

@@ -30,8 +30,54 @@ public sealed class KubeconfigFile : IDisposable
         return new KubeconfigFile(path);
     }
 
-    /// <summary>Leaves the file in place after the run, for a person to reach a kept cluster.</summary>
-    public void Keep() => _kept = true;
+    /// <summary>The file name for a run: <c>k3s-&lt;run&gt;-&lt;pid&gt;.yaml</c>, so a later run can tell whether its writer still lives.</summary>
+    public static string FileNameFor(string runId) => $"k3s-{runId}-{Environment.ProcessId}.yaml";
+
+    /// <summary>Leaves the file in place after the run, for a person to reach a kept cluster (a <c>.kept</c> marker keeps later runs off it).</summary>
+    public void Keep()
+    {
+        _kept = true;
+        File.WriteAllText(Path + ".kept", string.Empty);
+    }
+
+    /// <summary>Deletes kubeconfigs (admin credentials) that killed runs left in <paramref name="directory"/>: their writer's process is gone and they were not kept.</summary>
+    /// <returns>The paths deleted.</returns>
+    public static IReadOnlyList<string> RemoveLeftovers(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var removed = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(directory, "k3s-*-*.yaml"))
+        {
+            var name = System.IO.Path.GetFileNameWithoutExtension(path);
+            var pidText = name[(name.LastIndexOf('-') + 1)..];
+            if (File.Exists(path + ".kept") || !int.TryParse(pidText, out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            File.Delete(path);
+            removed.Add(path);
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Deletes the file unless it was kept.</summary>
     public void Dispose()

@@ -60,4 +60,24 @@ public sealed class KubeconfigFileTests
         Assert.Throws<IOException>(() => KubeconfigFile.Write(folder, "k3s-run.yaml", "x"));
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public void Leftovers_of_dead_runs_are_removed_but_live_and_kept_ones_stay()
+    {
+        // Given the kubeconfigs of a dead run, of this (live) process, and of a dead run that was kept
+        var folder = Folder();
+        var dead = KubeconfigFile.Write(folder, "k3s-dead0001-2147483646.yaml", "x").Path;
+        var live = KubeconfigFile.Write(folder, KubeconfigFile.FileNameFor("live0001"), "x").Path;
+        KubeconfigFile.Write(folder, "k3s-kept0001-2147483645.yaml", "x").Keep();
+
+        // When a new run sweeps the folder
+        var removed = KubeconfigFile.RemoveLeftovers(folder);
+
+        // Then only the dead, unkept run's file is gone
+        Assert.Equal([dead], removed);
+        Assert.False(File.Exists(dead));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(Path.Combine(folder, "k3s-kept0001-2147483645.yaml")));
+        Directory.Delete(folder, recursive: true);
+    }
 }
