@@ -11,6 +11,7 @@ internal sealed class ProcessGroupLedger : IDisposable
     private readonly ConcurrentDictionary<int, ProcessGroupRecord> _live = new();
     private readonly string _groupsDirectory;
     private int _disposed;
+    private readonly Lock _sealGate = new();
     private volatile bool _sealed;
 
     /// <summary>Creates the run directory <paramref name="runDirectory"/> with its <c>owner.json</c> naming this process.</summary>
@@ -42,13 +43,18 @@ internal sealed class ProcessGroupLedger : IDisposable
     /// <exception cref="InvalidOperationException">The run is shutting down.</exception>
     public void Record(ProcessGroupRecord record)
     {
-        if (_sealed)
+        // Checked and added under the lock Seal takes, so a group is either refused here or killed by Seal.
+        lock (_sealGate)
         {
-            UnixSignals.SignalGroup(record.ProcessGroupId, UnixSignals.Kill);
-            throw new InvalidOperationException($"the emulated run is shutting down: {record.Description} was killed at start");
+            if (_sealed)
+            {
+                UnixSignals.SignalGroup(record.ProcessGroupId, UnixSignals.Kill);
+                throw new InvalidOperationException($"the emulated run is shutting down: {record.Description} was killed at start");
+            }
+
+            _live[record.ProcessGroupId] = record;
         }
 
-        _live[record.ProcessGroupId] = record;
         File.WriteAllText(RecordFile(record.ProcessGroupId), JsonSerializer.Serialize(record, EmulatedJson.Default.ProcessGroupRecord));
     }
 
@@ -65,7 +71,11 @@ internal sealed class ProcessGroupLedger : IDisposable
     /// <summary>Stops the run for good (the harness is exiting): kills every live group and every group recorded later.</summary>
     public void Seal()
     {
-        _sealed = true;
+        lock (_sealGate)
+        {
+            _sealed = true;
+        }
+
         KillAll();
     }
 
