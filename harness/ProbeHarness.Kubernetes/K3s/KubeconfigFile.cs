@@ -54,7 +54,7 @@ public sealed class KubeconfigFile : IDisposable
         {
             var name = System.IO.Path.GetFileNameWithoutExtension(path);
             var pidText = name[(name.LastIndexOf('-') + 1)..];
-            if (File.Exists(path + ".kept") || !int.TryParse(pidText, out var pid) || IsRunning(pid))
+            if (File.Exists(path + ".kept") || !int.TryParse(pidText, out var pid) || LocalProcess.IsRunning(pid))
             {
                 continue;
             }
@@ -66,18 +66,6 @@ public sealed class KubeconfigFile : IDisposable
         return removed;
     }
 
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Deletes the file unless it was kept.</summary>
     public void Dispose()

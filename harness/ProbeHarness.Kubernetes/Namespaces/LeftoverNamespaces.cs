@@ -55,7 +55,7 @@ public static class LeftoverNamespaces
                 continue;
             }
 
-            if (labels.TryGetValue(RunIdentity.ProcessLabel, out var pidLabel) && IsRunning(pidLabel))
+            if (labels.TryGetValue(RunIdentity.ProcessLabel, out var pidLabel) && LocalProcess.IsRunning(pidLabel))
             {
                 // Another run on this machine, still going (e.g. a second terminal): its namespaces are in use.
                 leftAlone.Add(name);
@@ -79,23 +79,5 @@ public static class LeftoverNamespaces
         }
 
         return new LeftoverCleanup(deleted, leftAlone);
-    }
-
-    private static bool IsRunning(string pidLabel)
-    {
-        if (!int.TryParse(pidLabel, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid <= 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }
