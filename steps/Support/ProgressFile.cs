@@ -9,9 +9,6 @@ internal static class ProgressFile
     private static readonly Lock Gate = new();
     private static readonly string? FilePath = Open();
 
-    /// <summary>The file: <c>HARNESS_PROGRESS_LOG</c>, else <c>artifacts/progress.log</c> under the repository.</summary>
-    public static string? Path => FilePath;
-
     /// <summary>Appends one line with the wall-clock time; output problems never fail a scenario.</summary>
     public static void Append(string line)
     {
@@ -33,14 +30,15 @@ internal static class ProgressFile
         }
     }
 
+    // The file: HARNESS_PROGRESS_LOG, else artifacts/progress.log under the repository; null when it cannot be written.
     private static string? Open()
     {
         try
         {
             var path = Environment.GetEnvironmentVariable("HARNESS_PROGRESS_LOG") is { Length: > 0 } fromEnvironment
-                ? System.IO.Path.GetFullPath(fromEnvironment)
-                : System.IO.Path.Combine(RepositoryPaths.Root, "artifacts", "progress.log");
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+                ? Path.GetFullPath(fromEnvironment)
+                : Path.Combine(RepositoryPaths.Root, "artifacts", "progress.log");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, string.Empty);
             return path;
         }
