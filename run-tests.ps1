@@ -3,7 +3,7 @@
 Runs the probe conformance suite on one backend and writes the resilience report.
 
 .DESCRIPTION
-Builds the conformance suite (steps/ProbeHarness.Steps.csproj) and the report tool, runs the scenarios chosen by
+Builds the conformance suite (steps/ProbeHarness.Steps.csproj), the report tool and the target app, runs the scenarios chosen by
 -Tag on the backend chosen by -Backend, then writes every report into -ReportDir:
 index.html (self-contained, with a timeline picture per scenario), report.md (fits a GitHub job summary),
 report.json (machine-readable, with the run history for trends), junit.xml, the TRX of the test platform, and
@@ -106,6 +106,7 @@ $repo = $PSScriptRoot
 $dotnet = if ($env:HARNESS_DOTNET) { $env:HARNESS_DOTNET } else { 'dotnet' }
 $suite = Join-Path $repo 'steps/ProbeHarness.Steps.csproj'
 $reportTool = Join-Path $repo 'harness/ProbeHarness.Report/ProbeHarness.Report.csproj'
+$targetApp = Join-Path $repo 'target-app/ProbeHarness.TargetApp.csproj'
 
 function Write-Step([string] $Text) {
     Write-Host "run-tests: $Text"
@@ -117,9 +118,11 @@ function Resolve-RepoPath([string] $Path) {
 }
 
 # True when the child is in the terminal's foreground process group, so a Ctrl+C at the terminal reached it already.
+# Read from /proc/<pid>/stat (fields 5 and 8 after the command name: pgrp and tpgid), so no `ps` is needed.
 function Test-InterruptedWithUs([int] $Id) {
-    $fields = @((& ps -o pgid= -o tpgid= -p $Id 2>$null) -split '\s+' | Where-Object { $_ })
-    return $fields.Count -eq 2 -and $fields[1] -ne '-1' -and $fields[0] -eq $fields[1]
+    try { $stat = [System.IO.File]::ReadAllText("/proc/$Id/stat") } catch { return $false }
+    $fields = @($stat.Substring($stat.LastIndexOf(')') + 2) -split ' ')
+    return $fields.Count -gt 5 -and $fields[5] -ne '-1' -and $fields[2] -eq $fields[5]
 }
 
 # Interrupts the child once (a second interrupt makes the test platform abort without cleaning up), gives it time to
@@ -127,7 +130,8 @@ function Test-InterruptedWithUs([int] $Id) {
 function Stop-Child([System.Diagnostics.Process] $Process) {
     if (-not $IsWindows -and -not (Test-InterruptedWithUs $Process.Id)) {
         [Console]::Error.WriteLine("run-tests: interrupting dotnet (pid $($Process.Id)) so it can clean up")
-        & kill -s INT $Process.Id 2>$null | Out-Null
+        # The shell's builtin kill: a minimal machine has /bin/sh but not always a kill program.
+        & /bin/sh -c "kill -INT $($Process.Id)" 2>$null | Out-Null
     }
     if ($Process.WaitForExit(120000)) { return }
     [Console]::Error.WriteLine("run-tests: dotnet (pid $($Process.Id)) did not stop within 120 s; killing it")
@@ -220,9 +224,12 @@ $environment = [ordered]@{
 if ($Kubeconfig) { $environment.HARNESS_KUBECONFIG = $Kubeconfig }
 if ($Context) { $environment.HARNESS_KUBE_CONTEXT = $Context }
 
+# Everything the run executes: the suite, the report tool, and the target app that the emulated backend runs as
+# local processes (a fresh clone has none of them built).
 $build = @(
     @('build', $suite, '--nologo', '-v', 'minimal'),
-    @('build', $reportTool, '--nologo', '-v', 'minimal'))
+    @('build', $reportTool, '--nologo', '-v', 'minimal'),
+    @('build', $targetApp, '--nologo', '-v', 'minimal'))
 $test = @('test', '--project', $suite, '--no-build', '--report-trx', '--report-trx-filename', $trxName, '--results-directory', $trxFolder)
 if ($filter) { $test += @('--filter', $filter) }
 
@@ -241,13 +248,15 @@ foreach ($name in $environment.Keys) { Set-Item -Path "env:$name" -Value $enviro
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 foreach ($command in $build) {
     Write-Step (Format-Command $command)
+    $one = [System.Diagnostics.Stopwatch]::StartNew()
     $code = Invoke-Dotnet $command
     if ($code -ne 0) {
         Write-Error "the build failed (exit code $code): $(Format-Command $command)" -ErrorAction Continue
         exit $ExitEnvironment
     }
+    Write-Step ('built {0} in {1:0.0} s' -f [System.IO.Path]::GetFileNameWithoutExtension($command[1]), $one.Elapsed.TotalSeconds)
 }
-Write-Step ('built in {0:0.0} s' -f $clock.Elapsed.TotalSeconds)
+Write-Step ('built the suite, the report tool and the target app in {0:0.0} s' -f $clock.Elapsed.TotalSeconds)
 
 # Stale records from an earlier run would pass for this run's results.
 if (Test-Path -LiteralPath $resultsPath) { Remove-Item -LiteralPath $resultsPath -Recurse -Force }
@@ -255,6 +264,8 @@ New-Item -ItemType Directory -Force -Path $resultsPath, $reportPath | Out-Null
 Get-ChildItem -LiteralPath $reportPath -Filter 'cucumber.*' -File | Remove-Item -Force
 $trxPath = Join-Path $trxFolder $trxName
 if (Test-Path -LiteralPath $trxPath) { Remove-Item -LiteralPath $trxPath -Force }
+# The follower shows this run's lines only: the last run's file goes before the suite starts writing a new one.
+if (Test-Path -LiteralPath $environment.HARNESS_PROGRESS_LOG) { Remove-Item -LiteralPath $environment.HARNESS_PROGRESS_LOG -Force }
 
 $clock.Restart()
 Write-Step (Format-Command $test)

@@ -18,10 +18,15 @@ public static class TargetAppBuilder
     /// <summary>How long a graceful stop may take before open requests are cut off.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
+    // The host's own switch for configuration reload (Microsoft.Extensions.Hosting).
+    private const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
     /// <summary>Creates the (not yet started) application around the already-created shared state.</summary>
     public static WebApplication Build(TargetAppSettings settings, InstanceLifecycle lifecycle, JsonLineLog log, FaultBoard board, TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration reload: it watches appsettings files with one inotify instance per process, and hosts
+        // running many target apps at once run out of them (128 per user by default), killing apps at start.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [$"--{ReloadConfigOnChangeKey}=false"] });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -7,6 +7,7 @@ using Reqnroll.Bindings;
 using Reqnroll.UnitTestProvider;
 using ProbeHarness.Cluster;
 using ProbeHarness.Cluster.Backends;
+using ProbeHarness.Cluster.HostLimits;
 using ProbeHarness.Gherkin.Execution;
 using ProbeHarness.Reporting.Input;
 using ProbeHarness.Reporting.Model;
@@ -123,7 +124,16 @@ public sealed class Hooks(
             }
         }
 
-        await Attempt(log, "writing the scenario record", () => WriteRecordAsync(outcome, timeline, diagnostics, log));
+        // A container that a host limit stopped (inotify, file descriptors, processes, memory, a taken port) says
+        // nothing about probes: the scenario is an environment error naming the limit.
+        var hostLimit = outcome == "failed" && diagnostics is not null ? HostLimitClassifier.Diagnose(diagnostics.Logs) : null;
+        if (hostLimit is not null)
+        {
+            outcome = "environment-error";
+            log.Write(hostLimit.Describe());
+        }
+
+        await Attempt(log, "writing the scenario record", () => WriteRecordAsync(outcome, hostLimit, timeline, diagnostics, log));
         if (cluster is not null)
         {
             await container.Resolve<ClusterObserver>().DisposeAsync();
@@ -169,7 +179,7 @@ public sealed class Hooks(
     private static bool IsEnvironmental(Exception? error) =>
         error is ClusterUnavailableException || error?.InnerException is ClusterUnavailableException;
 
-    private async Task WriteRecordAsync(string outcome, IReadOnlyList<TimelineEntry> timeline, ScenarioDiagnostics? diagnostics, ScenarioLog log)
+    private async Task WriteRecordAsync(string outcome, HostLimitDiagnosis? hostLimit, IReadOnlyList<TimelineEntry> timeline, ScenarioDiagnostics? diagnostics, ScenarioLog log)
     {
         var clock = container.Resolve<ScenarioClock>();
         var recorder = container.Resolve<ScenarioRecorder>();
@@ -186,7 +196,9 @@ public sealed class Hooks(
             KubernetesVersion = info?.KubernetesVersion,
             Host = Environment.MachineName,
             Outcome = outcome,
-            Message = Message(scenario.TestError),
+            Message = hostLimit is null
+                ? Message(scenario.TestError)
+                : $"{hostLimit.Describe()} (the step that failed then: {Message(scenario.TestError)})",
             StartedAt = clock.StartedAt,
             DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             Probes = recorder.Probes,

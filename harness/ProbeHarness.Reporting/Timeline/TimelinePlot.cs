@@ -22,7 +22,9 @@ public static class TimelinePlot
     public static string ToSvg(ScenarioRow row)
     {
         var (lanes, axisEnd) = TimelineLanes.For(row);
+        EmbeddedFontResolver.EnsureRegistered();
         var plot = new Plot();
+        plot.Font.Set(EmbeddedFontResolver.Family);
         plot.Title($"{row.Label} {row.Scenario}", size: 14);
         plot.Axes.Bottom.Label.Text = "seconds since the scenario started";
         plot.Axes.Bottom.Label.FontSize = 12;

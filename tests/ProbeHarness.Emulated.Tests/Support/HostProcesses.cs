@@ -34,4 +34,21 @@ internal static class HostProcesses
 
         return found;
     }
+
+    /// <summary>Waits until no live process has <paramref name="variable"/>; false when some still do after <paramref name="within"/>.</summary>
+    public static async Task<bool> UntilNoneWithEnvironmentAsync(string variable, TimeSpan within)
+    {
+        var end = DateTime.UtcNow + within;
+        while (WithEnvironment(variable).Count > 0)
+        {
+            if (DateTime.UtcNow >= end)
+            {
+                return false;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        return true;
+    }
 }

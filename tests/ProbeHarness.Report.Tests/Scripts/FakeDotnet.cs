@@ -17,10 +17,13 @@ public static class FakeDotnet
             exit "${FAKE_BUILD_EXIT:-0}" ;;
           test)
             env | grep '^HARNESS_' | sort > "$FAKE_DIR/test.env"
+            if [ -n "${FAKE_PROGRESS_LINE:-}" ]; then echo "$FAKE_PROGRESS_LINE" >> "$HARNESS_PROGRESS_LOG"; fi
             if [ -n "${FAKE_TEST_WAIT:-}" ]; then
               trap 'echo interrupted > "$FAKE_DIR/interrupted"; exit 3' INT
               echo "$PPID" > "$FAKE_DIR/parent.pid"
-              for _ in $(seq 1 600); do sleep 0.1; done
+              # Until interrupted, with a deadline far beyond any test's wait so a lost signal still ends the fake.
+              end=$((SECONDS + 900))
+              while [ "$SECONDS" -lt "$end" ]; do sleep 0.2; done
               exit 0
             fi
             if [ -n "${FAKE_RECORDS:-}" ]; then cp "$FAKE_RECORDS"/*.json "$HARNESS_RESULTS_DIR/"; fi

@@ -169,24 +169,64 @@ public sealed class RunTestsScriptTests
         var output = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = run.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var parent = script.In("parent.pid");
-        for (var i = 0; i < 600 && !File.Exists(parent); i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(File.Exists(parent), "the fake test run never started");
+        var started = await Deadline.UntilAsync(() => File.Exists(parent) && File.ReadAllText(parent).Trim().Length > 0, Deadline.Generous);
+        Assert.True(started, $"the fake test run did not start within {Deadline.Generous.TotalSeconds:0} s");
         var pwsh = File.ReadAllText(parent).Trim();
 
-        // When Ctrl+C reaches PowerShell alone (as when a CI runner signals the script)
-        using (var kill = Process.Start("kill", ["-s", "INT", pwsh]))
+        // When Ctrl+C reaches PowerShell alone (as when a CI runner signals the script); the shell's builtin kill,
+        // since a minimal machine has no kill program
+        using (var kill = Process.Start("/bin/sh", ["-c", $"kill -INT {pwsh}"]))
         {
             await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        await run.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var exitDeadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        exitDeadline.CancelAfter(Deadline.Generous);
+        await run.WaitForExitAsync(exitDeadline.Token);
 
         // Then the script passed the interrupt on, so the test run could clean up, and did not report a green run
         Assert.True(File.Exists(script.In("interrupted")), $"the test run was not interrupted\n{await output}\n{await errors}");
         Assert.Equal(130, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task The_target_app_is_built_with_the_suite_so_a_fresh_clone_can_run_the_emulated_backend()
+    {
+        // Given
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        script.Environment["FAKE_RECORDS"] = TestData.Folder("run-emulated");
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated", "-ReportDir", script.In("report"));
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        var builds = script.Calls.Where(c => c.StartsWith("build ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(builds, c => c.Contains("target-app/ProbeHarness.TargetApp.csproj", StringComparison.Ordinal));
+        Assert.Contains(builds, c => c.Contains("steps/ProbeHarness.Steps.csproj", StringComparison.Ordinal));
+        Assert.Contains("built ProbeHarness.TargetApp in ", result.Stdout, StringComparison.Ordinal);
+        var testCall = script.Calls.ToList().FindIndex(c => c.StartsWith("test ", StringComparison.Ordinal));
+        Assert.True(testCall > script.Calls.ToList().FindLastIndex(c => c.StartsWith("build ", StringComparison.Ordinal)), "the suite ran before every build ended");
+    }
+
+    [Fact]
+    public async Task Live_progress_shows_this_runs_lines_and_none_of_the_last_runs()
+    {
+        // Given the progress file a previous run left
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        Directory.CreateDirectory(script.In("artifacts"));
+        File.WriteAllText(script.In("artifacts", "progress.log"), "05:00:00 waiting for restart of pod 1 (the last run)\n");
+        script.Environment["FAKE_RECORDS"] = TestData.Folder("run-emulated");
+        script.Environment["FAKE_PROGRESS_LINE"] = "06:00:00 waiting for restart of pod 1 (this run)";
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated", "-ReportDir", script.In("report"));
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(this run)", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("(the last run)", result.Stdout, StringComparison.Ordinal);
     }
 }

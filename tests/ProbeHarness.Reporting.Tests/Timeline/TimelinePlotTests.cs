@@ -57,6 +57,21 @@ public sealed class TimelinePlotTests
         Assert.Contains(Texts(svg), t => t.StartsWith("[emulated] ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Every_text_is_set_in_the_shipped_font_so_a_machine_without_fonts_still_shows_it()
+    {
+        // Given
+        var row = Reports.Mixed().Scenarios.Single(r => r.Scenario == "A failing /healthz restarts the container");
+
+        // When
+        var svg = XDocument.Parse(TimelinePlot.ToSvg(row));
+
+        // Then
+        var families = svg.Descendants(Svg + "text").Select(t => (string?)t.Attribute("font-family")).Distinct().ToList();
+        Assert.NotEmpty(families);
+        Assert.All(families, family => Assert.Equal("DejaVu Sans", family));
+    }
+
     // ScottPlot indents the text inside each <text> element.
     private static List<string> Texts(XDocument svg) => svg.Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
 }
