@@ -19,21 +19,22 @@ public static class ContainerHistory
             Merge(runs, status.State?.Running is { } running
                 ? new ContainerInstance(status.ContainerID ?? "", ClusterTime.ToInstant(running.StartedAt) ?? change.ObservedAt, null, null, null)
                 : null);
-            Merge(runs, Finished(status.State?.Terminated, status.ContainerID));
-            Merge(runs, Finished(status.LastState?.Terminated, status.LastState?.Terminated?.ContainerID));
+            Merge(runs, Finished(status.State?.Terminated, status.ContainerID, TerminationPublication.State));
+            Merge(runs, Finished(status.LastState?.Terminated, status.LastState?.Terminated?.ContainerID, TerminationPublication.LastState));
         }
 
         return [.. runs.Values.OrderBy(r => r.StartedAt)];
     }
 
-    private static ContainerInstance? Finished(V1ContainerStateTerminated? terminated, string? containerId) =>
+    private static ContainerInstance? Finished(V1ContainerStateTerminated? terminated, string? containerId, TerminationPublication publishedAs) =>
         terminated?.StartedAt is { } started
             ? new ContainerInstance(
                 containerId ?? "",
                 ClusterTime.ToInstant(started),
                 ClusterTime.ToInstant(terminated.FinishedAt),
                 terminated.ExitCode,
-                terminated.Reason)
+                terminated.Reason,
+                publishedAs)
             : null;
 
     // A run is known by its container ID, or (when a status leaves the ID out) by its start time; what finished wins over what runs.
@@ -54,7 +55,11 @@ public static class ContainerHistory
         {
             runs[key] = run.FinishedAt is null
                 ? known
-                : run with { ContainerId = run.ContainerId.Length > 0 ? run.ContainerId : known.ContainerId };
+                : run with
+                {
+                    ContainerId = run.ContainerId.Length > 0 ? run.ContainerId : known.ContainerId,
+                    EndPublishedAs = known.EndPublishedAs | run.EndPublishedAs,
+                };
         }
         else
         {

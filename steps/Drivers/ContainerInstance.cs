@@ -6,4 +6,11 @@ namespace ProbeHarness.Steps.Drivers;
 /// <param name="FinishedAt">When it ended, or null while it runs.</param>
 /// <param name="ExitCode">Its exit code, or null while it runs.</param>
 /// <param name="Reason">The runtime's termination reason (<c>Error</c>, <c>Completed</c>, …), or null while it runs.</param>
-public sealed record ContainerInstance(string ContainerId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int? ExitCode, string? Reason);
+/// <param name="EndPublishedAs">Where the kubelet published its end.</param>
+public sealed record ContainerInstance(
+    string ContainerId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    int? ExitCode,
+    string? Reason,
+    TerminationPublication EndPublishedAs = TerminationPublication.None);
