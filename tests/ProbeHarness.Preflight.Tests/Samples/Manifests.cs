@@ -44,7 +44,7 @@ public static class Manifests
         string.Join('\n', yaml.ReplaceLineEndings("\n").Split('\n').Select(line => line.Length == 0 ? line : new string(' ', spaces) + line));
 
     /// <summary>The findings of <paramref name="ruleId"/> in <paramref name="yaml"/> (asserting it is good input).</summary>
-    public static IReadOnlyList<Findings.Finding> FindingsOf(string ruleId, string yaml)
+    public static IReadOnlyList<ProbeHarness.Preflight.Findings.Finding> FindingsOf(string ruleId, string yaml)
     {
         var result = PreflightRunner.RunText(yaml, "web.yaml");
         Assert.Empty(result.InputErrors);

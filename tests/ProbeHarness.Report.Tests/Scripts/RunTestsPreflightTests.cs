@@ -78,4 +78,21 @@ public sealed class RunTestsPreflightTests
         Assert.Contains("the build failed", buildFails.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(script.Calls, c => c.StartsWith("run ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task WhatIf_prints_the_preflight_commands_and_runs_nothing()
+    {
+        // Given
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+
+        // When
+        var result = await script.RunAsync("-Preflight", script.In("deploy"), "-WhatIf");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("would run: ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"-- preflight {script.In("deploy")}", result.Stdout, StringComparison.Ordinal);
+        Assert.Empty(script.Calls);
+    }
 }
