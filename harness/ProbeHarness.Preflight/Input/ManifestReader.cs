@@ -89,9 +89,12 @@ public static class ManifestReader
         if (!KnownKinds.IsKnown(apiVersion, kind))
         {
             var served = KnownKinds.ApiVersionsOf(kind);
-            var hint = served.Count == 0
-                ? "not a built-in Kubernetes kind (custom resources are not checked; leave them out of the input)"
-                : $"{kind} is served as {string.Join(", ", served.Select(v => $"'{v}'"))}";
+            var hint = (kind, served.Count) switch
+            {
+                ("List", _) => "a List is not unpacked; write its items as separate documents (kubectl get -o yaml gives a List)",
+                (_, 0) => "not a built-in Kubernetes kind (custom resources are not checked; leave them out of the input)",
+                _ => $"{kind} is served as {string.Join(", ", served.Select(v => $"'{v}'"))}",
+            };
             throw new ManifestException(file, KeyLine(mapping, "kind"), null, $"unknown kind '{kind}' (apiVersion '{apiVersion}'): {hint}");
         }
 

@@ -47,6 +47,20 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void A_list_is_bad_input_that_says_how_to_split_it()
+    {
+        // Given kubectl get -o yaml output
+        var errors = new List<ManifestException>();
+
+        // When
+        ManifestReader.Parse("apiVersion: v1\nkind: List\nitems: []\n", "list.yaml", errors);
+
+        // Then
+        var error = Assert.Single(errors);
+        Assert.Equal("list.yaml: line 2: unknown kind 'List' (apiVersion 'v1'): a List is not unpacked; write its items as separate documents (kubectl get -o yaml gives a List)", error.Message);
+    }
+
+    [Fact]
     public void An_unreadable_file_is_an_error_naming_it()
     {
         // Given a folder where a file is expected
