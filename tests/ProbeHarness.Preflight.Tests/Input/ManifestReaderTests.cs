@@ -24,6 +24,24 @@ public sealed class ManifestReaderTests
         Assert.Equal(67, templates[1].Locator.Line("spec.jobTemplate.spec.template.spec.containers[0].livenessProbe.successThreshold"));
     }
 
+    [Fact]
+    public void Windows_line_endings_give_the_same_lines_and_errors()
+    {
+        // Given the helm output with CRLF, and a misspelt field after a first document
+        var helm = File.ReadAllText(Manifests.TestData("samples", "helm-rendered.yaml")).ReplaceLineEndings("\r\n");
+        var typo = File.ReadAllText(Manifests.TestData("bad", "misspelt-field.yaml")).ReplaceLineEndings("\r\n");
+        var errors = new List<ManifestException>();
+
+        // When
+        var templates = ManifestReader.Parse(helm, "helm.yaml", errors);
+        ManifestReader.Parse(typo, "typo.yaml", errors);
+
+        // Then
+        Assert.Equal(67, templates[1].Locator.Line("spec.jobTemplate.spec.template.spec.containers[0].livenessProbe.successThreshold"));
+        var error = Assert.Single(errors);
+        Assert.Equal(15, error.Line);
+    }
+
     [Theory]
     [InlineData("unknown-kind.yaml", 7L, "unknown kind 'ServiceMonitor' (apiVersion 'monitoring.coreos.com/v1')")]
     [InlineData("old-api.yaml", 2L, "unknown kind 'Deployment' (apiVersion 'extensions/v1beta1'): Deployment is served as 'apps/v1'")]
