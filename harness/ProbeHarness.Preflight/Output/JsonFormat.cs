@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProbeHarness.Preflight.Findings;
@@ -7,7 +8,8 @@ namespace ProbeHarness.Preflight.Output;
 /// <summary>The findings as JSON: <c>{ tool, failOn, exitCode, summary, files[], findings[], inputErrors[] }</c>, severities as lower-case names.</summary>
 public static class JsonFormat
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Not HTML: keep ≥, −, δ and quotes readable instead of \u escapes.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The JSON text.</summary>
     public static string Write(PreflightResult result, Severity failOn)
@@ -30,7 +32,7 @@ public static class JsonFormat
                 ["message"] = e.Message,
             })]),
         };
-        return root.ToJsonString(Indented);
+        return root.ToJsonString(Indented) + Environment.NewLine;
     }
 
     private static JsonNode Finding(Finding finding) => new JsonObject

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProbeHarness.Preflight.Findings;
@@ -15,7 +16,8 @@ public static class SarifFormat
     /// <summary>The schema the output declares.</summary>
     public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Not HTML: keep ≥, −, δ and quotes readable instead of \u escapes.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The SARIF log as JSON text.</summary>
     public static string Write(PreflightResult result)
@@ -45,7 +47,7 @@ public static class SarifFormat
             ["version"] = "2.1.0",
             ["runs"] = new JsonArray(run),
         };
-        return log.ToJsonString(Indented);
+        return log.ToJsonString(Indented) + Environment.NewLine;
     }
 
     private static JsonNode Rule(PreflightRule rule) => new JsonObject

@@ -40,7 +40,7 @@ public sealed class LongLivenessInitialDelay : IPreflightCheck
             Rule,
             $"{liveness.Path}.initialDelaySeconds",
             $"livenessProbe of container '{container.Name}' waits initialDelaySeconds {delay} and there is no startupProbe",
-            $"every start goes without a liveness check for {delay} s, even when the app is up in a second (a hang right after start stays for {delay} s), and an app still starting is killed {Seconds.Of(kill.Min)}–{Seconds.Of(kill.Max)} s after the container starts ({kill.Formula}), on every restart again",
+            $"every start goes without a liveness check for {delay} s, even when the app is up in a second (a hang right after the start goes unnoticed that long), and an app still starting is killed {Seconds.Of(kill.Min)}–{Seconds.Of(kill.Max)} s after the container starts ({kill.Formula}), on every restart again",
             $"remove initialDelaySeconds and add a startupProbe on the same endpoint with failureThreshold × periodSeconds ≥ {delay} s (e.g. periodSeconds: {period}, failureThreshold: {threshold}): liveness then starts as soon as the app is up, and slow starts get the whole budget");
     }
 }
