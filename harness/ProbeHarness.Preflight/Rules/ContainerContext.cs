@@ -10,7 +10,7 @@ namespace ProbeHarness.Preflight.Rules;
 /// <summary>One container (or init container) of a pod spec, with its probes, their validation and a way to place findings.</summary>
 public sealed class ContainerContext
 {
-    private readonly Dictionary<ProbeType, IReadOnlyList<ProbeFieldError>> validation = [];
+    private readonly Dictionary<ProbeType, IReadOnlyList<ProbeFieldError>> _validation = [];
 
     /// <summary>Creates the context of container <paramref name="index"/> of <paramref name="template"/>'s containers (or init containers).</summary>
     public ContainerContext(PodTemplate template, V1Container container, int index, bool isInit)
@@ -78,9 +78,9 @@ public sealed class ContainerContext
     public IReadOnlyList<ProbeFieldError> Validation(ProbeSite site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        if (!validation.TryGetValue(site.Type, out var errors))
+        if (!_validation.TryGetValue(site.Type, out var errors))
         {
-            validation[site.Type] = errors = ProbeSpecValidator.ValidateProbe(site.Probe, site.Type, Container, site.Path);
+            _validation[site.Type] = errors = ProbeSpecValidator.ValidateProbe(site.Probe, site.Type, Container, site.Path);
         }
 
         return errors;
