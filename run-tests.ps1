@@ -46,6 +46,15 @@ trends and flags on changed verdicts. A folder without a report.json is a first 
 Keep the namespace of each failed scenario (and, for k3s, the cluster) for inspection; the run prints how to reach
 it. Sets HARNESS_KEEP_ON_FAILURE=1.
 
+.PARAMETER Preflight
+Lint manifests instead of running the suite: one or more files or folders (folders: every *.yaml/*.yml, recursively;
+as a list or comma-separated). No cluster is used. Builds the report tool, runs its preflight verb (rules PH001..PH010,
+docs/preflight.md) and exits with its code: 0 nothing at warning or above, 1 findings at warning or above, 2 bad input
+(each error names the file and line) or a build error.
+
+.PARAMETER Sarif
+With -Preflight: also write the findings as SARIF 2.1.0 to this file (e.g. for GitHub code scanning).
+
 .EXAMPLE
 dotnet pwsh ./run-tests.ps1 -Backend emulated -Tag liveness
 
@@ -90,7 +99,11 @@ param(
 
     [string] $Previous,
 
-    [switch] $KeepOnFailure
+    [switch] $KeepOnFailure,
+
+    [string[]] $Preflight = @(),
+
+    [string] $Sarif
 )
 
 Set-StrictMode -Version Latest
@@ -183,6 +196,31 @@ function Invoke-Dotnet([string[]] $Arguments, [string] $Follow) {
 function Format-Command([string[]] $Arguments) {
     $quoted = $Arguments | ForEach-Object { if ($_ -match '[\s|"]') { "'$_'" } else { $_ } }
     return "$dotnet $($quoted -join ' ')"
+}
+
+# -Preflight: lint manifests with the report tool's preflight verb (no cluster, no suite) and exit with its exit code.
+$preflightPaths = @($Preflight | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+if ($Sarif -and $preflightPaths.Count -eq 0) {
+    Write-Error "-Sarif is written by -Preflight; give -Preflight <files or folders> too." -ErrorAction Continue
+    exit $ExitEnvironment
+}
+if ($preflightPaths.Count -gt 0) {
+    $preflightBuild = @('build', $reportTool, '--nologo', '-v', 'minimal')
+    $preflightRun = @('run', '--project', $reportTool, '--no-build', '--', 'preflight') + @($preflightPaths | ForEach-Object { Resolve-RepoPath $_ })
+    if ($Sarif) { $preflightRun += @('--sarif', (Resolve-RepoPath $Sarif)) }
+    if (-not $PSCmdlet.ShouldProcess((Format-Command $preflightRun), 'run preflight')) {
+        Write-Step "would run: $(Format-Command $preflightBuild)"
+        Write-Step "would run: $(Format-Command $preflightRun)"
+        exit $ExitHeld
+    }
+    Write-Step (Format-Command $preflightBuild)
+    $code = Invoke-Dotnet $preflightBuild
+    if ($code -ne 0) {
+        Write-Error "the build failed (exit code $code): $(Format-Command $preflightBuild)" -ErrorAction Continue
+        exit $ExitEnvironment
+    }
+    Write-Step (Format-Command $preflightRun)
+    exit (Invoke-Dotnet $preflightRun)
 }
 
 # `pwsh -File` passes "a,b" as one string, so commas separate tags too.

@@ -3,7 +3,7 @@ using ProbeHarness.Reporting.Input;
 
 namespace ProbeHarness.Report;
 
-/// <summary>The <c>ProbeHarness.Report</c> command line: <c>build</c> a report folder, or <c>compare</c> two backends.</summary>
+/// <summary>The <c>ProbeHarness.Report</c> command line: <c>build</c> a report folder, <c>compare</c> two backends, or <c>preflight</c> manifests.</summary>
 public static class ReportProgram
 {
     /// <summary>Success.</summary>
@@ -12,7 +12,7 @@ public static class ReportProgram
     /// <summary>compare: a scenario that ran on both backends got different verdicts.</summary>
     public const int Disagreement = 1;
 
-    /// <summary>The command line is wrong.</summary>
+    /// <summary>The command line is wrong (preflight: or its input is bad, <see cref="Preflight.PreflightResult.BadInput"/>).</summary>
     public const int UsageError = 2;
 
     /// <summary>An input (records, TRX, previous report) could not be read, or compare had nothing to compare.</summary>
@@ -28,6 +28,32 @@ public static class ReportProgram
           ProbeHarness.Report compare --left <dir> --right <dir> [--out <file.md or folder>]
               Prints the agreement table of two runs (results or report folders). Exit 1 when a scenario that
               ran on both got different verdicts, 3 when nothing ran on both.
+          ProbeHarness.Report preflight <file|folder>... [--format human|json|sarif|junit] [--out <file>]
+                                    [--sarif <file>] [--fail-on error|warning|note]
+              Lints the probes of every workload in the manifests (no cluster). Exit 0 when nothing is at or above
+              --fail-on (default warning), 1 when something is, 2 on bad input. `preflight --help` says more.
+        """;
+
+    /// <summary>The preflight verb's help text.</summary>
+    public const string PreflightUsage = """
+        usage: ProbeHarness.Report preflight <file|folder>... [--format human|json|sarif|junit] [--out <file>]
+                                             [--sarif <file>] [--fail-on error|warning|note]
+
+        Lints the liveness, readiness and startup probes of every container and init container of every Deployment,
+        StatefulSet, DaemonSet, Job, CronJob and Pod in the given files and folders (folders: every *.yaml and *.yml,
+        recursively; multi-document files such as `helm template` output are fine). No cluster is needed. Rules PH001..PH010
+        are described in docs/preflight.md.
+
+          --format    human (default: a table), json, sarif (SARIF 2.1.0) or junit (JUnit XML); written to stdout
+          --out       write the --format output to this file instead of stdout
+          --sarif     also write SARIF 2.1.0 to this file (e.g. for code scanning), whatever --format is
+          --fail-on   the lowest severity that fails the run: error, warning (default) or note
+
+        exit codes:
+          0  no finding at or above --fail-on
+          1  a finding at or above --fail-on
+          2  bad input (a missing or unreadable file, invalid YAML, a document without apiVersion/kind, an unknown kind,
+             a field the kind does not have; each error names the file and line) or a wrong command line
         """;
 
     /// <summary>Runs the command in <paramref name="args"/>; returns the exit code.</summary>
@@ -35,11 +61,18 @@ public static class ReportProgram
     {
         try
         {
-            var arguments = CommandArguments.Parse(args);
+            if (args is ["preflight", .. var rest] && rest.Any(a => a is "--help" or "-h"))
+            {
+                stdout.WriteLine(PreflightUsage);
+                return Ok;
+            }
+
+            var arguments = CommandArguments.Parse(args, operands: args is ["preflight", ..]);
             return arguments.Command switch
             {
                 "build" => BuildCommand.Run(arguments, stdout, stderr),
                 "compare" => CompareCommand.Run(arguments, stdout),
+                "preflight" => PreflightCommand.Run(arguments, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };

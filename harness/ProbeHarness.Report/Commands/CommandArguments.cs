@@ -2,14 +2,17 @@ using System.Globalization;
 
 namespace ProbeHarness.Report.Commands;
 
-/// <summary>A parsed command line: the command and its <c>--name value</c> options (an option may repeat).</summary>
+/// <summary>A parsed command line: the command, its <c>--name value</c> options (an option may repeat) and, for commands that take them, operands.</summary>
 /// <param name="Command">The first argument, e.g. <c>build</c>.</param>
 /// <param name="Options">The values of each option, by name without dashes.</param>
 public sealed record CommandArguments(string Command, IReadOnlyDictionary<string, IReadOnlyList<string>> Options)
 {
-    /// <summary>Parses <paramref name="args"/>: a command, then <c>--name value</c> pairs.</summary>
-    /// <exception cref="UsageException">No command, an argument that is not an option, or an option without a value.</exception>
-    public static CommandArguments Parse(IReadOnlyList<string> args)
+    /// <summary>The arguments that are not options, in order (e.g. preflight's files and folders); empty unless the parse allowed them.</summary>
+    public IReadOnlyList<string> Operands { get; init; } = [];
+
+    /// <summary>Parses <paramref name="args"/>: a command, then <c>--name value</c> pairs, and operands among them when <paramref name="operands"/> is true.</summary>
+    /// <exception cref="UsageException">No command, an argument that is not an option (unless operands are allowed), or an option without a value.</exception>
+    public static CommandArguments Parse(IReadOnlyList<string> args, bool operands = false)
     {
         if (args.Count == 0)
         {
@@ -17,10 +20,17 @@ public sealed record CommandArguments(string Command, IReadOnlyDictionary<string
         }
 
         var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var given = new List<string>();
         for (var i = 1; i < args.Count; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
+                if (operands)
+                {
+                    given.Add(args[i]);
+                    continue;
+                }
+
                 throw new UsageException($"'{args[i]}' is not an option (options start with --)");
             }
 
@@ -38,7 +48,7 @@ public sealed record CommandArguments(string Command, IReadOnlyDictionary<string
             values.Add(args[++i]);
         }
 
-        return new CommandArguments(args[0], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value));
+        return new CommandArguments(args[0], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value)) { Operands = given };
     }
 
     /// <summary>The value of a required option.</summary>
