@@ -126,9 +126,9 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
         ? Directory.EnumerateFiles(folder, "*.ndjson").Concat(Directory.EnumerateFiles(folder, "*.html"))
         : [];
 
-    // The copies are part of the report, so they are scrubbed like everything else.
+    // The copies are part of the report, so their data is scrubbed like everything else; their code is not touched.
     private static void CopyScrubbed(string from, string to) =>
-        File.WriteAllText(to, CredentialScrubber.Scrub(File.ReadAllText(from)), Utf8);
+        File.WriteAllText(to, ArtifactScrubber.Scrub(File.ReadAllText(from), ArtifactFormats.Of(from)), Utf8);
 
     private void Step(string what, Stopwatch clock)
     {

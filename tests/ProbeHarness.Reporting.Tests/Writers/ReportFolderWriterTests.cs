@@ -148,4 +148,21 @@ public sealed class ReportFolderWriterTests
         Assert.DoesNotContain(Secrets.Token, File.ReadAllText(Path.Combine(output, "cucumber.html")), StringComparison.Ordinal);
         Assert.Equal([Path.Combine(output, report.Scenarios[0].TimelineImage)], Directory.GetFiles(Path.Combine(output, "timelines")));
     }
+
+    [Fact]
+    public void A_copied_cucumber_html_keeps_its_script_byte_for_byte()
+    {
+        // Given Cucumber's HTML (bundled JavaScript with "password"===t, a token in a message) among the results
+        using var temp = new TempFolder();
+        var results = temp.WriteRecords("results", SampleRecords.Passed());
+        var original = File.ReadAllText(Path.Combine(TestData.Folder("cucumber"), "cucumber-like.html"));
+        File.WriteAllText(Path.Combine(results, "cucumber.html"), original);
+
+        // When
+        new ReportFolderWriter(_ => { }).Write(new ReportFolderRequest { ResultsFolder = results, OutputFolder = temp.Combine("report") });
+
+        // Then only the token changed
+        var copy = File.ReadAllText(temp.Combine("report", "cucumber", "cucumber.html"));
+        Assert.Equal(original.Replace(Secrets.Token, ProbeHarness.Reporting.Scrubbing.CredentialScrubber.Redacted, StringComparison.Ordinal), copy);
+    }
 }
