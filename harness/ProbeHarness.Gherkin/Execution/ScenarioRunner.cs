@@ -18,6 +18,8 @@ internal static class ScenarioRunner
     /// <summary>Runs <paramref name="scenario"/> of <paramref name="feature"/>; throws what made it fail.</summary>
     public static async Task RunAsync(RunnableFeature feature, ScenarioCase scenario)
     {
+        // The adapter's own work comes first, so a failure of it is never a scenario Reqnroll started and calls OK.
+        var tables = TablesOf(feature, scenario);
         var featureInfo = feature.FeatureInfo;
         var runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: featureInfo);
         var initialized = false;
@@ -34,9 +36,9 @@ internal static class ScenarioRunner
             }
 
             await runner.OnScenarioStartAsync();
-            foreach (var step in scenario.Steps)
+            foreach (var (step, table) in scenario.Steps.Zip(tables))
             {
-                await RunStepAsync(runner, step);
+                await RunStepAsync(runner, step, table);
                 if (failedStep is null && runner.ScenarioContext.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
                 {
                     failedStep = step;
@@ -157,9 +159,33 @@ internal static class ScenarioRunner
             ? null
             : new RuleInfo(scenario.RuleTitle, scenario.RuleDescription ?? string.Empty, scenario.RuleTags.ToArray());
 
-    private static Task RunStepAsync(ITestRunner runner, ScenarioStep step)
+    // Any failure to build a table (the checks at parse time refuse the known causes) fails the test, located.
+    private static DataTable?[] TablesOf(RunnableFeature feature, ScenarioCase scenario)
     {
-        var table = TableOf(step.Table);
+        var tables = new DataTable?[scenario.Steps.Count];
+        for (var i = 0; i < tables.Length; i++)
+        {
+            var step = scenario.Steps[i];
+            try
+            {
+                tables[i] = TableOf(step.Table);
+            }
+            catch (Exception exception)
+            {
+                AuthoringError[] errors =
+                [
+                    new(AuthoringErrorKind.AdapterFailure, feature.Parsed.Path, step.Line, 0,
+                        $"the adapter could not build the table of \"{step.KeywordText}{step.Text}\": {exception.GetType().Name}: {exception.Message}"),
+                ];
+                RunnableFeature.Refuse(feature.ReportOf(scenario, errors), new FeatureAuthoringException(scenario.DisplayName, errors, exception));
+            }
+        }
+
+        return tables;
+    }
+
+    private static Task RunStepAsync(ITestRunner runner, ScenarioStep step, DataTable? table)
+    {
         return step.Keyword switch
         {
             StepKeyword.Given => runner.GivenAsync(step.Text, step.DocString, table, step.KeywordText),
