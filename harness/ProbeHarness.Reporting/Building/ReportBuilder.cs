@@ -62,6 +62,7 @@ public sealed partial class ReportBuilder(TimeProvider time)
             Key = KeyOf(record.FeatureFile, record.Scenario),
             Feature = record.Feature,
             FeatureFile = record.FeatureFile,
+            Line = record.Line,
             Scenario = record.Scenario,
             Tags = record.Tags ?? [],
             Backend = record.Backend,
@@ -187,7 +188,8 @@ public sealed partial class ReportBuilder(TimeProvider time)
         NotHeld: rows.Count(r => r.Verdict.IsJudged() && !r.Verdict.Holds()),
         EnvironmentErrors: rows.Count(r => r.Verdict == ScenarioVerdict.EnvironmentError),
         Skipped: rows.Count(r => r.Verdict == ScenarioVerdict.Skipped),
-        ByVerdict: Enum.GetValues<ScenarioVerdict>().ToDictionary(v => v.ToKey(), v => rows.Count(r => r.Verdict == v)));
+        ByVerdict: Enum.GetValues<ScenarioVerdict>().ToDictionary(v => v.ToKey(), v => rows.Count(r => r.Verdict == v)),
+        AuthoringErrors: rows.Count(r => r.Verdict == ScenarioVerdict.AuthoringError));
 
     private static RunHistoryEntry HistoryEntryFor(List<ScenarioRow> rows, DateTimeOffset start) => new(
         start,

@@ -26,4 +26,7 @@ public enum ScenarioVerdict
 
     /// <summary>The scenario did not run.</summary>
     Skipped,
+
+    /// <summary>The scenario cannot run as written (bad Gherkin, an unbound step, a bad table, a duplicate name, a bad manifest): it judged nothing.</summary>
+    AuthoringError,
 }
