@@ -42,6 +42,8 @@ internal static class ScenarioRunner
                 if (failedStep is null && runner.ScenarioContext.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
                 {
                     failedStep = step;
+                    runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(
+                        new FailedStep(feature.Parsed.Path, step.Line, $"{step.KeywordText}{step.Text}"));
                 }
             }
 
