@@ -16,6 +16,30 @@ public sealed class InputErrorSteps(WorkloadDriver workload, ScenarioCluster clu
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Then the target app with -1 replicas is refused with "replicas must be 0 or more" (as the replicas step would be).</summary>
+    [Then(@"^the target app with (-?\d+) replicas? is refused with ""([^""]*)""$")]
+    public void ThenReplicasRefused(int replicas, string message)
+    {
+        var error = Assert.Throws<ScenarioInputException>(() => workload.SetReplicas(replicas));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Then the step argument "99999999999" is refused with "out of range" (the whole-number conversion every step uses).</summary>
+    [Then(@"^the step argument ""(-?\d+)"" is refused with ""([^""]*)""$")]
+    public void ThenStepArgumentRefused(string text, string message)
+    {
+        var error = Assert.Throws<ScenarioInputException>(() => StepArguments.Whole(text));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Then a wait of 2147483647 s is refused with "out of range" (what every waiting step checks first).</summary>
+    [Then(@"^a wait of (\d+) s is refused with ""([^""]*)""$")]
+    public void ThenWaitRefused(int seconds, string message)
+    {
+        var error = Assert.Throws<ScenarioInputException>(() => Expectations.CheckWait("a wait", TimeSpan.FromSeconds(seconds)));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Then deploying the target app is refused with "livenessProbe.httpGet.port: Not found" (nothing is deployed).</summary>
     [Then(@"^deploying the target app is refused with ""([^""]*)""$")]
     public async Task ThenDeployRefused(string message)

@@ -30,6 +30,7 @@ internal static class ScenarioRunner
             await EnterFeatureAsync(runner, featureInfo);
             runner.OnScenarioInitialize(ScenarioInfoOf(scenario), RuleInfoOf(scenario));
             initialized = true;
+            runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
             if (TestContext.Current.TestOutputHelper is { } output)
             {
                 runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(output);

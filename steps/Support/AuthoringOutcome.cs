@@ -1,0 +1,36 @@
+using ProbeHarness.Gherkin.Execution;
+using Reqnroll;
+using Reqnroll.BoDi;
+
+namespace ProbeHarness.Steps.Support;
+
+/// <summary>A scenario that cannot run as written, as its record says it: the outcome and a message naming file and line.</summary>
+/// <param name="Outcome">Always <see cref="AuthoringOutcome.Word"/>.</param>
+/// <param name="Message">What is wrong, starting with <c>path:line: step</c>.</param>
+public sealed record AuthoringVerdict(string Outcome, string Message);
+
+/// <summary>
+/// Tells an authoring error (a step no binding matches, a binding that does not fit its step) from a scenario that ran
+/// and failed, by Reqnroll's status, and locates it with the step the adapter registered (<see cref="FailedStep"/>).
+/// </summary>
+public static class AuthoringOutcome
+{
+    /// <summary>The record outcome of an authoring error.</summary>
+    public const string Word = "authoring-error";
+
+    /// <summary>The authoring verdict of the scenario, or null when it is not an authoring error.</summary>
+    public static AuthoringVerdict? Of(ScenarioContext scenario, IObjectContainer container)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(container);
+        var step = container.IsRegistered<FailedStep>() ? container.Resolve<FailedStep>().ToString() : "a step";
+        return scenario.ScenarioExecutionStatus switch
+        {
+            ScenarioExecutionStatus.UndefinedStep => new AuthoringVerdict(
+                Word, $"{step}: no step definition matches this step (an unbound step); fix its text or write a binding for it."),
+            ScenarioExecutionStatus.BindingError => new AuthoringVerdict(
+                Word, $"{step}: {scenario.TestError?.Message ?? "its binding does not fit it (ambiguous, or the parameters do not match)."}"),
+            _ => null,
+        };
+    }
+}
