@@ -66,8 +66,8 @@ Exit codes:
   0  every scenario held (its expectations and timing windows)
   1  at least one scenario did not hold (late, missed, false positive or failed)
   2  the run could not happen or is incomplete: a bad -Tag or -Kubeconfig, a build error, a backend that did not
-     start, scenario environment errors, a test host that crashed or was interrupted, or a report that could not
-     be written
+     start, scenario environment errors, authoring errors (bad Gherkin, an unbound step, a bad table or manifest),
+     a test host that crashed or was interrupted, or a report that could not be written
 A parameter PowerShell itself rejects (e.g. -Backend outside its set) stops the script before anything runs, with
 PowerShell's message and its exit code 1.
   8  no scenario is tagged with any of -Tag
@@ -252,7 +252,12 @@ Write-Step ('built in {0:0.0} s' -f $clock.Elapsed.TotalSeconds)
 # Stale records from an earlier run would pass for this run's results.
 if (Test-Path -LiteralPath $resultsPath) { Remove-Item -LiteralPath $resultsPath -Recurse -Force }
 New-Item -ItemType Directory -Force -Path $resultsPath, $reportPath | Out-Null
+# The report folder holds one run only: an earlier run's report must not pass for this one if this one writes none.
 Get-ChildItem -LiteralPath $reportPath -Filter 'cucumber.*' -File | Remove-Item -Force
+foreach ($name in @('report.json', 'report.md', 'index.html', 'junit.xml', $trxName, 'timelines', 'cucumber')) {
+    $old = Join-Path $reportPath $name
+    if (Test-Path -LiteralPath $old) { Remove-Item -LiteralPath $old -Recurse -Force }
+}
 $trxPath = Join-Path $trxFolder $trxName
 if (Test-Path -LiteralPath $trxPath) { Remove-Item -LiteralPath $trxPath -Force }
 
@@ -285,8 +290,9 @@ $counts = $report.header.counts
 $label = if ($report.header.emulated) { '[emulated] ' } else { '' }
 $index = Join-Path $reportPath 'index.html'
 # A test host that crashed or was stopped (anything but 0 = all passed, 2 = some failed) left the run incomplete.
-if ($reportExit -ne 0 -or $counts.environmentErrors -gt 0 -or ($testExit -ne 0 -and $testExit -ne 2)) {
-    Write-Step "$($label)exit $ExitEnvironment, the run is incomplete: $($counts.environmentErrors) environment error(s), dotnet test exit code $testExit, report tool exit code $reportExit; see $index"
+# An authoring error (bad Gherkin, an unbound step, a bad table or manifest) is a scenario that never ran.
+if ($reportExit -ne 0 -or $counts.environmentErrors -gt 0 -or $counts.authoringErrors -gt 0 -or ($testExit -ne 0 -and $testExit -ne 2)) {
+    Write-Step "$($label)exit $ExitEnvironment, the run is incomplete: $($counts.environmentErrors) environment error(s), $($counts.authoringErrors) authoring error(s), dotnet test exit code $testExit, report tool exit code $reportExit; see $index"
     exit $ExitEnvironment
 }
 if ($counts.notHeld -gt 0 -or $testExit -eq 2) {

@@ -10,21 +10,21 @@ internal static class AuthoringChecks
     public static IReadOnlyList<ScenarioCase> Apply(string featurePath, IReadOnlyList<ScenarioCase> scenarios)
     {
         var byName = scenarios
-            .GroupBy(scenario => scenario.DisplayName, StringComparer.Ordinal)
+            .GroupBy(scenario => scenario.RecordName, StringComparer.Ordinal)
             .Where(group => group.Count() > 1)
             .ToDictionary(group => group.Key, group => group.Select(s => s.Line).ToArray(), StringComparer.Ordinal);
         return scenarios
             .Select(scenario =>
             {
                 var errors = TableErrors(featurePath, scenario).ToList();
-                if (byName.TryGetValue(scenario.DisplayName, out var lines))
+                if (byName.TryGetValue(scenario.RecordName, out var lines))
                 {
                     errors.Add(new AuthoringError(
                         AuthoringErrorKind.DuplicateName,
                         featurePath,
                         scenario.Line,
                         0,
-                        $"the scenario name \"{scenario.DisplayName}\" is used {lines.Length} times in this feature (lines {string.Join(", ", lines)}); "
+                        $"the scenario name \"{scenario.RecordName}\" is used {lines.Length} times in this feature (lines {string.Join(", ", lines)}); "
                         + "scenario names must be unique within a feature, so each run and record is told apart."));
                 }
 

@@ -142,6 +142,35 @@ public sealed class RunTestsScriptTests
     }
 
     [Fact]
+    public async Task A_report_tool_that_fails_leaves_no_stale_green_report_and_exits_2()
+    {
+        // Given a green report of an earlier run in the report folder, and a report tool that fails this time
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        var report = script.In("report");
+        Directory.CreateDirectory(Path.Combine(report, "timelines"));
+        Directory.CreateDirectory(Path.Combine(report, "cucumber"));
+        var stale = new[] { "report.json", "report.md", "index.html", "junit.xml", "conformance.trx", "timelines/001-old.svg", "cucumber/cucumber.ndjson" };
+        foreach (var file in stale)
+        {
+            File.WriteAllText(Path.Combine(report, file), "{\"header\":{\"counts\":{\"environmentErrors\":0,\"notHeld\":0}}}");
+        }
+
+        File.WriteAllText(Path.Combine(report, "notes.txt"), "not the report's");
+        script.Environment["FAKE_RECORDS"] = TestData.Folder("run-emulated");
+        script.Environment["FAKE_RUN_EXIT"] = "1";
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated", "-ReportDir", report);
+
+        // Then the run is incomplete, and nothing of the earlier run's report is left to pass for this one
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the report was not written (report tool exit code 1)", result.Output, StringComparison.Ordinal);
+        Assert.All(stale, file => Assert.False(File.Exists(Path.Combine(report, file)), $"{file} of the earlier run is still there"));
+        Assert.True(File.Exists(Path.Combine(report, "notes.txt")), "a file the report never writes was removed");
+    }
+
+    [Fact]
     public async Task A_build_failure_exits_2_before_the_suite_runs()
     {
         // Given
