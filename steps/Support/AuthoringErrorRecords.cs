@@ -32,6 +32,7 @@ public sealed class AuthoringErrorRecords
         return new ScenarioRecord
         {
             ScenarioId = report.RowId,
+            TestName = TestContext.Current.Test?.TestDisplayName,
             FeatureFile = report.FeaturePath,
             Line = report.Errors.Count > 0 ? report.Errors[0].Line : null,
             Feature = report.FeatureTitle,

@@ -181,6 +181,7 @@ public sealed class Hooks(
         var record = new ScenarioRecord
         {
             ScenarioId = scenarioId,
+            TestName = TestContext.Current.Test?.TestDisplayName,
             Line = container.IsRegistered<ScenarioCase>() ? container.Resolve<ScenarioCase>().Line : null,
             FeatureFile = featureFile,
             Feature = feature.FeatureInfo.Title,

@@ -33,6 +33,9 @@ public sealed record ScenarioRecord
     /// <summary>The scenario's unique id in the run, <c>featurePath#pickleIndex</c> (what its record file is named by), when known.</summary>
     public string? ScenarioId { get; init; }
 
+    /// <summary>The test's display name as the test platform lists it (<c>Feature: Scenario [example]</c>), when known.</summary>
+    public string? TestName { get; init; }
+
     /// <summary>The 1-based line of the scenario (or of the error, for an authoring error) in its feature file, when known.</summary>
     public int? Line { get; init; }
 

@@ -25,6 +25,7 @@ public static partial class HtmlReportWriter
         tr.verdict-environment-error td { background: #fff6e0; }
         tr.verdict-skipped td { background: #f4f4f4; color: #666; }
         tr.verdict-authoring-error td { background: #f1ecfb; }
+        tr.verdict-not-run td { background: #fdecee; font-style: italic; }
         tr.changed td:nth-child(10) { font-weight: 700; outline: 2px solid #e0a800; }
         section.scenario { border: 1px solid #d5d9e0; border-left: 6px solid #8a8f98; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
         section.verdict-within-bound, section.verdict-held { border-left-color: #2e9d4b; }

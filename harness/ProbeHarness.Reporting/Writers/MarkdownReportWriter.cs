@@ -91,6 +91,7 @@ public static class MarkdownReportWriter
         ScenarioVerdict.Skipped => "⏭️",
         ScenarioVerdict.EnvironmentError => "⚠️",
         ScenarioVerdict.AuthoringError => "✏️",
+        ScenarioVerdict.NotRun => "⛔",
         _ => "❌",
     };
 

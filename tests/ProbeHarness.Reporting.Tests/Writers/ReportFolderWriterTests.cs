@@ -165,4 +165,22 @@ public sealed class ReportFolderWriterTests
         var copy = File.ReadAllText(temp.Combine("report", "cucumber", "cucumber.html"));
         Assert.Equal(original.Replace(Secrets.Token, ProbeHarness.Reporting.Scrubbing.CredentialScrubber.Redacted, StringComparison.Ordinal), copy);
     }
+
+    [Fact]
+    public void A_selection_file_makes_tests_that_left_no_result_not_run_and_a_missing_one_is_a_problem()
+    {
+        // Given a selection of two tests, of which one left a record
+        using var temp = new TempFolder();
+        var results = temp.WriteRecords("results", SampleRecords.Passed() with { TestName = "HTTP liveness: ran" });
+        var selected = temp.Combine("selected-tests.txt");
+        File.WriteAllLines(selected, ["HTTP liveness: ran", "HTTP liveness: never ran", ""]);
+
+        // When
+        var report = new ReportFolderWriter(_ => { }).Write(new ReportFolderRequest { ResultsFolder = results, OutputFolder = temp.Combine("report"), Selected = selected });
+        var missing = new ReportFolderWriter(_ => { }).Write(new ReportFolderRequest { ResultsFolder = results, OutputFolder = temp.Combine("report2"), Selected = temp.Combine("nowhere.txt") });
+
+        // Then
+        Assert.Equal(["HTTP liveness: never ran"], report.Scenarios.Where(r => r.Verdict == Model.ScenarioVerdict.NotRun).Select(r => r.Scenario));
+        Assert.Contains(missing.Header.Problems, p => p.Contains("nowhere.txt", StringComparison.Ordinal));
+    }
 }
