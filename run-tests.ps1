@@ -261,6 +261,20 @@ foreach ($name in @('report.json', 'report.md', 'index.html', 'junit.xml', $trxN
 $trxPath = Join-Path $trxFolder $trxName
 if (Test-Path -LiteralPath $trxPath) { Remove-Item -LiteralPath $trxPath -Force }
 
+# The tests this run selects, listed first: a test host killed midway then leaves "not run" rows, never a green report.
+$selectedPath = Join-Path $trxFolder 'selected-tests.txt'
+if (Test-Path -LiteralPath $selectedPath) { Remove-Item -LiteralPath $selectedPath -Force }
+$list = @('test', '--project', $suite, '--no-build', '--list-tests')
+if ($filter) { $list += @('--filter', $filter) }
+$listed = @(& $dotnet @list 2>$null)
+if ($LASTEXITCODE -eq 0) {
+    New-Item -ItemType Directory -Force -Path $trxFolder | Out-Null
+    @($listed | Where-Object { $_ -match '^  \S' } | ForEach-Object { $_.Trim() }) | Set-Content -LiteralPath $selectedPath
+}
+else {
+    Write-Warning "listing the selected tests failed (exit code $LASTEXITCODE): tests that do not run cannot be named in the report."
+}
+
 $clock.Restart()
 Write-Step (Format-Command $test)
 $testExit = Invoke-Dotnet $test $environment.HARNESS_PROGRESS_LOG
@@ -276,6 +290,7 @@ $reportArguments = @('run', '--project', $reportTool, '--no-build', '--', 'build
     '--results', $resultsPath, '--out', $reportPath, '--trx', $trxPath, '--backend', $Backend,
     '--suite-seconds', $suiteSeconds.ToString('0.###', [System.Globalization.CultureInfo]::InvariantCulture))
 if ($previousPath) { $reportArguments += @('--previous', $previousPath) }
+if (Test-Path -LiteralPath $selectedPath) { $reportArguments += @('--selected', $selectedPath) }
 $reportExit = Invoke-Dotnet $reportArguments
 
 $reportJson = Join-Path $reportPath 'report.json'
@@ -291,8 +306,8 @@ $label = if ($report.header.emulated) { '[emulated] ' } else { '' }
 $index = Join-Path $reportPath 'index.html'
 # A test host that crashed or was stopped (anything but 0 = all passed, 2 = some failed) left the run incomplete.
 # An authoring error (bad Gherkin, an unbound step, a bad table or manifest) is a scenario that never ran.
-if ($reportExit -ne 0 -or $counts.environmentErrors -gt 0 -or $counts.authoringErrors -gt 0 -or ($testExit -ne 0 -and $testExit -ne 2)) {
-    Write-Step "$($label)exit $ExitEnvironment, the run is incomplete: $($counts.environmentErrors) environment error(s), $($counts.authoringErrors) authoring error(s), dotnet test exit code $testExit, report tool exit code $reportExit; see $index"
+if ($reportExit -ne 0 -or $counts.environmentErrors -gt 0 -or $counts.authoringErrors -gt 0 -or $counts.notRun -gt 0 -or ($testExit -ne 0 -and $testExit -ne 2)) {
+    Write-Step "$($label)exit $ExitEnvironment, the run is incomplete: $($counts.environmentErrors) environment error(s), $($counts.authoringErrors) authoring error(s), $($counts.notRun) not run, dotnet test exit code $testExit, report tool exit code $reportExit; see $index"
     exit $ExitEnvironment
 }
 if ($counts.notHeld -gt 0 -or $testExit -eq 2) {

@@ -2,7 +2,7 @@ namespace ProbeHarness.Report.Tests.Scripts;
 
 /// <summary>
 /// A stand-in for dotnet that run-tests.ps1 runs through HARNESS_DOTNET: <c>build</c> succeeds (or fails on request),
-/// <c>test</c> logs its arguments and environment, copies prepared records into HARNESS_RESULTS_DIR and exits with the
+/// <c>test --list-tests</c> lists the names in FAKE_SELECTED, <c>test</c> logs its arguments and environment, copies prepared records into HARNESS_RESULTS_DIR and exits with the
 /// requested code (or waits to be interrupted), and <c>run</c> runs the real report tool (or fails on request).
 /// </summary>
 public static class FakeDotnet
@@ -16,6 +16,12 @@ public static class FakeDotnet
           build)
             exit "${FAKE_BUILD_EXIT:-0}" ;;
           test)
+            case " $* " in
+              *" --list-tests "*)
+                echo "Discovered tests"
+                if [ -n "${FAKE_SELECTED:-}" ]; then sed 's/^/  /' "$FAKE_SELECTED"; fi
+                exit "${FAKE_LIST_EXIT:-0}" ;;
+            esac
             env | grep '^HARNESS_' | sort > "$FAKE_DIR/test.env"
             if [ -n "${FAKE_TEST_WAIT:-}" ]; then
               trap 'echo interrupted > "$FAKE_DIR/interrupted"; exit 3' INT
