@@ -269,7 +269,9 @@ if ($filter) { $list += @('--filter', $filter) }
 $listed = @(& $dotnet @list 2>$null)
 if ($LASTEXITCODE -eq 0) {
     New-Item -ItemType Directory -Force -Path $trxFolder | Out-Null
-    @($listed | Where-Object { $_ -match '^  \S' } | ForEach-Object { $_.Trim() }) | Set-Content -LiteralPath $selectedPath
+    $selected = @($listed | Where-Object { $_ -match '^  \S' } | ForEach-Object { $_.Trim() })
+    $selected | Set-Content -LiteralPath $selectedPath
+    Write-Step "$($selected.Count) test(s) selected (listed in $selectedPath)"
 }
 else {
     Write-Warning "listing the selected tests failed (exit code $LASTEXITCODE): tests that do not run cannot be named in the report."
