@@ -20,6 +20,7 @@ internal static class ScenarioRunner
     {
         // The adapter's own work comes first, so a failure of it is never a scenario Reqnroll started and calls OK.
         var tables = TablesOf(feature, scenario);
+        var (scenarioInfo, ruleInfo) = Prepare(feature, scenario, scenario.Line, "describe the scenario to Reqnroll", () => (ScenarioInfoOf(scenario), RuleInfoOf(scenario)));
         var featureInfo = feature.FeatureInfo;
         var runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: featureInfo);
         var initialized = false;
@@ -28,7 +29,7 @@ internal static class ScenarioRunner
         try
         {
             await EnterFeatureAsync(runner, featureInfo);
-            runner.OnScenarioInitialize(ScenarioInfoOf(scenario), RuleInfoOf(scenario));
+            runner.OnScenarioInitialize(scenarioInfo, ruleInfo);
             initialized = true;
             runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
             if (TestContext.Current.TestOutputHelper is { } output)
@@ -163,28 +164,28 @@ internal static class ScenarioRunner
             : new RuleInfo(scenario.RuleTitle, scenario.RuleDescription ?? string.Empty, scenario.RuleTags.ToArray());
 
     // Any failure to build a table (the checks at parse time refuse the known causes) fails the test, located.
-    private static DataTable?[] TablesOf(RunnableFeature feature, ScenarioCase scenario)
-    {
-        var tables = new DataTable?[scenario.Steps.Count];
-        for (var i = 0; i < tables.Length; i++)
-        {
-            var step = scenario.Steps[i];
-            try
-            {
-                tables[i] = TableOf(step.Table);
-            }
-            catch (Exception exception)
-            {
-                AuthoringError[] errors =
-                [
-                    new(AuthoringErrorKind.AdapterFailure, feature.Parsed.Path, step.Line, 0,
-                        $"the adapter could not build the table of \"{step.KeywordText}{step.Text}\": {exception.GetType().Name}: {exception.Message}"),
-                ];
-                RunnableFeature.Refuse(feature.ReportOf(scenario, errors), new FeatureAuthoringException(scenario.DisplayName, errors, exception));
-            }
-        }
+    private static DataTable?[] TablesOf(RunnableFeature feature, ScenarioCase scenario) =>
+        scenario.Steps
+            .Select(step => Prepare(feature, scenario, step.Line, $"build the table of \"{step.KeywordText}{step.Text}\"", () => TableOf(step.Table)))
+            .ToArray();
 
-        return tables;
+    // The adapter's own work before Reqnroll starts the scenario: a failure of it fails the test naming file and line.
+    private static T Prepare<T>(RunnableFeature feature, ScenarioCase scenario, int line, string what, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception exception)
+        {
+            AuthoringError[] errors =
+            [
+                new(AuthoringErrorKind.AdapterFailure, feature.Parsed.Path, line, 0,
+                    $"the adapter could not {what}: {exception.GetType().Name}: {exception.Message}"),
+            ];
+            RunnableFeature.Refuse(feature.ReportOf(scenario, errors), new FeatureAuthoringException(scenario.DisplayName, errors, exception));
+            throw; // Refuse never returns; this satisfies the compiler.
+        }
     }
 
     private static Task RunStepAsync(ITestRunner runner, ScenarioStep step, DataTable? table)

@@ -60,6 +60,26 @@ public sealed class RunnableFeatureTests
     }
 
     [Fact]
+    public async Task Any_failure_of_the_adapters_own_work_fails_the_test_naming_file_and_line_not_a_bare_exception()
+    {
+        // Given a table Reqnroll cannot take (no header cells) that the parse-time checks did not catch
+        var source = new FeatureSource("features/adapter.feature", "Feature: Adapter\n  Scenario: s\n    Given a table:\n      | a\n");
+        var parsed = FeatureParser.Parse(source);
+        var unguarded = new ParsedFeature(
+            source, parsed.Document, parsed.Pickles, [parsed.Scenarios[0] with { AuthoringErrors = [] }], []);
+        var feature = new RunnableFeature(typeof(RunnableFeatureTests).Assembly, unguarded, isExplicit: false);
+
+        // When
+        var error = await Assert.ThrowsAsync<FeatureAuthoringException>(() => feature.RunScenarioAsync("features/adapter.feature#0"));
+
+        // Then the test fails located, with the adapter's own exception kept
+        var located = Assert.Single(error.Errors);
+        Assert.Equal((AuthoringErrorKind.AdapterFailure, "features/adapter.feature:3"), (located.Kind, located.Location));
+        Assert.Contains("the adapter could not build the table of \"Given a table:\": ArgumentException: No headers to add", located.Message, StringComparison.Ordinal);
+        Assert.IsType<ArgumentException>(error.InnerException);
+    }
+
+    [Fact]
     public void A_file_that_does_not_parse_carries_its_written_tags_else_every_tag_of_the_assembly()
     {
         // Given
