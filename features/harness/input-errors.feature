@@ -38,3 +38,8 @@ Feature: A mistake in a scenario is named, never run
 
   Scenario: A wait longer than a day is refused naming its length
     Then a wait of 2147483647 s is refused with "a wait of 2147483647 s is out of range; at most 86400 s is allowed."
+
+  Scenario: A scenario the adapter refuses is recorded as an authoring error naming its file and line
+    A file that does not parse, a table row without its closing pipe or a duplicate scenario name never reaches
+    Reqnroll's hooks; the step library still writes its record, so the report shows it and never counts it as held.
+    Then the record of a scenario refused for "features/x.feature:8: row 1 of the table has no cells" is an authoring error at line 8

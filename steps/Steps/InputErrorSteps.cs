@@ -1,3 +1,7 @@
+using ProbeHarness.Gherkin.Execution;
+using ProbeHarness.Gherkin.Scenarios;
+using ProbeHarness.Reporting.Building;
+using ProbeHarness.Reporting.Model;
 using Reqnroll;
 using ProbeHarness.Steps.Drivers;
 using ProbeHarness.Steps.Support;
@@ -38,6 +42,23 @@ public sealed class InputErrorSteps(WorkloadDriver workload, ScenarioCluster clu
     {
         var error = Assert.Throws<ScenarioInputException>(() => Expectations.CheckWait("a wait", TimeSpan.FromSeconds(seconds)));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Then the record of a scenario refused for "features/x.feature:8: …" is an authoring error at line 8.</summary>
+    [Then(@"^the record of a scenario refused for ""([^"":]+):(\d+): ([^""]*)"" is an authoring error at line (\d+)$")]
+    public void ThenRefusedScenarioRecord(string file, int line, string message, int expectedLine)
+    {
+        AuthoringError[] errors = [new(AuthoringErrorKind.Table, file, line, 0, message)];
+        var report = new AuthoringErrorReport($"{file}#3", file, "X", "a scenario", ["harness"], errors);
+
+        var record = AuthoringErrorRecords.RecordOf(report, DateTimeOffset.UnixEpoch);
+        var adapterFailure = AuthoringErrorRecords.RecordOf(
+            report with { Errors = [errors[0] with { Kind = AuthoringErrorKind.AdapterFailure }] }, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal((AuthoringOutcome.Word, expectedLine, $"{file}#3"), (record.Outcome, record.Line, record.ScenarioId));
+        Assert.Equal($"{file}:{line}: {message}", record.Message);
+        Assert.Equal(ScenarioVerdict.AuthoringError, VerdictRules.Decide(record).Verdict);
+        Assert.Equal("failed", adapterFailure.Outcome);
     }
 
     /// <summary>Then deploying the target app is refused with "livenessProbe.httpGet.port: Not found" (nothing is deployed).</summary>
