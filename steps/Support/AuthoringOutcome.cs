@@ -6,11 +6,6 @@ using Reqnroll.BoDi;
 
 namespace ProbeHarness.Steps.Support;
 
-/// <summary>A scenario that cannot run as written, as its record says it: the outcome and a message naming file and line.</summary>
-/// <param name="Outcome">Always <see cref="AuthoringOutcome.Word"/>.</param>
-/// <param name="Message">What is wrong, starting with <c>path:line: step</c>.</param>
-public sealed record AuthoringVerdict(string Outcome, string Message);
-
 /// <summary>
 /// Tells an authoring error (a step no binding matches, a binding that does not fit its step, a step argument or
 /// manifest the step library refuses) from a scenario that ran and failed, by Reqnroll's status and the error's type,

@@ -2,11 +2,6 @@ using System.Diagnostics;
 
 namespace ProbeHarness.Reporting.Tests.Samples;
 
-/// <summary>What headless Chromium made of a page: the DOM after its scripts ran, and its console log.</summary>
-/// <param name="Dom">The serialised DOM (<c>--dump-dom</c>).</param>
-/// <param name="Log">Chromium's standard error with logging on: console messages and uncaught errors.</param>
-public sealed record BrowserPage(string Dom, string Log);
-
 /// <summary>Opens a page in headless Chromium (<c>/usr/bin/chromium</c>) with a fresh profile and no network chatter.</summary>
 public static class HeadlessChromium
 {
