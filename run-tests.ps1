@@ -315,6 +315,7 @@ $selectedPath = Join-Path $trxFolder 'selected-tests.txt'
 if (Test-Path -LiteralPath $selectedPath) { Remove-Item -LiteralPath $selectedPath -Force }
 $list = @('test', '--project', $suite, '--no-build', '--list-tests')
 if ($filter) { $list += @('--filter', $filter) }
+Write-Step "listing the selected tests: $(Format-Command $list)"
 $listed = @(& $dotnet @list 2>$null)
 if ($LASTEXITCODE -eq 0) {
     New-Item -ItemType Directory -Force -Path $trxFolder | Out-Null
