@@ -66,7 +66,7 @@ public static class ProbeAdvisor
         }
 
         var starts = samples.Starts.Select(s => s.Seconds).ToList();
-        measured.Add(Summary("start", starts, starts.Count == 0 ? "not recorded" : string.Join("; ", samples.Starts.Select(s => s.How.Split(" (")[0]).Distinct())));
+        measured.Add(Summary("start", starts, starts.Count == 0 ? "not recorded" : string.Join("; ", samples.Starts.GroupBy(s => StartKind(s.How)).Select(g => $"{g.Key} ×{g.Count()}"))));
 
         var probes = new List<ProbeAdvice>();
         IReadOnlyList<GridPoint> grid = [];
@@ -183,7 +183,7 @@ public static class ProbeAdvisor
             var budget = Assess(ProbeType.Startup, setting, [], []).StartBudgetSeconds!.Value;
             if (budget >= target || threshold >= 100_000)
             {
-                return (setting, $"the {(current is null ? "default" : "current")} period, timeout and delay, and the smallest failureThreshold whose start budget (the earliest kill) is at least {S(StartMargin)} × the longest measured start ({S(longest)} s of {starts.Count})");
+                return (setting, $"the {(current is null ? "default" : "current")} period, timeout and delay, and the smallest failureThreshold whose start budget (the earliest kill) is at least {S(StartMargin)} × the longest measured start ({S(longest)} s of {starts.Count}); {starts.Count} starts cannot rule out a share of longer starts below 3/n = {S(Math.Min(1, 3.0 / starts.Count))}");
             }
         }
     }
@@ -221,6 +221,11 @@ public static class ProbeAdvisor
 
     // Nearest rank: the smallest sample with at least q of the samples at or below it.
     private static double Quantile(double[] sorted, double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1)];
+
+    private static string StartKind(string how) =>
+        how.StartsWith("app log", StringComparison.Ordinal) ? "app log (process start → first successful probe)"
+        : how.StartsWith("timing", StringComparison.Ordinal) ? "start→ready/start→started timing (upper bound)"
+        : "timeline container start → Ready (upper bound)";
 
     /// <summary>The probe type's name in lower case.</summary>
     public static string Name(ProbeType type) => type.ToString().ToLowerInvariant();
