@@ -24,7 +24,8 @@ public static class ReportProgram
           ProbeHarness.Report build --results <dir> --out <dir> [--previous <dir|report.json>] [--trx <file>]
                                     [--cucumber <file>]... [--backend <name>] [--suite-seconds <n>]
               Reads the scenario records in --results and writes report.json, report.md, index.html, junit.xml
-              and timelines/ to --out. Exit 0 when written, 3 when an input could not be read.
+              and timelines/ to --out (index.html with a probe advice section when the records allow it).
+              Exit 0 when written, 3 when an input could not be read.
           ProbeHarness.Report compare --left <dir> --right <dir> [--out <file.md or folder>]
               Prints the agreement table of two runs (results or report folders). Exit 1 when a scenario that
               ran on both got different verdicts, 3 when nothing ran on both.

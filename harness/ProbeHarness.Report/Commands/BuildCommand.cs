@@ -1,3 +1,5 @@
+using ProbeHarness.Cluster;
+using ProbeHarness.Preflight.Advisor;
 using ProbeHarness.Reporting.Building;
 using ProbeHarness.Reporting.Writers;
 
@@ -19,6 +21,9 @@ public static class BuildCommand
             Cucumber = arguments.All("cucumber").Select(Path.GetFullPath).ToList(),
             Backend = arguments.Optional("backend"),
             SuiteWallSeconds = arguments.Number("suite-seconds"),
+
+            // The probe advisor's section, when the records hold a probe latency or a start.
+            Sections = [results => AdvisorSection.For(results, Path.Combine(RepositoryPaths.Manifests, "target-app.yaml"))],
         };
 
         var report = new ReportFolderWriter(line => stdout.WriteLine($"report: {line}")).Write(request);

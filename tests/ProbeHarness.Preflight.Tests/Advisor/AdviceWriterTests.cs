@@ -60,3 +60,25 @@ public sealed class AdviceWriterTests
         Assert.Contains("the records hold no probe latency", svg, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The advisor's section of the report's index.html.</summary>
+public sealed class AdvisorSectionTests
+{
+    [Fact]
+    public void Records_with_latencies_give_a_section_with_the_settings_and_the_picture()
+    {
+        var section = AdvisorSection.For(AdvisorData.Run, AdvisorData.TargetAppManifest);
+        Assert.NotNull(section);
+        Assert.Equal("probe-advice", section.Id);
+        Assert.Contains("<tr><td>liveness</td><td>recommended</td><td>5 s / 1 s / 5 / 5 s</td><td>26 s hang, 25 s fail-fast</td>", section.Html, StringComparison.Ordinal);
+        Assert.Contains("data:image/svg+xml;base64,", section.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Records_with_neither_a_latency_nor_a_start_or_a_bad_manifest_give_no_section()
+    {
+        var emulated = Path.Combine(AppContext.BaseDirectory, "TestData", "reporting", "run-emulated");
+        Assert.Null(AdvisorSection.For(emulated, AdvisorData.TargetAppManifest));
+        Assert.Null(AdvisorSection.For(AdvisorData.Run, "/no/such.yaml"));
+    }
+}

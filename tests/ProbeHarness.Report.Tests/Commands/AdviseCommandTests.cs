@@ -77,3 +77,23 @@ public sealed class AdviseCommandTests
         Assert.Contains(reason, stderr.ToString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The build verb's index.html carries the advisor's section when the records allow it.</summary>
+public sealed class BuildAdvisorSectionTests
+{
+    [Theory]
+    [InlineData("advisor/run", true)]
+    [InlineData("run-emulated", false)]
+    public void The_report_has_the_advice_section_only_when_the_records_hold_a_latency_or_a_start(string run, bool expected)
+    {
+        // Given
+        using var temp = new TempFolder();
+
+        // When
+        var exit = ReportProgram.Run(["build", "--results", TestData.Folder(run), "--out", temp.Path], new StringWriter(), new StringWriter());
+
+        // Then
+        Assert.Equal(ReportProgram.Ok, exit);
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(temp.Path, "index.html")).Contains("id=\"probe-advice\"", StringComparison.Ordinal));
+    }
+}
