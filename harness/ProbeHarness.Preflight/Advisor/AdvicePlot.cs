@@ -27,6 +27,19 @@ public static class AdvicePlot
     /// <summary>The picture as SVG text.</summary>
     public static string ToSvg(Advice advice)
     {
+        var (plot, height) = Draw(advice);
+        return plot.GetSvgXml(Width, height);
+    }
+
+    /// <summary>The picture as PNG bytes (for a look without an SVG viewer).</summary>
+    public static byte[] ToPng(Advice advice)
+    {
+        var (plot, height) = Draw(advice);
+        return plot.GetImageBytes(Width, height, ImageFormat.Png);
+    }
+
+    private static (Plot Plot, int Height) Draw(Advice advice)
+    {
         ArgumentNullException.ThrowIfNull(advice);
         EmbeddedFontResolver.EnsureRegistered();
         var plot = new Plot();
@@ -37,7 +50,7 @@ public static class AdvicePlot
             plot.Title($"{advice.Workload} liveness: no probe latency recorded", size: 14);
             plot.Add.Text("the records hold no probe latency: the false-restart risk cannot be drawn", 0.02, 0.5).LabelFontSize = 12;
             plot.Axes.SetLimits(0, 1, 0, 1);
-            return plot.GetSvgXml(Width, 160);
+            return (plot, 160);
         }
 
         var timeout = advice.LivenessGrid[0].Setting.TimeoutSeconds;
@@ -74,7 +87,7 @@ public static class AdvicePlot
         };
         plot.Axes.Left.TickGenerator = ticks;
         plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetSvgXml(Width, Height);
+        return (plot, Height);
     }
 
     private static void Mark(Plot plot, ProbeSetting? setting, Assessment? assessment, string label, Color color, MarkerShape shape, float size)

@@ -54,6 +54,13 @@ public sealed class AdviceWriterTests
     }
 
     [Fact]
+    public void The_picture_also_comes_as_png()
+    {
+        var png = AdvicePlot.ToPng(Advise(AdvisorData.Run));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
     public void Without_latencies_the_picture_says_so()
     {
         var svg = AdvicePlot.ToSvg(Advise(AdvisorData.ReportingK3s));
