@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ProbeHarness.Cluster;
 using ProbeHarness.Kubelet.Probing;
 using ProbeHarness.Reporting.Writers;
 
@@ -9,6 +10,22 @@ namespace ProbeHarness.Preflight.Advisor;
 /// <summary>The advisor as a section of the report's index.html: the settings table and the trade-off picture.</summary>
 public static class AdvisorSection
 {
+    /// <summary>The section for manifests/target-app.yaml of the repository; null when the repository is not found (a tool run outside it), see <see cref="For"/>.</summary>
+    public static ReportSection? ForTargetApp(string results)
+    {
+        string manifest;
+        try
+        {
+            manifest = Path.Combine(RepositoryPaths.Manifests, "target-app.yaml");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        return For(results, manifest);
+    }
+
     /// <summary>The section for the records in <paramref name="results"/> and the probes of <paramref name="manifest"/>; null when the input is unusable or the records hold neither a latency nor a start.</summary>
     public static ReportSection? For(string results, string manifest)
     {

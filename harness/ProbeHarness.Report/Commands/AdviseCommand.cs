@@ -15,7 +15,17 @@ public static class AdviseCommand
     {
         arguments.AllowOnly("results", "manifest", "out", "container", "max-risk-per-day");
         var results = arguments.Required("results");
-        var manifest = arguments.Optional("manifest") ?? Path.Combine(RepositoryPaths.Manifests, "target-app.yaml");
+        string manifest;
+        try
+        {
+            manifest = arguments.Optional("manifest") ?? Path.Combine(RepositoryPaths.Manifests, "target-app.yaml");
+        }
+        catch (DirectoryNotFoundException failure)
+        {
+            stderr.WriteLine($"error: no --manifest given and the default manifests/target-app.yaml cannot be found: {failure.Message}");
+            return ReportProgram.UsageError;
+        }
+
         var budget = arguments.Optional("max-risk-per-day") switch
         {
             null => ProbeAdvisor.DefaultMaxRiskPerDay,

@@ -1,4 +1,3 @@
-using ProbeHarness.Cluster;
 using ProbeHarness.Preflight.Advisor;
 using ProbeHarness.Reporting.Building;
 using ProbeHarness.Reporting.Writers;
@@ -23,7 +22,7 @@ public static class BuildCommand
             SuiteWallSeconds = arguments.Number("suite-seconds"),
 
             // The probe advisor's section, when the records hold a probe latency or a start.
-            Sections = [results => AdvisorSection.For(results, Path.Combine(RepositoryPaths.Manifests, "target-app.yaml"))],
+            Sections = [AdvisorSection.ForTargetApp],
         };
 
         var report = new ReportFolderWriter(line => stdout.WriteLine($"report: {line}")).Write(request);
