@@ -75,8 +75,8 @@ Exit codes:
   0  every scenario held (its expectations and timing windows)
   1  at least one scenario did not hold (late, missed, false positive or failed)
   2  the run could not happen or is incomplete: a bad -Tag or -Kubeconfig, a build error, a backend that did not
-     start, scenario environment errors, a test host that crashed or was interrupted, or a report that could not
-     be written
+     start, scenario environment errors, authoring errors (bad Gherkin, an unbound step, a bad table or manifest),
+     a test host that crashed or was interrupted, or a report that could not be written
 A parameter PowerShell itself rejects (e.g. -Backend outside its set) stops the script before anything runs, with
 PowerShell's message and its exit code 1.
   8  no scenario is tagged with any of -Tag
@@ -299,11 +299,32 @@ Write-Step ('built the suite, the report tool and the target app in {0:0.0} s' -
 # Stale records from an earlier run would pass for this run's results.
 if (Test-Path -LiteralPath $resultsPath) { Remove-Item -LiteralPath $resultsPath -Recurse -Force }
 New-Item -ItemType Directory -Force -Path $resultsPath, $reportPath | Out-Null
+# The report folder holds one run only: an earlier run's report must not pass for this one if this one writes none.
 Get-ChildItem -LiteralPath $reportPath -Filter 'cucumber.*' -File | Remove-Item -Force
+foreach ($name in @('report.json', 'report.md', 'index.html', 'junit.xml', $trxName, 'timelines', 'cucumber')) {
+    $old = Join-Path $reportPath $name
+    if (Test-Path -LiteralPath $old) { Remove-Item -LiteralPath $old -Recurse -Force }
+}
 $trxPath = Join-Path $trxFolder $trxName
 if (Test-Path -LiteralPath $trxPath) { Remove-Item -LiteralPath $trxPath -Force }
 # The follower shows this run's lines only: the last run's file goes before the suite starts writing a new one.
 if (Test-Path -LiteralPath $environment.HARNESS_PROGRESS_LOG) { Remove-Item -LiteralPath $environment.HARNESS_PROGRESS_LOG -Force }
+
+# The tests this run selects, listed first: a test host killed midway then leaves "not run" rows, never a green report.
+$selectedPath = Join-Path $trxFolder 'selected-tests.txt'
+if (Test-Path -LiteralPath $selectedPath) { Remove-Item -LiteralPath $selectedPath -Force }
+$list = @('test', '--project', $suite, '--no-build', '--list-tests')
+if ($filter) { $list += @('--filter', $filter) }
+$listed = @(& $dotnet @list 2>$null)
+if ($LASTEXITCODE -eq 0) {
+    New-Item -ItemType Directory -Force -Path $trxFolder | Out-Null
+    $selected = @($listed | Where-Object { $_ -match '^  \S' } | ForEach-Object { $_.Trim() })
+    $selected | Set-Content -LiteralPath $selectedPath
+    Write-Step "$($selected.Count) test(s) selected (listed in $selectedPath)"
+}
+else {
+    Write-Warning "listing the selected tests failed (exit code $LASTEXITCODE): tests that do not run cannot be named in the report."
+}
 
 $clock.Restart()
 Write-Step (Format-Command $test)
@@ -320,6 +341,7 @@ $reportArguments = @('run', '--project', $reportTool, '--no-build', '--', 'build
     '--results', $resultsPath, '--out', $reportPath, '--trx', $trxPath, '--backend', $Backend,
     '--suite-seconds', $suiteSeconds.ToString('0.###', [System.Globalization.CultureInfo]::InvariantCulture))
 if ($previousPath) { $reportArguments += @('--previous', $previousPath) }
+if (Test-Path -LiteralPath $selectedPath) { $reportArguments += @('--selected', $selectedPath) }
 $reportExit = Invoke-Dotnet $reportArguments
 
 $reportJson = Join-Path $reportPath 'report.json'
@@ -334,8 +356,9 @@ $counts = $report.header.counts
 $label = if ($report.header.emulated) { '[emulated] ' } else { '' }
 $index = Join-Path $reportPath 'index.html'
 # A test host that crashed or was stopped (anything but 0 = all passed, 2 = some failed) left the run incomplete.
-if ($reportExit -ne 0 -or $counts.environmentErrors -gt 0 -or ($testExit -ne 0 -and $testExit -ne 2)) {
-    Write-Step "$($label)exit $ExitEnvironment, the run is incomplete: $($counts.environmentErrors) environment error(s), dotnet test exit code $testExit, report tool exit code $reportExit; see $index"
+# An authoring error (bad Gherkin, an unbound step, a bad table or manifest) is a scenario that never ran.
+if ($reportExit -ne 0 -or $counts.environmentErrors -gt 0 -or $counts.authoringErrors -gt 0 -or $counts.notRun -gt 0 -or ($testExit -ne 0 -and $testExit -ne 2)) {
+    Write-Step "$($label)exit $ExitEnvironment, the run is incomplete: $($counts.environmentErrors) environment error(s), $($counts.authoringErrors) authoring error(s), $($counts.notRun) not run, dotnet test exit code $testExit, report tool exit code $reportExit; see $index"
     exit $ExitEnvironment
 }
 if ($counts.notHeld -gt 0 -or $testExit -eq 2) {

@@ -26,3 +26,20 @@ Feature: A mistake in a scenario is named, never run
       | type    | path     | port    | periodSeconds |
       | httpGet | /healthz | metrics | 1             |
     Then deploying the target app is refused with "spec.template.spec.containers[0].livenessProbe.httpGet.port: Not found"
+
+  Scenario: A negative replica count reaches the step library's own check
+    Then the target app with -1 replicas is refused with "replicas must be 0 or more, not -1."
+
+  Scenario: More replicas than the run's cap are refused, naming the cap and its setting
+    Then the target app with 11 replicas is refused with "11 replicas is more than this run allows (10, set by HARNESS_MAX_REPLICAS)"
+
+  Scenario: A number too large for a step is refused naming it, not as an overflow
+    Then the step argument "99999999999" is refused with "'99999999999' is out of range: a whole number from"
+
+  Scenario: A wait longer than a day is refused naming its length
+    Then a wait of 2147483647 s is refused with "a wait of 2147483647 s is out of range; at most 86400 s is allowed."
+
+  Scenario: A scenario the adapter refuses is recorded as an authoring error naming its file and line
+    A file that does not parse, a table row without its closing pipe or a duplicate scenario name never reaches
+    Reqnroll's hooks; the step library still writes its record, so the report shows it and never counts it as held.
+    Then the record of a scenario refused for "features/x.feature:8: row 1 of the table has no cells" is an authoring error at line 8

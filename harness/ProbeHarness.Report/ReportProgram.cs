@@ -22,9 +22,10 @@ public static class ReportProgram
     public const string Usage = """
         usage:
           ProbeHarness.Report build --results <dir> --out <dir> [--previous <dir|report.json>] [--trx <file>]
-                                    [--cucumber <file>]... [--backend <name>] [--suite-seconds <n>]
+                                    [--cucumber <file>]... [--backend <name>] [--suite-seconds <n>] [--selected <file>]
               Reads the scenario records in --results and writes report.json, report.md, index.html, junit.xml
-              and timelines/ to --out (index.html with a probe advice section when the records allow it).
+              and timelines/ to --out (index.html with a probe advice section when the records allow it); a test
+              --selected lists (one display name a line) that left no record and no TRX result is a "not run" row.
               Exit 0 when written, 3 when an input could not be read.
           ProbeHarness.Report compare --left <dir> --right <dir> [--out <file.md or folder>]
               Prints the agreement table of two runs (results or report folders). Exit 1 when a scenario that

@@ -9,9 +9,18 @@ public sealed class Expectations(ClusterObserver observer, ScenarioLog log, Scen
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest wait a step may ask for (a day): a longer one is a typo, refused naming its value.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
+    /// <summary>Returns <paramref name="wait"/> when it is at most <see cref="MaxWait"/>, else fails naming it.</summary>
+    public static TimeSpan CheckWait(string what, TimeSpan wait) => wait <= MaxWait
+        ? wait
+        : throw new ScenarioInputException($"{what}: a wait of {wait.TotalSeconds:0.###} s is out of range; at most {MaxWait.TotalSeconds:0} s is allowed.");
+
     /// <summary>Waits until <paramref name="check"/> holds, failing after <paramref name="within"/> with what was last seen.</summary>
     public async Task<T> EventuallyAsync<T>(string what, TimeSpan within, Func<ClusterState, Observation<T>> check, CancellationToken cancellationToken)
     {
+        CheckWait(what, within);
         var clock = Stopwatch.StartNew();
         var nextProgress = ProgressInterval;
         while (true)
@@ -45,6 +54,7 @@ public sealed class Expectations(ClusterObserver observer, ScenarioLog log, Scen
     /// <summary>Checks <paramref name="check"/> on every change for <paramref name="window"/>, failing at the first state where it does not hold.</summary>
     public async Task ConsistentlyAsync(string what, TimeSpan window, Func<ClusterState, Observation<bool>> check, CancellationToken cancellationToken)
     {
+        CheckWait(what, window);
         var clock = Stopwatch.StartNew();
         var nextProgress = ProgressInterval;
         log.Write($"checking that {what} for {window.TotalSeconds:0.#} s");

@@ -31,6 +31,7 @@ public sealed partial class WorkloadDriver
     /// <summary>Scales the Deployment and waits until that many pods run.</summary>
     public async Task ScaleAsync(int replicas, CancellationToken cancellationToken)
     {
+        CheckReplicas(replicas);
         log.Write($"scaling {DeploymentName} to {replicas} replica(s)");
         await cluster.Namespace.ScaleAsync(DeploymentName, replicas, cancellationToken);
         _workload.Deployment.Spec.Replicas = replicas;

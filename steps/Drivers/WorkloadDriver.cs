@@ -58,10 +58,17 @@ public sealed partial class WorkloadDriver(
     public void SetReplicas(int replicas)
     {
         EnsureNotDeployed();
-        _workload.Deployment.Spec.Replicas = replicas >= 0
-            ? replicas
-            : throw new ScenarioInputException($"replicas must be 0 or more, not {replicas}.");
+        _workload.Deployment.Spec.Replicas = CheckReplicas(replicas);
     }
+
+    /// <summary>Returns <paramref name="replicas"/> when it is from 0 to the run's cap, else fails naming the value and the cap.</summary>
+    public static int CheckReplicas(int replicas) => replicas switch
+    {
+        < 0 => throw new ScenarioInputException($"replicas must be 0 or more, not {replicas}."),
+        _ when replicas > TestRun.MaxReplicas => throw new ScenarioInputException(
+            $"{replicas} replicas is more than this run allows ({TestRun.MaxReplicas}, set by HARNESS_MAX_REPLICAS); raise the cap to run more."),
+        _ => replicas,
+    };
 
     /// <summary>Gives the container the probe <paramref name="probe"/> of <paramref name="kind"/> (replacing the manifest's).</summary>
     public void SetProbe(ProbeKind kind, V1Probe? probe)

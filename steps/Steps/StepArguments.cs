@@ -7,6 +7,21 @@ namespace ProbeHarness.Steps.Steps;
 [Binding]
 public sealed class StepArguments
 {
+    /// <summary>A whole number such as a count or seconds; one beyond a 32-bit integer is refused naming it (not an overflow).</summary>
+    [StepArgumentTransformation(@"(-?\d+)")]
+    public static int Whole(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ScenarioInputException($"'{text}' is out of range: a whole number from {int.MinValue} to {int.MaxValue} is allowed here.");
+
+    /// <summary>A number of seconds such as "2.5"; one beyond <see cref="Expectations.MaxWait"/> is refused naming it.</summary>
+    [StepArgumentTransformation(@"(\d+(?:\.\d+)?)")]
+    public static double Seconds(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        && value <= Expectations.MaxWait.TotalSeconds
+            ? value
+            : throw new ScenarioInputException($"'{text}' is out of range: a number of seconds from 0 to {Expectations.MaxWait.TotalSeconds:0} is allowed here.");
+
     /// <summary>"pod 2", "every pod".</summary>
     [StepArgumentTransformation(@"(pod \d+|every pod|each pod|all pods)")]
     public static PodSelection Pods(string text) => PodSelection.Parse(text);

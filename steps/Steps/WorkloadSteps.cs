@@ -10,7 +10,7 @@ namespace ProbeHarness.Steps.Steps;
 public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster cluster)
 {
     /// <summary>Given the target app with 2 replicas.</summary>
-    [Given(@"^the target app with (\d+) replicas?$")]
+    [Given(@"^the target app with (-?\d+) replicas?$")]
     public void GivenReplicas(int replicas) => workload.SetReplicas(replicas);
 
     /// <summary>Given a liveness probe: (one-row table of the probe's type, target and parameters).</summary>
@@ -90,7 +90,7 @@ public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster clust
     public Task WhenEveryPodReady() => workload.WaitUntilAllReadyAsync(cluster.Aborted);
 
     /// <summary>When the Deployment is scaled to 2 replicas (waits until they run).</summary>
-    [When(@"^the Deployment is scaled to (\d+) replicas?$")]
+    [When(@"^the Deployment is scaled to (-?\d+) replicas?$")]
     public Task WhenScaled(int replicas) => workload.ScaleAsync(replicas, cluster.Aborted);
 
     /// <summary>When pod 1 is deleted (with its own grace period).</summary>

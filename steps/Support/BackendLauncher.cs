@@ -25,7 +25,7 @@ internal static class BackendLauncher
             return await KubernetesBackends.CreateAsync(choice.Kind, options, progress, cancellationToken);
         }
 
-        IClusterBackend backend = CreateEmulated();
+        IClusterBackend backend = CreateEmulated(options);
         TestRun.Use(backend);
         try
         {
@@ -39,11 +39,9 @@ internal static class BackendLauncher
         }
     }
 
-    /// <summary>Picks the emulated kubelet's behaviour profile, e.g. <c>v1.20</c> (default: the emulator's, v1.32).</summary>
-    public const string EmulatedKubeletVersionVariable = "HARNESS_EMULATED_KUBELET_VERSION";
+    /// <summary>Picks the emulated kubelet's behaviour profile: exactly <c>v1.20</c> or <c>v1.32</c> (default), checked by <see cref="BackendOptions"/>.</summary>
+    public const string EmulatedKubeletVersionVariable = EnvironmentVariables.EmulatedKubeletVersion;
 
-    private static IClusterBackend CreateEmulated() =>
-        Environment.GetEnvironmentVariable(EmulatedKubeletVersionVariable) is { Length: > 0 } version
-            ? new EmulatedClusterBackend(new EmulatedBackendOptions { Kubelet = new KubeletOptions { KubeletVersion = version } })
-            : new EmulatedClusterBackend();
+    private static IClusterBackend CreateEmulated(BackendOptions options) =>
+        new EmulatedClusterBackend(new EmulatedBackendOptions { Kubelet = new KubeletOptions { KubeletVersion = options.EmulatedKubeletVersion } });
 }

@@ -9,6 +9,7 @@ using ProbeHarness.Cluster;
 using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Cluster.HostLimits;
 using ProbeHarness.Gherkin.Execution;
+using ProbeHarness.Gherkin.Scenarios;
 using ProbeHarness.Reporting.Input;
 using ProbeHarness.Reporting.Model;
 using ProbeHarness.Steps.Drivers;
@@ -105,7 +106,8 @@ public sealed class Hooks(
     {
         var log = container.Resolve<ScenarioLog>();
         var cluster = container.IsRegistered<ScenarioCluster>() ? container.Resolve<ScenarioCluster>() : null;
-        var outcome = Outcome();
+        var authoring = AuthoringOutcome.Of(scenario, container);
+        var outcome = authoring?.Outcome ?? Outcome();
         ScenarioDiagnostics? diagnostics = null;
         IReadOnlyList<TimelineEntry> timeline = [];
         if (cluster is not null)
@@ -133,7 +135,9 @@ public sealed class Hooks(
             log.Write(hostLimit.Describe());
         }
 
-        await Attempt(log, "writing the scenario record", () => WriteRecordAsync(outcome, hostLimit, timeline, diagnostics, log));
+        var message = authoring?.Message
+            ?? (hostLimit is null ? null : $"{hostLimit.Describe()} (the step that failed then: {Message(scenario.TestError)})");
+        await Attempt(log, "writing the scenario record", () => WriteRecordAsync(outcome, message, timeline, diagnostics, log));
         if (cluster is not null)
         {
             await container.Resolve<ClusterObserver>().DisposeAsync();
@@ -179,14 +183,18 @@ public sealed class Hooks(
     private static bool IsEnvironmental(Exception? error) =>
         error is ClusterUnavailableException || error?.InnerException is ClusterUnavailableException;
 
-    private async Task WriteRecordAsync(string outcome, HostLimitDiagnosis? hostLimit, IReadOnlyList<TimelineEntry> timeline, ScenarioDiagnostics? diagnostics, ScenarioLog log)
+    private async Task WriteRecordAsync(string outcome, string? message, IReadOnlyList<TimelineEntry> timeline, ScenarioDiagnostics? diagnostics, ScenarioLog log)
     {
         var clock = container.Resolve<ScenarioClock>();
         var recorder = container.Resolve<ScenarioRecorder>();
         var info = TestRun.FailedToStart ? null : TestRun.Backend.Info;
         var featureFile = FeatureFile();
+        var scenarioId = ScenarioId(featureFile);
         var record = new ScenarioRecord
         {
+            ScenarioId = scenarioId,
+            TestName = TestContext.Current.Test?.TestDisplayName,
+            Line = container.IsRegistered<ScenarioCase>() ? container.Resolve<ScenarioCase>().Line : null,
             FeatureFile = featureFile,
             Feature = feature.FeatureInfo.Title,
             Scenario = Title(),
@@ -196,9 +204,7 @@ public sealed class Hooks(
             KubernetesVersion = info?.KubernetesVersion,
             Host = Environment.MachineName,
             Outcome = outcome,
-            Message = hostLimit is null
-                ? Message(scenario.TestError)
-                : $"{hostLimit.Describe()} (the step that failed then: {Message(scenario.TestError)})",
+            Message = message ?? Message(scenario.TestError),
             StartedAt = clock.StartedAt,
             DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             Probes = recorder.Probes,
@@ -209,12 +215,15 @@ public sealed class Hooks(
             Diagnostics = diagnostics,
         };
         Directory.CreateDirectory(TestRun.ResultsDirectory);
-        var file = Path.Combine(
-            TestRun.ResultsDirectory,
-            $"{ScenarioSlug.Of(Path.ChangeExtension(featureFile, null), 80)}--{ScenarioSlug.Of(record.Scenario, 100)}.json");
+        // Named by the scenario's unique id: two scenarios whose titles slug alike must not overwrite each other's record.
+        var file = Path.Combine(TestRun.ResultsDirectory, RecordFileName.For(scenarioId));
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(record, RecordJson));
         log.Write($"scenario record: {file}");
     }
+
+    // The adapter's id, featurePath#pickleIndex (it registers the case it runs); outside the adapter the title stands in.
+    private string ScenarioId(string featureFile) =>
+        container.IsRegistered<ScenarioCase>() ? container.Resolve<ScenarioCase>().Id.ToString() : $"{featureFile}#{Title()}";
 
     // The generated feature class names its file; outside the adapter the feature's folder and title stand in.
     private string FeatureFile() =>

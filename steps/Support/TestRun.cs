@@ -29,8 +29,15 @@ public static class TestRun
     /// <summary>True when <c>HARNESS_KEEP_ON_FAILURE</c> is set: a failed scenario's namespace is kept for inspection.</summary>
     public static bool KeepOnFailure { get; private set; }
 
+    /// <summary>The most replicas a scenario may ask for (<c>HARNESS_MAX_REPLICAS</c>, default 10).</summary>
+    public static int MaxReplicas { get; private set; } = BackendOptions.DefaultMaxReplicas;
+
     /// <summary>Takes the run's options (read once, at the start of the run).</summary>
-    internal static void Configure(BackendOptions options) => KeepOnFailure = options.KeepOnFailure;
+    internal static void Configure(BackendOptions options)
+    {
+        KeepOnFailure = options.KeepOnFailure;
+        MaxReplicas = options.MaxReplicas;
+    }
 
     /// <summary>Makes <paramref name="backend"/> the run's backend (before it is started, so its label is known).</summary>
     internal static void Use(IClusterBackend backend) => _backend = backend;

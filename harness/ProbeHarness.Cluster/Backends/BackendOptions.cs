@@ -11,6 +11,15 @@ public sealed record BackendOptions
     /// <summary>The boot timeout used when <c>HARNESS_K3S_BOOT_TIMEOUT</c> is not set.</summary>
     public static readonly TimeSpan DefaultK3sBootTimeout = TimeSpan.FromSeconds(180);
 
+    /// <summary>The emulated kubelet versions <c>HARNESS_EMULATED_KUBELET_VERSION</c> accepts (the profiles the emulator has).</summary>
+    public static IReadOnlyList<string> EmulatedKubeletVersions { get; } = ["v1.20", "v1.32"];
+
+    /// <summary>The replica cap used when <c>HARNESS_MAX_REPLICAS</c> is not set.</summary>
+    public const int DefaultMaxReplicas = 10;
+
+    /// <summary>The highest cap <c>HARNESS_MAX_REPLICAS</c> may set.</summary>
+    public const int MaxReplicasLimit = 1000;
+
     /// <summary>The backend names <c>HARNESS_BACKEND</c> accepts.</summary>
     public static IReadOnlyList<string> BackendNames { get; } = ["auto", "k3s", "kubeconfig", "emulated"];
 
@@ -44,6 +53,12 @@ public sealed record BackendOptions
     /// <summary>How long K3s may take to boot before the run fails.</summary>
     public TimeSpan K3sBootTimeout { get; init; } = DefaultK3sBootTimeout;
 
+    /// <summary>The emulated kubelet's version, one of <see cref="EmulatedKubeletVersions"/> (default <c>v1.32</c>).</summary>
+    public string EmulatedKubeletVersion { get; init; } = "v1.32";
+
+    /// <summary>The most replicas a scenario may ask for; a scenario asking more is refused before anything is deployed.</summary>
+    public int MaxReplicas { get; init; } = DefaultMaxReplicas;
+
     /// <summary>Reads the options from the process environment.</summary>
     public static BackendOptions FromProcessEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
@@ -74,8 +89,24 @@ public sealed record BackendOptions
             DockerHost = Read(EnvironmentVariables.DockerHost),
             DockerApiVersion = ParseApiVersion(Read(EnvironmentVariables.DockerApiVersion)),
             K3sBootTimeout = ParseSeconds(EnvironmentVariables.K3sBootTimeout, Read(EnvironmentVariables.K3sBootTimeout)) ?? DefaultK3sBootTimeout,
+            EmulatedKubeletVersion = ParseKubeletVersion(Read(EnvironmentVariables.EmulatedKubeletVersion)),
+            MaxReplicas = ParseMaxReplicas(Read(EnvironmentVariables.MaxReplicas)),
         };
     }
+
+    private static string ParseKubeletVersion(string? value) => value switch
+    {
+        null => "v1.32",
+        _ when EmulatedKubeletVersions.Contains(value, StringComparer.Ordinal) => value,
+        _ => throw new BackendOptionsException(
+            $"{EnvironmentVariables.EmulatedKubeletVersion}='{value}' is not an emulated kubelet version; use exactly one of: {string.Join(", ", EmulatedKubeletVersions)}."),
+    };
+
+    private static int ParseMaxReplicas(string? value) =>
+        value is null ? DefaultMaxReplicas
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cap) && cap is >= 1 and <= MaxReplicasLimit ? cap
+        : throw new BackendOptionsException(
+            $"{EnvironmentVariables.MaxReplicas}='{value}' is not a replica cap; use a whole number from 1 to {MaxReplicasLimit} (default {DefaultMaxReplicas}).");
 
     private static BackendKind? ParseBackend(string? value) => value?.ToLowerInvariant() switch
     {

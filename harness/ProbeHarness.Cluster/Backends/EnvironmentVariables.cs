@@ -27,6 +27,12 @@ public static class EnvironmentVariables
     /// <summary>Keep failed scenarios' namespaces (and the K3s cluster) for inspection.</summary>
     public const string KeepOnFailure = "HARNESS_KEEP_ON_FAILURE";
 
+    /// <summary>The emulated kubelet's behaviour profile: <c>v1.20</c> or <c>v1.32</c> (default).</summary>
+    public const string EmulatedKubeletVersion = "HARNESS_EMULATED_KUBELET_VERSION";
+
+    /// <summary>The most replicas a scenario may ask for (default 10).</summary>
+    public const string MaxReplicas = "HARNESS_MAX_REPLICAS";
+
     /// <summary>Docker's endpoint variable, read by Docker, Testcontainers and the harness's availability check.</summary>
     public const string DockerHost = "DOCKER_HOST";
 

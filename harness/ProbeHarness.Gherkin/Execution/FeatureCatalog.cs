@@ -32,6 +32,19 @@ public static class FeatureCatalog
                 + "is it a GherkinFeature item of the project that imports ProbeHarness.Gherkin.targets?");
         using var reader = new StreamReader(stream);
         var parsed = FeatureParser.Parse(new FeatureSource(attribute.Path, reader.ReadToEnd()));
-        return new RunnableFeature(assembly, parsed, attribute.Explicit);
+        return new RunnableFeature(assembly, parsed, attribute.Explicit, parsed.Errors.Count > 0 ? TagsOf(assembly) : null);
     }
+
+    // Every tag written in any embedded feature of the assembly, read without parsing.
+    private static IReadOnlyList<string> TagsOf(Assembly assembly) =>
+        assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(FeatureFileAttribute.ResourceNameOf(string.Empty), StringComparison.Ordinal))
+            .SelectMany(name =>
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                return TagScan.Of(reader.ReadToEnd());
+            })
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 }

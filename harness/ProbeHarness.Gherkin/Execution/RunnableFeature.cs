@@ -19,11 +19,18 @@ public sealed class RunnableFeature
     private int _started;
 
     /// <summary>Wraps <paramref name="parsed"/>, a feature of <paramref name="testAssembly"/>.</summary>
-    public RunnableFeature(Assembly testAssembly, ParsedFeature parsed, bool isExplicit)
+    /// <param name="testAssembly">The assembly holding the feature's test class and bindings.</param>
+    /// <param name="parsed">The parsed feature.</param>
+    /// <param name="isExplicit">True when every scenario of the feature is explicit.</param>
+    /// <param name="assemblyTags">Every tag of the assembly's features: a broken file whose tags cannot be read carries them all.</param>
+    public RunnableFeature(Assembly testAssembly, ParsedFeature parsed, bool isExplicit, IReadOnlyList<string>? assemblyTags = null)
     {
         TestAssembly = testAssembly;
         Parsed = parsed;
-        Rows = ScenarioRowBuilder.Build(parsed, isExplicit);
+        ParseErrorTags = parsed.Errors.Count == 0
+            ? []
+            : TagScan.Of(parsed.Source.Data) is { Count: > 0 } written ? written : assemblyTags ?? [];
+        Rows = ScenarioRowBuilder.Build(parsed, isExplicit, ParseErrorTags);
         _featureInfo = new Lazy<FeatureInfo>(CreateFeatureInfo);
     }
 
@@ -47,7 +54,11 @@ public sealed class RunnableFeature
     {
         if (Parsed.Errors.Count > 0)
         {
-            throw new GherkinParseException(Parsed.Path, Parsed.Errors);
+            var parseError = new GherkinParseException(Parsed.Path, Parsed.Errors);
+            var errors = Parsed.Errors
+                .Select(e => new AuthoringError(AuthoringErrorKind.Syntax, e.FeaturePath, e.Line, e.Column, e.Message))
+                .ToArray();
+            Refuse(new AuthoringErrorReport(rowId, Parsed.Path, Parsed.Title, $"{Parsed.Path} (does not parse)", ParseErrorTags, errors), parseError);
         }
 
         if (!ScenarioId.TryParse(rowId, out var id)
@@ -57,8 +68,33 @@ public sealed class RunnableFeature
             throw new ArgumentException($"'{rowId}' names no scenario of {Parsed.Path}.", nameof(rowId));
         }
 
+        var scenario = Parsed.Scenarios[id.PickleIndex];
+        if (scenario.AuthoringErrors.Count > 0)
+        {
+            Refuse(ReportOf(scenario, scenario.AuthoringErrors), new FeatureAuthoringException(scenario.DisplayName, scenario.AuthoringErrors));
+        }
+
         Volatile.Write(ref _started, 1);
-        return ScenarioRunner.RunAsync(this, Parsed.Scenarios[id.PickleIndex]);
+        return ScenarioRunner.RunAsync(this, scenario);
+    }
+
+    /// <summary>The tags the parse-error test carries: those the broken file's text shows, else every tag of the assembly.</summary>
+    public IReadOnlyList<string> ParseErrorTags { get; }
+
+    /// <summary>The report of a scenario the adapter fails itself with <paramref name="errors"/>.</summary>
+    internal AuthoringErrorReport ReportOf(ScenarioCase scenario, IReadOnlyList<AuthoringError> errors) =>
+        new(scenario.Id.ToString(), Parsed.Path, Parsed.Title, scenario.RecordName, scenario.AllTags, errors);
+
+    /// <summary>Tells the listeners about a test the adapter fails itself, then fails it with <paramref name="failure"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    internal static void Refuse(AuthoringErrorReport report, Exception failure)
+    {
+        if (AuthoringErrorReports.Report(report) is { } listenerFailure)
+        {
+            throw new AggregateException(failure.Message, failure, listenerFailure);
+        }
+
+        throw failure;
     }
 
     private FeatureInfo CreateFeatureInfo()

@@ -18,6 +18,9 @@ internal static class ScenarioRunner
     /// <summary>Runs <paramref name="scenario"/> of <paramref name="feature"/>; throws what made it fail.</summary>
     public static async Task RunAsync(RunnableFeature feature, ScenarioCase scenario)
     {
+        // The adapter's own work comes first, so a failure of it is never a scenario Reqnroll started and calls OK.
+        var tables = TablesOf(feature, scenario);
+        var (scenarioInfo, ruleInfo) = Prepare(feature, scenario, scenario.Line, "describe the scenario to Reqnroll", () => (ScenarioInfoOf(scenario), RuleInfoOf(scenario)));
         var featureInfo = feature.FeatureInfo;
         var runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: featureInfo);
         var initialized = false;
@@ -26,20 +29,23 @@ internal static class ScenarioRunner
         try
         {
             await EnterFeatureAsync(runner, featureInfo);
-            runner.OnScenarioInitialize(ScenarioInfoOf(scenario), RuleInfoOf(scenario));
+            runner.OnScenarioInitialize(scenarioInfo, ruleInfo);
             initialized = true;
+            runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
             if (TestContext.Current.TestOutputHelper is { } output)
             {
                 runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(output);
             }
 
             await runner.OnScenarioStartAsync();
-            foreach (var step in scenario.Steps)
+            foreach (var (step, table) in scenario.Steps.Zip(tables))
             {
-                await RunStepAsync(runner, step);
+                await RunStepAsync(runner, step, table);
                 if (failedStep is null && runner.ScenarioContext.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
                 {
                     failedStep = step;
+                    runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(
+                        new FailedStep(feature.Parsed.Path, step.Line, $"{step.KeywordText}{step.Text}"));
                 }
             }
 
@@ -157,9 +163,33 @@ internal static class ScenarioRunner
             ? null
             : new RuleInfo(scenario.RuleTitle, scenario.RuleDescription ?? string.Empty, scenario.RuleTags.ToArray());
 
-    private static Task RunStepAsync(ITestRunner runner, ScenarioStep step)
+    // Any failure to build a table (the checks at parse time refuse the known causes) fails the test, located.
+    private static DataTable?[] TablesOf(RunnableFeature feature, ScenarioCase scenario) =>
+        scenario.Steps
+            .Select(step => Prepare(feature, scenario, step.Line, $"build the table of \"{step.KeywordText}{step.Text}\"", () => TableOf(step.Table)))
+            .ToArray();
+
+    // The adapter's own work before Reqnroll starts the scenario: a failure of it fails the test naming file and line.
+    private static T Prepare<T>(RunnableFeature feature, ScenarioCase scenario, int line, string what, Func<T> work)
     {
-        var table = TableOf(step.Table);
+        try
+        {
+            return work();
+        }
+        catch (Exception exception)
+        {
+            AuthoringError[] errors =
+            [
+                new(AuthoringErrorKind.AdapterFailure, feature.Parsed.Path, line, 0,
+                    $"the adapter could not {what}: {exception.GetType().Name}: {exception.Message}"),
+            ];
+            RunnableFeature.Refuse(feature.ReportOf(scenario, errors), new FeatureAuthoringException(scenario.DisplayName, errors, exception));
+            throw; // Refuse never returns; this satisfies the compiler.
+        }
+    }
+
+    private static Task RunStepAsync(ITestRunner runner, ScenarioStep step, DataTable? table)
+    {
         return step.Keyword switch
         {
             StepKeyword.Given => runner.GivenAsync(step.Text, step.DocString, table, step.KeywordText),

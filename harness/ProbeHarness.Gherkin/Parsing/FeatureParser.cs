@@ -37,7 +37,7 @@ public static partial class FeatureParser
 
         var pickles = new PickleCompiler(ids).Compile(document);
         var builder = new ScenarioCaseBuilder(source.Path, document.Feature);
-        var scenarios = pickles.Select(builder.Build).ToArray();
+        var scenarios = AuthoringChecks.Apply(source.Path, pickles.Select(builder.Build).ToArray());
         return new ParsedFeature(source, document, pickles, scenarios, []);
     }
 

@@ -27,12 +27,15 @@ public static class ScenarioRowBuilder
     public const string ParseErrorCategory = "gherkin-parse-error";
 
     /// <summary>The rows of <paramref name="feature"/>, in pickle order; all explicit when <paramref name="explicitFeature"/>.</summary>
-    public static IReadOnlyList<TheoryDataRow<string>> Build(ParsedFeature feature, bool explicitFeature)
+    /// <param name="feature">The parsed feature.</param>
+    /// <param name="explicitFeature">True when every scenario of the feature is explicit.</param>
+    /// <param name="parseErrorTags">The tags the row of a file that does not parse carries (so tag-filtered runs include it).</param>
+    public static IReadOnlyList<TheoryDataRow<string>> Build(ParsedFeature feature, bool explicitFeature, IReadOnlyList<string>? parseErrorTags = null)
     {
         ArgumentNullException.ThrowIfNull(feature);
         if (feature.Errors.Count > 0)
         {
-            return [ParseErrorRow(feature, explicitFeature)];
+            return [ParseErrorRow(feature, explicitFeature, parseErrorTags ?? [])];
         }
 
         if (feature.Scenarios.Count == 0)
@@ -70,12 +73,19 @@ public static class ScenarioRowBuilder
         return explicitFeature || scenario.IsExplicit ? row.WithExplicit(true) : row;
     }
 
-    private static TheoryDataRow<string> ParseErrorRow(ParsedFeature feature, bool explicitFeature) =>
-        new TheoryDataRow<string>(ScenarioId.ParseErrorRowId(feature.Path)) { Label = string.Empty }
+    private static TheoryDataRow<string> ParseErrorRow(ParsedFeature feature, bool explicitFeature, IReadOnlyList<string> tags)
+    {
+        var row = new TheoryDataRow<string>(ScenarioId.ParseErrorRowId(feature.Path)) { Label = string.Empty }
             .WithTestDisplayName($"Gherkin parse error: {feature.Errors[0]}")
             .WithTrait(FeatureFileTrait, feature.Path)
-            .WithTrait(CategoryTrait, ParseErrorCategory)
-            .WithExplicit(explicitFeature ? true : null);
+            .WithTrait(CategoryTrait, ParseErrorCategory);
+        foreach (var tag in tags.Where(tag => tag != ParseErrorCategory))
+        {
+            row = row.WithTrait(CategoryTrait, tag);
+        }
+
+        return row.WithExplicit(explicitFeature ? true : null);
+    }
 
     private static TheoryDataRow<string> NoScenariosRow(ParsedFeature feature, bool explicitFeature) =>
         new TheoryDataRow<string>(ScenarioId.NoScenariosRowId(feature.Path)) { Label = string.Empty }

@@ -48,6 +48,9 @@ public sealed record ScenarioCase
     /// <summary>The 1-based line of the examples row, or of the scenario for a plain scenario.</summary>
     public required int Line { get; init; }
 
+    /// <summary>Errors that keep the scenario from running (a table it cannot read, a name used twice); empty when none.</summary>
+    public IReadOnlyList<AuthoringError> AuthoringErrors { get; init; } = [];
+
     /// <summary>Every tag that applies (feature, rule, scenario, examples), without duplicates, in that order.</summary>
     public IReadOnlyList<string> AllTags =>
         FeatureTags.Concat(RuleTags).Concat(ScenarioTags).Distinct(StringComparer.Ordinal).ToArray();
@@ -60,6 +63,9 @@ public sealed record ScenarioCase
 
     /// <summary><c>Feature title: Scenario title [name=value, ...]</c>, the test name runners show.</summary>
     public string DisplayName => ExampleValues.Count == 0 ? BaseDisplayName : $"{BaseDisplayName} [{ExampleLabel}]";
+
+    /// <summary>The title as written, then the examples row as <c>(name=value, ...)</c>: how a scenario record names it.</summary>
+    public string RecordName => ExampleValues.Count == 0 ? Title : $"{Title} ({ExampleLabel})";
 
     /// <summary>True when an <c>@ignore</c> tag applies.</summary>
     public bool IsIgnored => HasTag(IgnoreTag);

@@ -84,7 +84,8 @@ internal sealed class ScenarioCaseBuilder
             pickleStep.Text,
             pickleStep.Argument?.DocString?.Content,
             table,
-            (int)step.Location.Line);
+            (int)step.Location.Line,
+            step.DataTable?.Rows.Select(row => (int)row.Location.Line).ToArray());
     }
 
     // Reqnroll's own parser checks the And keywords first so that "*" counts as And; unknown keywords are And too.

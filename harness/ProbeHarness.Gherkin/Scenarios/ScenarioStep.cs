@@ -7,10 +7,12 @@ namespace ProbeHarness.Gherkin.Scenarios;
 /// <param name="DocString">The doc string argument, or null.</param>
 /// <param name="Table">The data table argument as rows of cells (first row is the header), or null.</param>
 /// <param name="Line">The 1-based line of the step in its feature file.</param>
+/// <param name="TableLines">The 1-based line of each table row, same order as <paramref name="Table"/>; null when unknown.</param>
 public sealed record ScenarioStep(
     StepKeyword Keyword,
     string KeywordText,
     string Text,
     string? DocString,
     IReadOnlyList<IReadOnlyList<string>>? Table,
-    int Line);
+    int Line,
+    IReadOnlyList<int>? TableLines = null);

@@ -24,7 +24,7 @@ public sealed record StartSample(double Seconds, string Source, string How, bool
 /// fault shaped (<c>reason</c> starting <c>fault:</c>) are left out. Starts come from the same logs (process start, from the
 /// <c>listening</c> line's <c>msSinceProcessStart</c> or the <c>start</c> line, → the first 2xx/3xx startup probe, else readiness,
 /// else liveness probe), else from a measured <c>start→ready</c>/<c>start→started</c> timing, else from the timeline (container
-/// <c>start</c>/<c>restart</c> → <c>ready True</c>). Records that were skipped or hit an environment error are not read.
+/// <c>start</c>/<c>restart</c> → <c>ready True</c>). Records that were skipped, hit an environment or authoring error, or did not run are not read.
 /// </summary>
 /// <param name="Records">The records read.</param>
 /// <param name="Latencies">The probe answers.</param>
@@ -48,7 +48,7 @@ public sealed record RecordedSamples(int Records, IReadOnlyList<LatencySample> L
         var logsSeen = 0;
         foreach (var (file, record) in records)
         {
-            if (record.Outcome is "skipped" or "environment-error")
+            if (record.Outcome is "skipped" or "environment-error" or "authoring-error" or "not-run")
             {
                 continue;
             }

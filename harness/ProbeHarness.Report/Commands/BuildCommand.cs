@@ -10,7 +10,7 @@ public static class BuildCommand
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandArguments arguments, TextWriter stdout, TextWriter stderr)
     {
-        arguments.AllowOnly("results", "out", "previous", "trx", "cucumber", "backend", "suite-seconds");
+        arguments.AllowOnly("results", "out", "previous", "trx", "cucumber", "backend", "suite-seconds", "selected");
         var request = new ReportFolderRequest
         {
             ResultsFolder = Path.GetFullPath(arguments.Required("results")),
@@ -19,6 +19,7 @@ public static class BuildCommand
             Trx = arguments.Optional("trx") is { } trx ? Path.GetFullPath(trx) : null,
             Cucumber = arguments.All("cucumber").Select(Path.GetFullPath).ToList(),
             Backend = arguments.Optional("backend"),
+            Selected = arguments.Optional("selected") is { } selected ? Path.GetFullPath(selected) : null,
             SuiteWallSeconds = arguments.Number("suite-seconds"),
 
             // The probe advisor's section, when the records hold a probe latency or a start.

@@ -35,6 +35,7 @@ public sealed partial class ReportBuilder(TimeProvider time)
 
         var rows = records.Select((record, index) => ToRow(record, index + 1)).ToList();
         rows.AddRange(RowsForFailedTestsWithoutRecord(inputs, records, rows.Count));
+        rows.AddRange(RowsForSelectedTestsWithoutResult(inputs, records, rows));
 
         var current = HistoryEntryFor(rows, StartOf(inputs, records));
         var history = (inputs.PreviousHistory ?? []).Append(current).TakeLast(MaxHistoryRuns).ToList();
@@ -62,6 +63,7 @@ public sealed partial class ReportBuilder(TimeProvider time)
             Key = KeyOf(record.FeatureFile, record.Scenario),
             Feature = record.Feature,
             FeatureFile = record.FeatureFile,
+            Line = record.Line,
             Scenario = record.Scenario,
             Tags = record.Tags ?? [],
             Backend = record.Backend,
@@ -134,6 +136,43 @@ public sealed partial class ReportBuilder(TimeProvider time)
         }
     }
 
+    /// <summary>A test the run selected that neither a record nor the TRX covers never ran: a "not run" row, so a killed run is never green.</summary>
+    private static IEnumerable<ScenarioRow> RowsForSelectedTestsWithoutResult(ReportInputs inputs, List<ScenarioRecord> records, List<ScenarioRow> rows)
+    {
+        var backend = records.FirstOrDefault()?.Backend ?? inputs.Backend ?? "unknown";
+        var start = inputs.Trx?.Start ?? (records.Count == 0 ? DateTimeOffset.MinValue : records.Min(r => r.StartedAt));
+        var index = rows.Count;
+        var trxNames = inputs.Trx is null ? [] : inputs.Trx.PassedTests.Concat(inputs.Trx.SkippedTests).Concat(inputs.Trx.FailedTests.Select(f => f.Name)).ToHashSet(StringComparer.Ordinal);
+        var left = inputs.Selected
+            .Where(name => !trxNames.Contains(name) && !records.Any(r => r.TestName is { } test ? test == name : Covers(r, name)))
+            .ToList();
+        foreach (var name in left)
+        {
+            index++;
+            yield return new ScenarioRow
+            {
+                Key = KeyOf(string.Empty, name),
+                Feature = "(not run)",
+                FeatureFile = string.Empty,
+                Scenario = name,
+                Tags = [],
+                Backend = backend,
+                Emulated = string.Equals(backend, "emulated", StringComparison.OrdinalIgnoreCase),
+                Outcome = "not-run",
+                Verdict = ScenarioVerdict.NotRun,
+                VerdictReason = "the run selected this test but it left no record and no test result (was the test host killed?)",
+                StartedAt = start,
+                DurationSeconds = 0,
+                Probes = [],
+                Faults = [],
+                Expectations = [],
+                Timings = [],
+                Timeline = [],
+                TimelineImage = TimelineImageFor(index, name),
+            };
+        }
+    }
+
     // The test's display name is "Feature: Scenario [example]" while an outline's record says "Scenario (name=value, ...)":
     // the title before the example part is what both share.
     private static bool Covers(ScenarioRecord record, string testName)
@@ -187,7 +226,9 @@ public sealed partial class ReportBuilder(TimeProvider time)
         NotHeld: rows.Count(r => r.Verdict.IsJudged() && !r.Verdict.Holds()),
         EnvironmentErrors: rows.Count(r => r.Verdict == ScenarioVerdict.EnvironmentError),
         Skipped: rows.Count(r => r.Verdict == ScenarioVerdict.Skipped),
-        ByVerdict: Enum.GetValues<ScenarioVerdict>().ToDictionary(v => v.ToKey(), v => rows.Count(r => r.Verdict == v)));
+        ByVerdict: Enum.GetValues<ScenarioVerdict>().ToDictionary(v => v.ToKey(), v => rows.Count(r => r.Verdict == v)),
+        AuthoringErrors: rows.Count(r => r.Verdict == ScenarioVerdict.AuthoringError),
+        NotRun: rows.Count(r => r.Verdict == ScenarioVerdict.NotRun));
 
     private static RunHistoryEntry HistoryEntryFor(List<ScenarioRow> rows, DateTimeOffset start) => new(
         start,

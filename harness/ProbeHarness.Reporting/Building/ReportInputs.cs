@@ -21,6 +21,9 @@ public sealed record ReportInputs
     /// <summary>Wall time of the suite as the caller measured it, in seconds.</summary>
     public double? SuiteWallSeconds { get; init; }
 
+    /// <summary>The display names of the tests the run selected; one with no record and no TRX result becomes a "not run" row.</summary>
+    public IReadOnlyList<string> Selected { get; init; } = [];
+
     /// <summary>The files beside the report.</summary>
     public ReportArtifacts Artifacts { get; init; } = new("junit.xml", null, []);
 }

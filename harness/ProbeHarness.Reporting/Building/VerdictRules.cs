@@ -19,8 +19,10 @@ public static class VerdictRules
                 return (ScenarioVerdict.EnvironmentError, record.Message ?? "the environment failed");
             case "skipped" or "skip" or "notexecuted" or "ignored":
                 return (ScenarioVerdict.Skipped, record.Message ?? "skipped");
+            case "authoringerror":
+                return (ScenarioVerdict.AuthoringError, record.Message ?? $"{record.FeatureFile}:{record.Line}: the scenario cannot run as written");
             case not ("passed" or "pass" or "success" or "failed" or "fail" or "failure"):
-                return (ScenarioVerdict.EnvironmentError, $"the record's outcome '{record.Outcome}' is not passed, failed, skipped or environment-error");
+                return (ScenarioVerdict.EnvironmentError, $"the record's outcome '{record.Outcome}' is not passed, failed, skipped, environment-error or authoring-error");
         }
 
         var timings = record.Timings ?? [];

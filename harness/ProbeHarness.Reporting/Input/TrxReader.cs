@@ -60,6 +60,10 @@ public static class TrxReader
                 .Where(r => (string?)r.Attribute("outcome") == "Passed")
                 .Select(r => (string?)r.Attribute("testName") ?? "(unnamed test)")
                 .ToList(),
+            SkippedTests = results
+                .Where(r => (string?)r.Attribute("outcome") == "NotExecuted")
+                .Select(r => (string?)r.Attribute("testName") ?? "(unnamed test)")
+                .ToList(),
         };
     }
 

@@ -20,6 +20,9 @@ public sealed record TrxSummary(
     /// <summary>The names of the tests that passed.</summary>
     public IReadOnlyList<string> PassedTests { get; init; } = [];
 
+    /// <summary>The names of the tests not executed (skipped).</summary>
+    public IReadOnlyList<string> SkippedTests { get; init; } = [];
+
     /// <summary>Wall time of the run in seconds, when both ends were recorded.</summary>
     public double? DurationSeconds => Start is { } start && Finish is { } finish ? (finish - start).TotalSeconds : null;
 }

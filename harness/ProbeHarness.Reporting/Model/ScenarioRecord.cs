@@ -30,7 +30,16 @@ public sealed record ScenarioRecord
     /// <summary>Image digests of the deployed containers by image name, when the cluster reports them (optional).</summary>
     public IReadOnlyDictionary<string, string>? ImageDigests { get; init; }
 
-    /// <summary><c>passed</c>, <c>failed</c>, <c>skipped</c> or <c>environment-error</c>.</summary>
+    /// <summary>The scenario's unique id in the run, <c>featurePath#pickleIndex</c> (what its record file is named by), when known.</summary>
+    public string? ScenarioId { get; init; }
+
+    /// <summary>The test's display name as the test platform lists it (<c>Feature: Scenario [example]</c>), when known.</summary>
+    public string? TestName { get; init; }
+
+    /// <summary>The 1-based line of the scenario (or of the error, for an authoring error) in its feature file, when known.</summary>
+    public int? Line { get; init; }
+
+    /// <summary><c>passed</c>, <c>failed</c>, <c>skipped</c>, <c>environment-error</c> or <c>authoring-error</c>.</summary>
     public required string Outcome { get; init; }
 
     /// <summary>The failure or skip reason, when there is one.</summary>

@@ -12,6 +12,12 @@ public sealed record ScenarioRow
     /// <summary>The feature file, relative to the repository root.</summary>
     public required string FeatureFile { get; init; }
 
+    /// <summary>The 1-based line of the scenario, or of its authoring error, in the feature file; null when unknown.</summary>
+    public int? Line { get; init; }
+
+    /// <summary><c>path:line</c> when the line is known, else the feature file.</summary>
+    public string Location => Line is { } line ? $"{FeatureFile}:{line}" : FeatureFile;
+
     /// <summary>The scenario's title.</summary>
     public required string Scenario { get; init; }
 

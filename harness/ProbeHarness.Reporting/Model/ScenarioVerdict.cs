@@ -26,4 +26,10 @@ public enum ScenarioVerdict
 
     /// <summary>The scenario did not run.</summary>
     Skipped,
+
+    /// <summary>The scenario cannot run as written (bad Gherkin, an unbound step, a bad table, a duplicate name, a bad manifest): it judged nothing.</summary>
+    AuthoringError,
+
+    /// <summary>The run selected the scenario but it left no result (the test host was killed, the run stopped early).</summary>
+    NotRun,
 }

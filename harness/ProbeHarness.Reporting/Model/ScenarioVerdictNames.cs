@@ -14,6 +14,8 @@ public static class ScenarioVerdictNames
         ScenarioVerdict.Failed => "failed",
         ScenarioVerdict.EnvironmentError => "environment-error",
         ScenarioVerdict.Skipped => "skipped",
+        ScenarioVerdict.AuthoringError => "authoring-error",
+        ScenarioVerdict.NotRun => "not-run",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 
@@ -23,8 +25,9 @@ public static class ScenarioVerdictNames
     /// <summary>True when the verdict counts as the scenario's expectations holding.</summary>
     public static bool Holds(this ScenarioVerdict verdict) => verdict is ScenarioVerdict.WithinBound or ScenarioVerdict.Held;
 
-    /// <summary>True when the verdict judges the kubelet (not skipped, not an environment error).</summary>
-    public static bool IsJudged(this ScenarioVerdict verdict) => verdict is not (ScenarioVerdict.Skipped or ScenarioVerdict.EnvironmentError);
+    /// <summary>True when the verdict judges the kubelet (not skipped, not run, not an environment or authoring error).</summary>
+    public static bool IsJudged(this ScenarioVerdict verdict) =>
+        verdict is not (ScenarioVerdict.Skipped or ScenarioVerdict.EnvironmentError or ScenarioVerdict.AuthoringError or ScenarioVerdict.NotRun);
 
     /// <summary>Parses the stored form; null for a word this version does not know.</summary>
     public static ScenarioVerdict? Parse(string? key) =>

@@ -24,11 +24,14 @@ public static partial class HtmlReportWriter
         tr.verdict-late td, tr.verdict-missed td, tr.verdict-false-positive td, tr.verdict-failed td { background: #fdecee; }
         tr.verdict-environment-error td { background: #fff6e0; }
         tr.verdict-skipped td { background: #f4f4f4; color: #666; }
+        tr.verdict-authoring-error td { background: #f1ecfb; }
+        tr.verdict-not-run td { background: #fdecee; font-style: italic; }
         tr.changed td:nth-child(10) { font-weight: 700; outline: 2px solid #e0a800; }
         section.scenario { border: 1px solid #d5d9e0; border-left: 6px solid #8a8f98; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
         section.verdict-within-bound, section.verdict-held { border-left-color: #2e9d4b; }
         section.verdict-late, section.verdict-missed, section.verdict-false-positive, section.verdict-failed { border-left-color: #d7263d; }
         section.verdict-environment-error { border-left-color: #e0a800; }
+        section.verdict-authoring-error { border-left-color: #6f42c1; }
         .label { font-family: ui-monospace, monospace; background: #eef1f6; padding: 0 0.3rem; border-radius: 4px; }
         .verdict { float: right; font-size: 0.95rem; }
         .meta, .reason { color: #596275; font-size: 0.9rem; }

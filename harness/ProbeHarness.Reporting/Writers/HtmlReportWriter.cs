@@ -123,7 +123,7 @@ public static partial class HtmlReportWriter
     {
         html.AppendLine($"<section class=\"scenario {VerdictClass(row.Verdict)}\" id=\"scenario-{index + 1}\">");
         html.AppendLine($"<h3><span class=\"label\">{E(row.Label)}</span> {E(row.Scenario)} <span class=\"verdict\">{E(string.Join(", ", RowText.Verdict(row)))}</span></h3>");
-        html.AppendLine($"<p class=\"meta\">{E(row.Feature)} · <code>{E(row.FeatureFile)}</code> · {E(string.Join(" ", row.Tags.Select(t => "@" + t)))} · " +
+        html.AppendLine($"<p class=\"meta\">{E(row.Feature)} · <code>{E(row.Location)}</code> · {E(string.Join(" ", row.Tags.Select(t => "@" + t)))} · " +
                         $"started {E(row.StartedAt.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture))} UTC · wall {E(Format.Seconds(row.DurationSeconds))}</p>");
         html.AppendLine($"<p class=\"reason\">{E(row.VerdictReason)}</p>");
         if (row.Message is { } message)

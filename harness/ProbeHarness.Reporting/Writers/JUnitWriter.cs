@@ -57,7 +57,7 @@ public static class JUnitWriter
             case ScenarioVerdict.Skipped:
                 testCase.Add(new XElement("skipped", new XAttribute("message", row.Message ?? "skipped")));
                 break;
-            case ScenarioVerdict.EnvironmentError:
+            case ScenarioVerdict.EnvironmentError or ScenarioVerdict.AuthoringError or ScenarioVerdict.NotRun:
                 testCase.Add(new XElement(
                     "error",
                     new XAttribute("message", row.VerdictReason),
@@ -179,7 +179,7 @@ public static class JUnitWriter
     {
         yield return new XAttribute("tests", rows.Count);
         yield return new XAttribute("failures", rows.Count(r => r.Verdict.IsJudged() && !r.Verdict.Holds()));
-        yield return new XAttribute("errors", rows.Count(r => r.Verdict == ScenarioVerdict.EnvironmentError));
+        yield return new XAttribute("errors", rows.Count(r => r.Verdict is ScenarioVerdict.EnvironmentError or ScenarioVerdict.AuthoringError or ScenarioVerdict.NotRun));
         yield return new XAttribute("skipped", rows.Count(r => r.Verdict == ScenarioVerdict.Skipped));
     }
 

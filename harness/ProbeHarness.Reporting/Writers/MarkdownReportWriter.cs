@@ -90,6 +90,8 @@ public static class MarkdownReportWriter
         _ when verdict.Holds() => "✅",
         ScenarioVerdict.Skipped => "⏭️",
         ScenarioVerdict.EnvironmentError => "⚠️",
+        ScenarioVerdict.AuthoringError => "✏️",
+        ScenarioVerdict.NotRun => "⛔",
         _ => "❌",
     };
 
@@ -105,7 +107,7 @@ public static class MarkdownReportWriter
         foreach (var row in failed)
         {
             md.AppendLine($"### {row.Label} {Inline(row.Scenario)}: {row.Verdict.ToDisplay()}").AppendLine();
-            md.AppendLine($"{Inline(row.Feature)} (`{row.FeatureFile}`). {Inline(row.VerdictReason)}").AppendLine();
+            md.AppendLine($"{Inline(row.Feature)} (`{row.Location}`). {Inline(row.VerdictReason)}").AppendLine();
             if (row.Message is { } message)
             {
                 Fenced(md, "Message", message);

@@ -18,6 +18,9 @@ public sealed record ReportFolderRequest
     /// <summary>Cucumber HTML/NDJSON files to copy in and link, besides any <c>*.ndjson</c>/<c>*.html</c> in the results folder.</summary>
     public IReadOnlyList<string> Cucumber { get; init; } = [];
 
+    /// <summary>A file listing, one a line, the display names of the tests the run selected (<c>dotnet test --list-tests</c>); null for none.</summary>
+    public string? Selected { get; init; }
+
     /// <summary>The backend asked for, used when no record names one.</summary>
     public string? Backend { get; init; }
 

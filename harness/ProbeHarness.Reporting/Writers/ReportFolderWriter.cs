@@ -51,6 +51,12 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
                 : $"read {history.Count} earlier run(s) from {request.Previous}", clock);
         }
 
+        var selected = ReadSelected(request.Selected, problems);
+        if (request.Selected is not null)
+        {
+            Step($"read {selected.Count} selected test name(s) from {request.Selected}", clock);
+        }
+
         Directory.CreateDirectory(request.OutputFolder);
         var artifacts = CopyArtifacts(request, trx is null ? null : request.Trx);
         var report = new ReportBuilder(time).Build(new ReportInputs
@@ -61,6 +67,7 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
             Backend = request.Backend,
             SuiteWallSeconds = request.SuiteWallSeconds,
             Artifacts = artifacts,
+            Selected = selected,
         });
         Step($"built the report: {RowText.Counts(report.Header.Counts)}", clock);
 
@@ -95,6 +102,22 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
     }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static IReadOnlyList<string> ReadSelected(string? file, List<string> problems)
+    {
+        if (file is null)
+        {
+            return [];
+        }
+
+        if (!File.Exists(file))
+        {
+            problems.Add($"{file}: the list of selected tests was not written, so tests that did not run cannot be named.");
+            return [];
+        }
+
+        return File.ReadAllLines(file).Select(line => line.Trim()).Where(line => line.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     private static ReportArtifacts CopyArtifacts(ReportFolderRequest request, string? trx)
     {
@@ -132,9 +155,9 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
         ? Directory.EnumerateFiles(folder, "*.ndjson").Concat(Directory.EnumerateFiles(folder, "*.html"))
         : [];
 
-    // The copies are part of the report, so they are scrubbed like everything else.
+    // The copies are part of the report, so their data is scrubbed like everything else; their code is not touched.
     private static void CopyScrubbed(string from, string to) =>
-        File.WriteAllText(to, CredentialScrubber.Scrub(File.ReadAllText(from)), Utf8);
+        File.WriteAllText(to, ArtifactScrubber.Scrub(File.ReadAllText(from), ArtifactFormats.Of(from)), Utf8);
 
     private void Step(string what, Stopwatch clock)
     {

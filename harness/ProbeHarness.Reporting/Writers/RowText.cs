@@ -40,7 +40,9 @@ public static class RowText
 
     /// <summary>A summary of the counts, e.g. <c>12 scenarios: 10 held, 1 not held, 1 environment error, 0 skipped</c>.</summary>
     public static string Counts(ReportCounts counts) =>
-        $"{counts.Total} scenarios: {counts.Held} held, {counts.NotHeld} not held, {counts.EnvironmentErrors} environment error(s), {counts.Skipped} skipped";
+        $"{counts.Total} scenarios: {counts.Held} held, {counts.NotHeld} not held, {counts.EnvironmentErrors} environment error(s), {counts.Skipped} skipped"
+        + (counts.AuthoringErrors > 0 ? $", {counts.AuthoringErrors} authoring error(s)" : string.Empty)
+        + (counts.NotRun > 0 ? $", {counts.NotRun} not run" : string.Empty);
 
     /// <summary>The verdicts that occurred, e.g. <c>within bound 9, late 1</c>.</summary>
     public static string VerdictBreakdown(ReportCounts counts) =>

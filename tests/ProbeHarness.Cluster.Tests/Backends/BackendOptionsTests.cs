@@ -112,6 +112,13 @@ public sealed class BackendOptionsTests
     [InlineData("HARNESS_K3S_BOOT_TIMEOUT", "0", "HARNESS_K3S_BOOT_TIMEOUT='0' is not a number of seconds")]
     [InlineData("DOCKER_API_VERSION", "v1.43", "DOCKER_API_VERSION='v1.43' is not a Docker API version")]
     [InlineData("DOCKER_API_VERSION", "1.43.1", "DOCKER_API_VERSION='1.43.1' is not a Docker API version")]
+    [InlineData("HARNESS_EMULATED_KUBELET_VERSION", "v1.2", "HARNESS_EMULATED_KUBELET_VERSION='v1.2' is not an emulated kubelet version; use exactly one of: v1.20, v1.32.")]
+    [InlineData("HARNESS_EMULATED_KUBELET_VERSION", "v1.20.5", "HARNESS_EMULATED_KUBELET_VERSION='v1.20.5' is not an emulated kubelet version")]
+    [InlineData("HARNESS_EMULATED_KUBELET_VERSION", "1.32", "HARNESS_EMULATED_KUBELET_VERSION='1.32' is not an emulated kubelet version")]
+    [InlineData("HARNESS_EMULATED_KUBELET_VERSION", "v1.320", "HARNESS_EMULATED_KUBELET_VERSION='v1.320' is not an emulated kubelet version")]
+    [InlineData("HARNESS_MAX_REPLICAS", "0", "HARNESS_MAX_REPLICAS='0' is not a replica cap; use a whole number from 1 to 1000 (default 10).")]
+    [InlineData("HARNESS_MAX_REPLICAS", "99999999999", "HARNESS_MAX_REPLICAS='99999999999' is not a replica cap")]
+    [InlineData("HARNESS_MAX_REPLICAS", "-3", "HARNESS_MAX_REPLICAS='-3' is not a replica cap")]
     public void Bad_values_fail_naming_the_variable(string name, string value, string expectedStart)
     {
         // Given a variable with a value the harness cannot use
@@ -120,6 +127,30 @@ public sealed class BackendOptionsTests
 
         // Then the message names the variable and its value
         Assert.StartsWith(expectedStart, error.Message);
+    }
+
+    [Theory]
+    [InlineData(null, "v1.32", 10)]
+    [InlineData("v1.20", "v1.20", 10)]
+    [InlineData("v1.32", "v1.32", 10)]
+    public void The_emulated_kubelet_version_is_one_of_the_two_profiles(string? version, string expected, int replicas)
+    {
+        // Given / When
+        var options = Read(("HARNESS_EMULATED_KUBELET_VERSION", version), ("HOME", "/h"));
+
+        // Then
+        Assert.Equal(expected, options.EmulatedKubeletVersion);
+        Assert.Equal(replicas, options.MaxReplicas);
+    }
+
+    [Fact]
+    public void The_replica_cap_can_be_raised()
+    {
+        // Given / When
+        var options = Read(("HARNESS_MAX_REPLICAS", "25"), ("HOME", "/h"));
+
+        // Then
+        Assert.Equal(25, options.MaxReplicas);
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public sealed class ProbeHarnessGherkinTargetsTests
                 ["Features/Parallel/Alpha.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Parallel_Alpha_Feature",
                 ["Features/Parallel/Beta.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Parallel_Beta_Feature",
                 ["Features/Failing/Malformed.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_Malformed_Feature",
+                ["Features/Failing/MalformedTagged.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_MalformedTagged_Feature",
+                ["Features/Failing/UnclosedTable.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_UnclosedTable_Feature",
                 ["Features/Failing/UndefinedStep.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_UndefinedStep_Feature",
                 ["Features/Skipping.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Skipping_Feature",
             },
@@ -54,7 +56,14 @@ public sealed class ProbeHarnessGherkinTargetsTests
             .Select(attribute => attribute.Path);
 
         // Then
-        Assert.Equal(["Features/Failing/Malformed.feature", "Features/Failing/UndefinedStep.feature"], explicitFeatures.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [
+                "Features/Failing/Malformed.feature",
+                "Features/Failing/MalformedTagged.feature",
+                "Features/Failing/UnclosedTable.feature",
+                "Features/Failing/UndefinedStep.feature",
+            ],
+            explicitFeatures.Order(StringComparer.Ordinal));
     }
 
     [Fact]

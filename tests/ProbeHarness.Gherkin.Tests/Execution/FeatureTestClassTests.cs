@@ -114,8 +114,9 @@ public sealed class FeatureTestClassTests
         // (Features/Failing/Malformed.feature, explicit; line 7 is not Gherkin)
 
         // When
-        using var listing = await TestExecutable.RunAsync("-list", "tests", "-explicit", "only", "-trait", "Category=gherkin-parse-error");
-        using var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=gherkin-parse-error");
+        // (its tag selects it, as a tag-filtered run of the suite would)
+        using var listing = await TestExecutable.RunAsync("-list", "tests", "-explicit", "only", "-trait", "Category=malformed");
+        using var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=malformed");
 
         // Then
         var listed = Assert.Single(ListedTests(listing));
@@ -124,6 +125,36 @@ public sealed class FeatureTestClassTests
         Assert.Contains("GherkinParseException : Feature file Features/Failing/Malformed.feature does not parse:", run.Output, StringComparison.Ordinal);
         Assert.Contains("Features/Failing/Malformed.feature:7:5: expected: ", run.Output, StringComparison.Ordinal);
         Assert.Contains("got 'this line is not Gherkin'", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_table_row_without_its_closing_pipe_fails_its_scenario_naming_file_and_line()
+    {
+        // Given
+        // (Features/Failing/UnclosedTable.feature, explicit: the table rows on lines 8 and 9 have no closing '|')
+
+        // When
+        using var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=unclosed-table");
+
+        // Then
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FeatureAuthoringException : Scenario \"Unclosed table row: A table row without its closing pipe\" cannot run:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Features/Failing/UnclosedTable.feature:8: row 1 of the table", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("No headers to add", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_feature_is_in_the_run_of_its_tag_failing_with_file_line_and_column()
+    {
+        // Given
+        // (Features/Failing/MalformedTagged.feature, explicit, tagged @tagged-malformed; line 7 is not Gherkin)
+
+        // When
+        using var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=tagged-malformed");
+
+        // Then
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Features/Failing/MalformedTagged.feature:7:5: expected: ", run.Output, StringComparison.Ordinal);
     }
 
     // xunit's "-list tests" prints one display name per line after the banner.

@@ -24,5 +24,8 @@ public sealed class UndefinedStepLocationTests
 
         // And the test output says where the scenario failed
         Assert.Contains($"failed at {location}", run.Output, StringComparison.Ordinal);
+
+        // And the after-scenario hooks are told too, typed, so a scenario record can name the step
+        Assert.Contains($"{ProbeHarness.Gherkin.Tests.Bindings.FailedStepHooks.Prefix}{location}", run.Output, StringComparison.Ordinal);
     }
 }

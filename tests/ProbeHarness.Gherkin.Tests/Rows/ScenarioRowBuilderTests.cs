@@ -116,6 +116,19 @@ public sealed class ScenarioRowBuilderTests
     }
 
     [Fact]
+    public void A_feature_that_does_not_parse_carries_the_tags_given_for_it_so_tag_filtered_runs_include_it()
+    {
+        // Given
+        var broken = FeatureParser.Parse(new FeatureSource("features/broken.feature", "@liveness\nFeature: Broken\n  Scenario: x\n    Given y\n    stray\n"));
+
+        // When
+        var row = Assert.Single(ScenarioRowBuilder.Build(broken, explicitFeature: false, parseErrorTags: ["liveness", "http"]));
+
+        // Then
+        Assert.Equal([ScenarioRowBuilder.ParseErrorCategory, "liveness", "http"], row.Traits[ScenarioRowBuilder.CategoryTrait]);
+    }
+
+    [Fact]
     public void A_feature_without_scenarios_gets_one_skipped_row()
     {
         // Given

@@ -2,8 +2,8 @@ namespace ProbeHarness.Report.Tests.Scripts;
 
 /// <summary>
 /// A stand-in for dotnet that run-tests.ps1 runs through HARNESS_DOTNET: <c>build</c> succeeds (or fails on request),
-/// <c>test</c> logs its arguments and environment, copies prepared records into HARNESS_RESULTS_DIR and exits with the
-/// requested code (or waits to be interrupted), and <c>run</c> runs the real report tool.
+/// <c>test --list-tests</c> lists the names in FAKE_SELECTED, <c>test</c> logs its arguments and environment, copies prepared records into HARNESS_RESULTS_DIR and exits with the
+/// requested code (or waits to be interrupted), and <c>run</c> runs the real report tool (or fails on request).
 /// </summary>
 public static class FakeDotnet
 {
@@ -16,6 +16,12 @@ public static class FakeDotnet
           build)
             exit "${FAKE_BUILD_EXIT:-0}" ;;
           test)
+            case " $* " in
+              *" --list-tests "*)
+                echo "Discovered tests"
+                if [ -n "${FAKE_SELECTED:-}" ]; then sed 's/^/  /' "$FAKE_SELECTED"; fi
+                exit "${FAKE_LIST_EXIT:-0}" ;;
+            esac
             env | grep '^HARNESS_' | sort > "$FAKE_DIR/test.env"
             if [ -n "${FAKE_PROGRESS_LINE:-}" ]; then echo "$FAKE_PROGRESS_LINE" >> "$HARNESS_PROGRESS_LOG"; fi
             if [ -n "${FAKE_TEST_WAIT:-}" ]; then
@@ -39,6 +45,7 @@ public static class FakeDotnet
             printf '%s\n' '<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results/></TestRun>' > "$results/$trx"
             exit "${FAKE_TEST_EXIT:-0}" ;;
           run)
+            if [ -n "${FAKE_RUN_EXIT:-}" ]; then echo "fake report tool: failing on request" >&2; exit "$FAKE_RUN_EXIT"; fi
             while [ "$1" != "--" ]; do shift; done
             shift
             exec "$FAKE_REAL_DOTNET" "$FAKE_REPORT_DLL" "$@" ;;

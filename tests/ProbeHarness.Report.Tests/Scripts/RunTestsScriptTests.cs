@@ -113,7 +113,7 @@ public sealed class RunTestsScriptTests
         Assert.Contains("2 scenarios: 1 held, 1 not held, 0 environment error(s), 0 skipped", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"report: {script.In("report", "index.html")}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"exit 1, 1 scenario(s) did not hold; see {script.In("report", "index.html")}", result.Stdout, StringComparison.Ordinal);
-        var test = script.Calls.Single(c => c.StartsWith("test ", StringComparison.Ordinal));
+        var test = script.Calls.Single(c => c.StartsWith("test ", StringComparison.Ordinal) && !c.Contains("--list-tests", StringComparison.Ordinal));
         Assert.Contains("--filter Category=liveness|Category=readiness", test, StringComparison.Ordinal);
         var environment = File.ReadAllLines(script.In("test.env"));
         Assert.Contains($"HARNESS_RESULTS_DIR={script.In("artifacts", "results", "k3s")}", environment);
@@ -139,6 +139,64 @@ public sealed class RunTestsScriptTests
         Assert.Contains("[emulated] exit 0, every scenario held", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("-Previous", result.Output, StringComparison.Ordinal);
         Assert.StartsWith("# [emulated]", File.ReadAllText(script.In("report", "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_tool_that_fails_leaves_no_stale_green_report_and_exits_2()
+    {
+        // Given a green report of an earlier run in the report folder, and a report tool that fails this time
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        var report = script.In("report");
+        Directory.CreateDirectory(Path.Combine(report, "timelines"));
+        Directory.CreateDirectory(Path.Combine(report, "cucumber"));
+        var stale = new[] { "report.json", "report.md", "index.html", "junit.xml", "conformance.trx", "timelines/001-old.svg", "cucumber/cucumber.ndjson" };
+        foreach (var file in stale)
+        {
+            File.WriteAllText(Path.Combine(report, file), "{\"header\":{\"counts\":{\"environmentErrors\":0,\"notHeld\":0}}}");
+        }
+
+        File.WriteAllText(Path.Combine(report, "notes.txt"), "not the report's");
+        script.Environment["FAKE_RECORDS"] = TestData.Folder("run-emulated");
+        script.Environment["FAKE_RUN_EXIT"] = "1";
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated", "-ReportDir", report);
+
+        // Then the run is incomplete, and nothing of the earlier run's report is left to pass for this one
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the report was not written (report tool exit code 1)", result.Output, StringComparison.Ordinal);
+        Assert.All(stale, file => Assert.False(File.Exists(Path.Combine(report, file)), $"{file} of the earlier run is still there"));
+        Assert.True(File.Exists(Path.Combine(report, "notes.txt")), "a file the report never writes was removed");
+    }
+
+    [Fact]
+    public async Task A_test_host_killed_midway_leaves_not_run_rows_and_exits_2_never_green()
+    {
+        // Given a run that selects three tests, of which the two recorded ones held before the host was killed (137)
+        RunTestsScript.SkipUnlessRunnable();
+        using var script = new RunTestsScript();
+        var selected = script.In("selected.txt");
+        File.WriteAllLines(selected,
+        [
+            "HTTP liveness probe: A failing /healthz restarts the container after 3 failures",
+            "Readiness removes the pod from the endpoints: A failing /ready takes the pod out of the EndpointSlice",
+            "Startup: Never ran",
+        ]);
+        script.Environment["FAKE_SELECTED"] = selected;
+        script.Environment["FAKE_RECORDS"] = TestData.Folder("run-emulated");
+        script.Environment["FAKE_TEST_EXIT"] = "137";
+
+        // When
+        var result = await script.RunAsync("-Backend", "emulated", "-Tag", "liveness", "-ReportDir", script.In("report"));
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        var report = JsonNode.Parse(File.ReadAllText(script.In("report", "report.json")))!;
+        Assert.Equal(1, (int)report["header"]!["counts"]!["notRun"]!);
+        Assert.Contains(report["scenarios"]!.AsArray(), row => (string?)row!["verdict"] == "not-run" && (string?)row["scenario"] == "Startup: Never ran");
+        Assert.Contains("1 not run", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(script.Calls, c => c.StartsWith("test ", StringComparison.Ordinal) && c.Contains("--list-tests --filter Category=liveness", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class VerdictRulesTests
         { "environment", ScenarioVerdict.EnvironmentError },
         { "skipped", ScenarioVerdict.Skipped },
         { "held", ScenarioVerdict.Held },
+        { "authoring", ScenarioVerdict.AuthoringError },
     };
 
     [Theory]
@@ -28,6 +29,7 @@ public sealed class VerdictRulesTests
             "missed" => SampleRecords.Missed(),
             "environment" => SampleRecords.EnvironmentError(),
             "skipped" => SampleRecords.Skipped(),
+            "authoring" => SampleRecords.AuthoringError(),
             _ => SampleRecords.HeldWithoutTiming(),
         };
 

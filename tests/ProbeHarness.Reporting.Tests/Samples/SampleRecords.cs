@@ -113,6 +113,18 @@ public static class SampleRecords
         Message = "needs a real kubelet",
     };
 
+    /// <summary>A scenario the adapter refused: a table row without its closing pipe.</summary>
+    public static ScenarioRecord AuthoringError(string backend = "k3s") => EnvironmentError(backend) with
+    {
+        FeatureFile = "features/liveness/http-liveness.feature",
+        Scenario = "A probe table with an unclosed row",
+        Outcome = "authoring-error",
+        Line = 12,
+        ScenarioId = "features/liveness/http-liveness.feature#3",
+        Message = "features/liveness/http-liveness.feature:12: row 1 of the table under \"And a liveness probe:\" (line 11) has no cells",
+        Diagnostics = null,
+    };
+
     /// <summary>A readiness scenario that held without a bounded timing.</summary>
     public static ScenarioRecord HeldWithoutTiming(string backend = "k3s") => new()
     {

@@ -148,4 +148,39 @@ public sealed class ReportFolderWriterTests
         Assert.DoesNotContain(Secrets.Token, File.ReadAllText(Path.Combine(output, "cucumber.html")), StringComparison.Ordinal);
         Assert.Equal([Path.Combine(output, report.Scenarios[0].TimelineImage)], Directory.GetFiles(Path.Combine(output, "timelines")));
     }
+
+    [Fact]
+    public void A_copied_cucumber_html_keeps_its_script_byte_for_byte()
+    {
+        // Given Cucumber's HTML (bundled JavaScript with "password"===t, a token in a message) among the results
+        using var temp = new TempFolder();
+        var results = temp.WriteRecords("results", SampleRecords.Passed());
+        var original = File.ReadAllText(Path.Combine(TestData.Folder("cucumber"), "cucumber-like.html"));
+        File.WriteAllText(Path.Combine(results, "cucumber.html"), original);
+
+        // When
+        new ReportFolderWriter(_ => { }).Write(new ReportFolderRequest { ResultsFolder = results, OutputFolder = temp.Combine("report") });
+
+        // Then only the token changed
+        var copy = File.ReadAllText(temp.Combine("report", "cucumber", "cucumber.html"));
+        Assert.Equal(original.Replace(Secrets.Token, ProbeHarness.Reporting.Scrubbing.CredentialScrubber.Redacted, StringComparison.Ordinal), copy);
+    }
+
+    [Fact]
+    public void A_selection_file_makes_tests_that_left_no_result_not_run_and_a_missing_one_is_a_problem()
+    {
+        // Given a selection of two tests, of which one left a record
+        using var temp = new TempFolder();
+        var results = temp.WriteRecords("results", SampleRecords.Passed() with { TestName = "HTTP liveness: ran" });
+        var selected = temp.Combine("selected-tests.txt");
+        File.WriteAllLines(selected, ["HTTP liveness: ran", "HTTP liveness: never ran", ""]);
+
+        // When
+        var report = new ReportFolderWriter(_ => { }).Write(new ReportFolderRequest { ResultsFolder = results, OutputFolder = temp.Combine("report"), Selected = selected });
+        var missing = new ReportFolderWriter(_ => { }).Write(new ReportFolderRequest { ResultsFolder = results, OutputFolder = temp.Combine("report2"), Selected = temp.Combine("nowhere.txt") });
+
+        // Then
+        Assert.Equal(["HTTP liveness: never ran"], report.Scenarios.Where(r => r.Verdict == Model.ScenarioVerdict.NotRun).Select(r => r.Scenario));
+        Assert.Contains(missing.Header.Problems, p => p.Contains("nowhere.txt", StringComparison.Ordinal));
+    }
 }
