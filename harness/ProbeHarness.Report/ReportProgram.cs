@@ -3,7 +3,7 @@ using ProbeHarness.Reporting.Input;
 
 namespace ProbeHarness.Report;
 
-/// <summary>The <c>ProbeHarness.Report</c> command line: <c>build</c> a report folder, <c>compare</c> two backends, or <c>preflight</c> manifests.</summary>
+/// <summary>The <c>ProbeHarness.Report</c> command line: <c>build</c> a report folder, <c>compare</c> two backends, <c>preflight</c> manifests, or <c>advise</c> probe settings from recorded runs.</summary>
 public static class ReportProgram
 {
     /// <summary>Success.</summary>
@@ -24,8 +24,9 @@ public static class ReportProgram
           ProbeHarness.Report build --results <dir> --out <dir> [--previous <dir|report.json>] [--trx <file>]
                                     [--cucumber <file>]... [--backend <name>] [--suite-seconds <n>] [--selected <file>]
               Reads the scenario records in --results and writes report.json, report.md, index.html, junit.xml
-              and timelines/ to --out; a test --selected lists (one display name a line) that left no record and
-              no TRX result is a "not run" row. Exit 0 when written, 3 when an input could not be read.
+              and timelines/ to --out (index.html with a probe advice section when the records allow it); a test
+              --selected lists (one display name a line) that left no record and no TRX result is a "not run" row.
+              Exit 0 when written, 3 when an input could not be read.
           ProbeHarness.Report compare --left <dir> --right <dir> [--out <file.md or folder>]
               Prints the agreement table of two runs (results or report folders). Exit 1 when a scenario that
               ran on both got different verdicts, 3 when nothing ran on both.
@@ -33,6 +34,38 @@ public static class ReportProgram
                                     [--sarif <file>] [--fail-on error|warning|note]
               Lints the probes of every workload in the manifests (no cluster). Exit 0 when nothing is at or above
               --fail-on (default warning), 1 when something is, 2 on bad input. `preflight --help` says more.
+          ProbeHarness.Report advise --results <dir|report.json> [--manifest <file>] [--out <dir>]
+                                    [--container <name>] [--max-risk-per-day <p>]
+              Recommends liveness, readiness and startup settings from recorded runs, with their worst-case
+              detection time and false-restart risk. Exit 0 when advised, 2 on bad input. `advise --help` says more.
+        """;
+
+    /// <summary>The advise verb's help text.</summary>
+    public const string AdviseUsage = """
+        usage: ProbeHarness.Report advise --results <dir|report.json> [--manifest <file>] [--out <dir>]
+                                          [--container <name>] [--max-risk-per-day <p>]
+
+        Learns the target app's probe latencies (its JSON log lines, "kind":"probe", durationMs, in the records'
+        diagnostics.logs) and start times (app log, start→ready timings, timelines) from recorded runs, and recommends
+        periodSeconds, timeoutSeconds, failureThreshold and the startup budget for the liveness, readiness and startup
+        probes of the manifest's container, each with its worst-case detection time (the kubelet model's DetectionWindow)
+        and its false-restart risk (p^failureThreshold per period, 1-(1-p^fT)^(86400/period) per day, p = the share of
+        latencies above timeoutSeconds). A figure the records do not hold is printed as "not recorded". The Advisor
+        section of docs/preflight.md has the formulas.
+
+          --results           a results folder of scenario records (artifacts/results/<backend>), or a report.json
+          --manifest          the manifest whose probes are advised (default: manifests/target-app.yaml)
+          --container         the container to advise (default: the first workload container with a probe)
+          --out               also write advise.md, advise.json and advise.svg (the trade-off chart) into this folder
+          --max-risk-per-day  the daily false-restart risk a recommendation may have (default 0.001)
+
+        The advice (Markdown) goes to stdout.
+
+        exit codes:
+          0  advised (also when figures are missing: the output says which)
+          2  bad input (a missing results folder, a folder without records, a file that is not a scenario record or
+             report.json, a missing or invalid manifest, no container with a probe; each error names the file) or a
+             wrong command line
         """;
 
     /// <summary>The preflight verb's help text.</summary>
@@ -68,12 +101,19 @@ public static class ReportProgram
                 return Ok;
             }
 
+            if (args is ["advise", .. var options] && options.Any(a => a is "--help" or "-h"))
+            {
+                stdout.WriteLine(AdviseUsage);
+                return Ok;
+            }
+
             var arguments = CommandArguments.Parse(args, operands: args is ["preflight", ..]);
             return arguments.Command switch
             {
                 "build" => BuildCommand.Run(arguments, stdout, stderr),
                 "compare" => CompareCommand.Run(arguments, stdout),
                 "preflight" => PreflightCommand.Run(arguments, stdout, stderr),
+                "advise" => AdviseCommand.Run(arguments, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };

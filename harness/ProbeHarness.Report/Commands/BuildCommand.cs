@@ -1,3 +1,4 @@
+using ProbeHarness.Preflight.Advisor;
 using ProbeHarness.Reporting.Building;
 using ProbeHarness.Reporting.Writers;
 
@@ -20,6 +21,9 @@ public static class BuildCommand
             Backend = arguments.Optional("backend"),
             Selected = arguments.Optional("selected") is { } selected ? Path.GetFullPath(selected) : null,
             SuiteWallSeconds = arguments.Number("suite-seconds"),
+
+            // The probe advisor's section, when the records hold a probe latency or a start.
+            Sections = [AdvisorSection.ForTargetApp],
         };
 
         var report = new ReportFolderWriter(line => stdout.WriteLine($"report: {line}")).Write(request);

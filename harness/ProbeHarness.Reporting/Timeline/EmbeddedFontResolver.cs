@@ -5,8 +5,8 @@ using SkiaSharp;
 namespace ProbeHarness.Reporting.Timeline;
 
 /// <summary>Serves the fonts the report ships (DejaVu Sans, regular and bold) so pictures have text on machines without fonts.</summary>
-/// <remarks>A fresh machine or CI container often has no font at all: ScottPlot then draws no text, and every lane and axis label is lost.</remarks>
-internal sealed class EmbeddedFontResolver : IFontResolver
+/// <remarks>Public so every picture of the harness (the report's timelines, the probe advisor's chart) uses it. A fresh machine or CI container often has no font at all: ScottPlot then draws no text, and every lane and axis label is lost.</remarks>
+public sealed class EmbeddedFontResolver : IFontResolver
 {
     /// <summary>The family name the pictures ask for.</summary>
     public const string Family = "DejaVu Sans";
@@ -15,6 +15,10 @@ internal sealed class EmbeddedFontResolver : IFontResolver
 
     private readonly SKTypeface _regular = Load("DejaVuSans.ttf");
     private readonly SKTypeface _bold = Load("DejaVuSans-Bold.ttf");
+
+    private EmbeddedFontResolver()
+    {
+    }
 
     /// <summary>Registers the resolver ahead of the system's fonts, once per process.</summary>
     public static void EnsureRegistered() => _ = Registered.Value;

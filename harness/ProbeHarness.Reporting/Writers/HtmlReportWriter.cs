@@ -9,8 +9,8 @@ namespace ProbeHarness.Reporting.Writers;
 /// <summary>Writes index.html: one self-contained page (inline CSS, timelines as SVG data URIs) that opens from disk.</summary>
 public static partial class HtmlReportWriter
 {
-    /// <summary>The report as HTML; <paramref name="timelineSvg"/> gives each row's timeline picture as SVG text.</summary>
-    public static string Write(ResilienceReport report, Func<ScenarioRow, string> timelineSvg)
+    /// <summary>The report as HTML; <paramref name="timelineSvg"/> gives each row's timeline picture as SVG text; <paramref name="sections"/> come before the file list.</summary>
+    public static string Write(ResilienceReport report, Func<ScenarioRow, string> timelineSvg, IReadOnlyList<ReportSection>? sections = null)
     {
         var header = report.Header;
         var html = new StringBuilder();
@@ -31,6 +31,13 @@ public static partial class HtmlReportWriter
         foreach (var (row, index) in report.Scenarios.Select((r, i) => (r, i)))
         {
             Scenario(html, row, index, timelineSvg(row));
+        }
+
+        foreach (var section in sections ?? [])
+        {
+            html.AppendLine($"<section class=\"extra\" id=\"{E(section.Id)}\"><h2>{E(section.Title)}</h2>");
+            html.AppendLine(section.Html);
+            html.AppendLine("</section>");
         }
 
         Artifacts(html, report.Artifacts);

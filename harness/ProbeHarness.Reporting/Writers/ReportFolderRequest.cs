@@ -26,4 +26,7 @@ public sealed record ReportFolderRequest
 
     /// <summary>Wall time of the suite as the caller measured it, in seconds.</summary>
     public double? SuiteWallSeconds { get; init; }
+
+    /// <summary>Extra index.html sections computed from the results folder (e.g. the probe advisor's); one that returns null is left out.</summary>
+    public IReadOnlyList<Func<string, ReportSection?>> Sections { get; init; } = [];
 }

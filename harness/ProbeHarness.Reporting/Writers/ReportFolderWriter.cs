@@ -89,7 +89,13 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
 
         File.WriteAllText(Path.Combine(request.OutputFolder, "report.json"), JsonReportWriter.Write(report), Utf8);
         File.WriteAllText(Path.Combine(request.OutputFolder, "report.md"), MarkdownReportWriter.Write(report), Utf8);
-        File.WriteAllText(Path.Combine(request.OutputFolder, "index.html"), HtmlReportWriter.Write(report, row => svgs[row.TimelineImage]), Utf8);
+        var sections = request.Sections.Select(section => section(request.ResultsFolder)).OfType<ReportSection>().ToList();
+        if (request.Sections.Count > 0)
+        {
+            Step($"computed {sections.Count} extra section(s)", clock);
+        }
+
+        File.WriteAllText(Path.Combine(request.OutputFolder, "index.html"), HtmlReportWriter.Write(report, row => svgs[row.TimelineImage], sections), Utf8);
         JUnitWriter.Write(report).Save(Path.Combine(request.OutputFolder, artifacts.JUnit));
         Step($"wrote report.json, report.md, index.html and {artifacts.JUnit} to {request.OutputFolder}", clock);
         return report;
