@@ -100,7 +100,7 @@ public sealed class Hooks(
         }
     }
 
-    /// <summary>Stops traffic, collects diagnostics when the scenario failed, writes the scenario record and releases the namespace.</summary>
+    /// <summary>Stops traffic, collects diagnostics (logs, events, dumps), writes the scenario record and releases the namespace.</summary>
     [AfterScenario(Order = 0)]
     public async Task CloseScenarioAsync()
     {
@@ -119,7 +119,9 @@ public sealed class Hooks(
                 timeline = container.Resolve<TimelineBuilder>().Build();
                 return Task.CompletedTask;
             });
-            if (outcome is "failed" or "environment-error")
+            // Held scenarios too: the containers' logs carry the app's own probe answers with their latencies, which the
+            // advisor reads from the records (the report itself shows diagnostics only for scenarios that did not hold).
+            if (outcome is not "skipped")
             {
                 await Attempt(log, "collecting diagnostics", async () =>
                     diagnostics = await container.Resolve<DiagnosticsCollector>().CollectAsync(CancellationToken.None));
