@@ -33,6 +33,7 @@ public sealed class ProbeHarnessGherkinTargetsTests
                 ["Features/Calculator.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Calculator_Feature",
                 ["Features/Parallel/Alpha.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Parallel_Alpha_Feature",
                 ["Features/Parallel/Beta.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Parallel_Beta_Feature",
+                ["Features/Failing/Latin1.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_Latin1_Feature",
                 ["Features/Failing/Malformed.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_Malformed_Feature",
                 ["Features/Failing/MalformedTagged.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_MalformedTagged_Feature",
                 ["Features/Failing/UnclosedTable.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_UnclosedTable_Feature",
@@ -58,6 +59,7 @@ public sealed class ProbeHarnessGherkinTargetsTests
         // Then
         Assert.Equal(
             [
+                "Features/Failing/Latin1.feature",
                 "Features/Failing/Malformed.feature",
                 "Features/Failing/MalformedTagged.feature",
                 "Features/Failing/UnclosedTable.feature",
