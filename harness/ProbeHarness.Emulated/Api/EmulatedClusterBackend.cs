@@ -63,6 +63,11 @@ public sealed class EmulatedClusterBackend : IClusterBackend
             {
                 progress.Report($"[emulated] {message}");
             }
+
+            if (LoopbackAddressPool.SweepStaleClaims(_options.SubnetClaimsDirectory) is > 0 and var claims)
+            {
+                progress.Report($"[emulated] removed {claims} subnet claim(s) of stopped runs from {_options.SubnetClaimsDirectory}");
+            }
         });
 
         var images = Phase("checking the image map, dotnet and the target app build", () => Preflight(_options.Images ?? EmulatedImageMap.Load()));
