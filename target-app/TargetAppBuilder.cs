@@ -53,6 +53,7 @@ public static class TargetAppBuilder
         services.AddSingleton(board);
         services.AddSingleton(time);
         services.AddSingleton<ProbeEvaluator>();
+        services.AddSingleton(settings.LeakLimits);
         services.AddSingleton<MemoryBallast>();
         services.AddSingleton<ProcessExit>();
         services.AddSingleton<ProbeRequestHandler>();

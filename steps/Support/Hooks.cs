@@ -77,7 +77,10 @@ public sealed class Hooks(
         }
 
         var clock = Stopwatch.StartNew();
-        var cancellation = TestContext.Current.CancellationToken;
+        // The scenario's deadline (HARNESS_SCENARIO_TIMEOUT_SECONDS) cancels what its steps wait on, as does the test's own token.
+        var cancellation = container.IsRegistered<ScenarioDeadline>()
+            ? container.Resolve<ScenarioDeadline>().Token
+            : TestContext.Current.CancellationToken;
         var ns = await backend.CreateNamespaceAsync(ScenarioSlug.Of(scenario.ScenarioInfo.Title), cancellation);
         container.RegisterInstanceAs(new ScenarioCluster(ns, cancellation));
         container.Resolve<ClusterObserver>().Start();

@@ -55,6 +55,23 @@ public sealed class EnvironmentReader
         return code;
     }
 
+    /// <summary>A whole number of megabytes from 1 to <paramref name="max"/>.</summary>
+    public int Megabytes(string variable, int fallback, int max)
+    {
+        var text = Text(variable);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) || megabytes < 1 || megabytes > max)
+        {
+            throw new SettingsException(variable, $"'{text}' is not a number of megabytes (a whole number from 1 to {max})");
+        }
+
+        return megabytes;
+    }
+
     /// <summary>A duration in (possibly fractional) seconds, zero or more.</summary>
     public TimeSpan Seconds(string variable)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ProbeHarness.TargetApp.Lifecycle;
+using ProbeHarness.TargetApp.Memory;
 
 namespace ProbeHarness.TargetApp.Configuration;
 
@@ -91,8 +92,14 @@ public sealed record TargetAppSettings
             ReadinessFailsOnShutdown = env.Flag("READINESS_FAILS_ON_SHUTDOWN"),
             IgnoreSigterm = env.Flag("IGNORE_SIGTERM"),
             StopExitCode = env.ExitCode("EXIT_CODE_ON_SIGTERM", ExitCodes.Stopped),
+            LeakLimits = new LeakLimits(
+                env.Megabytes(LeakLimits.PerCallVariable, LeakLimits.Default.PerCallMegabytes, LeakLimits.MaxMegabytes),
+                env.Megabytes(LeakLimits.TotalVariable, LeakLimits.Default.TotalMegabytes, LeakLimits.MaxMegabytes)),
         };
     }
+
+    /// <summary>How much the leak fault may leak per call and in all (<c>LEAK_MAX_MEGABYTES_PER_CALL</c>, <c>LEAK_MAX_MEGABYTES_TOTAL</c>).</summary>
+    public LeakLimits LeakLimits { get; init; } = LeakLimits.Default;
 
     /// <summary>Writes the settings as JSON properties (for the start log line).</summary>
     public void WriteTo(Utf8JsonWriter json)
@@ -116,5 +123,7 @@ public sealed record TargetAppSettings
         json.WriteBoolean("readinessFailsOnShutdown", ReadinessFailsOnShutdown);
         json.WriteBoolean("ignoreSigterm", IgnoreSigterm);
         json.WriteNumber("exitCodeOnSigterm", StopExitCode);
+        json.WriteNumber("leakMaxMegabytesPerCall", LeakLimits.PerCallMegabytes);
+        json.WriteNumber("leakMaxMegabytesTotal", LeakLimits.TotalMegabytes);
     }
 }

@@ -74,13 +74,13 @@ public sealed class FaultApiHandler
         }));
     });
 
-    /// <summary><c>POST /faults/leak</c>: allocates and keeps <c>megabytes</c> more memory.</summary>
+    /// <summary><c>POST /faults/leak</c>: allocates and keeps <c>megabytes</c> more memory, within the <see cref="LeakLimits"/>.</summary>
     public Task LeakAsync(HttpContext context) => RunAsync(context, body =>
     {
         using var document = JsonDocumentReader.Parse(body);
         var fields = JsonFields.Of(document.RootElement, string.Empty, ["megabytes"]);
-        var megabytes = fields.Integer("megabytes", 1, 16_384)
-            ?? throw new FaultInputException("megabytes", "is required (1-16384)");
+        var megabytes = fields.Integer("megabytes", 1, int.MaxValue)
+            ?? throw new FaultInputException("megabytes", "is required (a whole number of megabytes, 1 or more)");
         _ballast.Grow(megabytes);
         return Task.FromResult(new Answer(200, WriteMemory));
     });

@@ -63,6 +63,11 @@ public sealed class EmulatedClusterBackend : IClusterBackend
             {
                 progress.Report($"[emulated] {message}");
             }
+
+            if (LoopbackAddressPool.SweepStaleClaims(_options.SubnetClaimsDirectory) is > 0 and var claims)
+            {
+                progress.Report($"[emulated] removed {claims} subnet claim(s) of stopped runs from {_options.SubnetClaimsDirectory}");
+            }
         });
 
         var images = Phase("checking the image map, dotnet and the target app build", () => Preflight(_options.Images ?? EmulatedImageMap.Load()));
@@ -101,7 +106,11 @@ public sealed class EmulatedClusterBackend : IClusterBackend
             var prefix = $"ph-emu-{sequence.ToString(CultureInfo.InvariantCulture)}-";
             var name = (prefix + ObjectNames.Slug(scenarioSlug, 63 - prefix.Length)).TrimEnd('-');
             var context = new EmulatedNamespaceContext(Info, _runtime, _prober!, _addresses!, _options.Kubelet, _ledger!, _progress,
-                () => _kept = true);
+                () =>
+                {
+                    _kept = true;
+                    _ledger!.KeepRunDirectory();
+                });
             var created = new EmulatedNamespace(name, context);
             _namespaces.Add(created);
             return Task.FromResult<IScenarioNamespace>(created);

@@ -38,6 +38,39 @@ public sealed class LoopbackAddressPool : IDisposable
         throw new InvalidOperationException($"every loopback /16 from 127.{FirstSubnet}.0.0 on is claimed by a live run (see {claimsDirectory})");
     }
 
+    /// <summary>
+    /// Deletes the claim files in <paramref name="claimsDirectory"/> whose run is gone (stopped, killed, or debris older
+    /// than a minute), so claims of stopped runs do not pile up; returns how many it removed.
+    /// </summary>
+    public static int SweepStaleClaims(string claimsDirectory)
+    {
+        if (!Directory.Exists(claimsDirectory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var claim in Directory.EnumerateFiles(claimsDirectory, "127.*.lock"))
+        {
+            if (!IsStale(claim))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(claim);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run's sweep or claim got there first: the next sweep retries.
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>The second octet of this run's 127.S.0.0/16.</summary>
     public int SecondOctet { get; }
 

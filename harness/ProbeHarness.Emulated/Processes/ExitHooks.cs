@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace ProbeHarness.Emulated.Processes;
 
-/// <summary>Kills every live ledger's process groups when the harness exits or receives SIGINT, SIGTERM, SIGHUP or SIGQUIT.</summary>
+/// <summary>Kills every live ledger's process groups and removes its run directory when the harness exits or receives SIGINT, SIGTERM, SIGHUP or SIGQUIT.</summary>
 /// <remarks>The handlers do not cancel the signal: the harness still stops as it otherwise would, only without leaving containers behind.</remarks>
 internal static class ExitHooks
 {
@@ -45,10 +45,10 @@ internal static class ExitHooks
             ledgers = [.. Ledgers];
         }
 
-        // Sealed, so kubelets still running cannot restart what was just killed.
+        // Sealed, so kubelets still running cannot restart what was just killed; then the run directory goes.
         foreach (var ledger in ledgers)
         {
-            ledger.Seal();
+            ledger.CloseForExit();
         }
     }
 }

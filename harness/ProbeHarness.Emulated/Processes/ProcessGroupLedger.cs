@@ -13,6 +13,7 @@ internal sealed class ProcessGroupLedger : IDisposable
     private int _disposed;
     private readonly Lock _sealGate = new();
     private volatile bool _sealed;
+    private volatile bool _keepRunDirectory;
 
     /// <summary>Creates the run directory <paramref name="runDirectory"/> with its <c>owner.json</c> naming this process.</summary>
     public ProcessGroupLedger(string runDirectory)
@@ -77,6 +78,35 @@ internal sealed class ProcessGroupLedger : IDisposable
         }
 
         KillAll();
+    }
+
+    /// <summary>A namespace of this run is kept for inspection: the run directory stays when the harness exits.</summary>
+    public void KeepRunDirectory() => _keepRunDirectory = true;
+
+    /// <summary>
+    /// The harness is exiting (a signal such as SIGTERM, or process exit): seals the run, then deletes the run directory
+    /// unless <see cref="KeepRunDirectory"/> was called; what cannot be deleted now is left to the next run's sweep.
+    /// </summary>
+    public void CloseForExit()
+    {
+        Seal();
+        if (_keepRunDirectory)
+        {
+            return;
+        }
+
+        // Killed processes may still be closing their log files: one retry after they had a moment.
+        for (var attempt = 0; attempt < 2 && Directory.Exists(RunDirectory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(RunDirectory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
     /// <summary>Sends SIGKILL to every live group and forgets them; returns how many were signalled.</summary>

@@ -30,8 +30,9 @@ public static class FeatureCatalog
             ?? throw new InvalidOperationException(
                 $"Feature {attribute.Path} is not embedded in {assembly.GetName().Name} (resource '{resourceName}'); "
                 + "is it a GherkinFeature item of the project that imports ProbeHarness.Gherkin.targets?");
-        using var reader = new StreamReader(stream);
-        var parsed = FeatureParser.Parse(new FeatureSource(attribute.Path, reader.ReadToEnd()));
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        var parsed = FeatureParser.Parse(attribute.Path, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
         return new RunnableFeature(assembly, parsed, attribute.Explicit, parsed.Errors.Count > 0 ? TagsOf(assembly) : null);
     }
 

@@ -21,10 +21,14 @@ internal static class ScenarioRunner
         // The adapter's own work comes first, so a failure of it is never a scenario Reqnroll started and calls OK.
         var tables = TablesOf(feature, scenario);
         var (scenarioInfo, ruleInfo) = Prepare(feature, scenario, scenario.Line, "describe the scenario to Reqnroll", () => (ScenarioInfoOf(scenario), RuleInfoOf(scenario)));
+        var timeout = Prepare(feature, scenario, scenario.Line, $"read {ScenarioTimeout.Variable}", () => ScenarioTimeout.FromEnvironment(Environment.GetEnvironmentVariable));
+        using var deadline = new ScenarioDeadline(timeout, TestContext.Current.CancellationToken);
         var featureInfo = feature.FeatureInfo;
         var runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: featureInfo);
         var initialized = false;
         ScenarioStep? failedStep = null;
+        ScenarioStep? runningStep = null;
+        var stoppedEarly = false;
         ExceptionDispatchInfo? scenarioFailure = null;
         try
         {
@@ -32,6 +36,7 @@ internal static class ScenarioRunner
             runner.OnScenarioInitialize(scenarioInfo, ruleInfo);
             initialized = true;
             runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
+            runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(deadline);
             if (TestContext.Current.TestOutputHelper is { } output)
             {
                 runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(output);
@@ -40,6 +45,13 @@ internal static class ScenarioRunner
             await runner.OnScenarioStartAsync();
             foreach (var (step, table) in scenario.Steps.Zip(tables))
             {
+                if (deadline.HasPassed)
+                {
+                    stoppedEarly = true;
+                    break;
+                }
+
+                runningStep = step;
                 await RunStepAsync(runner, step, table);
                 if (failedStep is null && runner.ScenarioContext.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
                 {
@@ -49,11 +61,19 @@ internal static class ScenarioRunner
                 }
             }
 
+            if (stoppedEarly)
+            {
+                throw TimedOut(feature, scenario, timeout, runningStep, inner: null);
+            }
+
             await runner.CollectScenarioErrorsAsync();
         }
         catch (Exception exception)
         {
-            scenarioFailure = ExceptionDispatchInfo.Capture(Locate(exception, feature, failedStep));
+            var failure = deadline.HasPassed && exception is not ScenarioTimeoutException
+                ? TimedOut(feature, scenario, timeout, runningStep, exception)
+                : exception;
+            scenarioFailure = ExceptionDispatchInfo.Capture(Locate(failure, feature, failedStep));
         }
 
         Exception? endFailure = null;
@@ -85,6 +105,15 @@ internal static class ScenarioRunner
             ExceptionDispatchInfo.Throw(endFailure);
         }
     }
+
+    // The step it was in names where the time went (null when the hooks before the first step used it up).
+    private static ScenarioTimeoutException TimedOut(
+        RunnableFeature feature, ScenarioCase scenario, ScenarioTimeout timeout, ScenarioStep? runningStep, Exception? inner) =>
+        new(
+            scenario.DisplayName,
+            timeout,
+            runningStep is null ? null : $"{feature.Parsed.Path}:{runningStep.Line}: {runningStep.KeywordText}{runningStep.Text}",
+            inner);
 
     // Reqnroll's errors name the step text but not where it is written: the test output gets "path:line: step" for any
     // failing step, and a pending or undefined step's message gets it too, after its first line (the skeleton follows).

@@ -9,6 +9,22 @@ namespace ProbeHarness.Gherkin.Parsing;
 /// <summary>Parses feature text with the Gherkin parser Reqnroll brings, and compiles its pickles.</summary>
 public static partial class FeatureParser
 {
+    /// <summary>
+    /// Parses the feature file <paramref name="path"/> from its bytes; bytes that are not UTF-8 are an error located at
+    /// the first invalid byte (line, byte column and byte offset), never read with replacement characters.
+    /// </summary>
+    public static ParsedFeature Parse(string path, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (FeatureText.TryDecode(bytes, out var text, out var invalid))
+        {
+            return Parse(new FeatureSource(path, text));
+        }
+
+        var error = new GherkinParseError(path, invalid!.Line, invalid.Column, invalid.Describe());
+        return Failed(new FeatureSource(path, text), [error]);
+    }
+
     /// <summary>Parses <paramref name="source"/>; syntax errors come back in <see cref="ParsedFeature.Errors"/>, never thrown.</summary>
     public static ParsedFeature Parse(FeatureSource source)
     {

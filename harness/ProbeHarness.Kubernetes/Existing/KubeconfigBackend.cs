@@ -44,11 +44,6 @@ public sealed class KubeconfigBackend : IClusterBackend
     public async Task StartAsync(IProgress<string> progress, CancellationToken cancellationToken)
     {
         var (configuration, context) = KubeconfigLoader.Load(_options.KubeconfigPath, _options.KubeconfigSource, _options.KubeContext);
-        var targetImage = _options.TargetImage ?? throw new ClusterUnavailableException(
-            $"{EnvironmentVariables.TargetImage} is not set: on an existing cluster the target app's image must already be reachable by its nodes. " +
-            "Build target-app/Dockerfile, load or push it (kind: kind load docker-image probe-harness/target-app:dev) and set " +
-            $"{EnvironmentVariables.TargetImage}=probe-harness/target-app:dev.");
-
         _connection = KubernetesConnection.Create(configuration, _options.KubeconfigPath, context, _retry, _time);
         var label = Info.Label;
         var version = await TimedPhase.RunAsync(
@@ -58,6 +53,12 @@ public sealed class KubeconfigBackend : IClusterBackend
 
         Info = new BackendInfo("kubeconfig", false, version.GitVersion,
             $"existing cluster: context {context} at {_connection.ApiServer} (kubeconfig {_options.KubeconfigPath})");
+
+        // Checked once the API server answered: with a dead server, that is the problem to name first.
+        var targetImage = _options.TargetImage ?? throw new ClusterUnavailableException(
+            $"{EnvironmentVariables.TargetImage} is not set: on an existing cluster the target app's image must already be reachable by its nodes. " +
+            "Build target-app/Dockerfile, load or push it (kind: kind load docker-image probe-harness/target-app:dev) and set " +
+            $"{EnvironmentVariables.TargetImage}=probe-harness/target-app:dev.");
 
         var slices = await EndpointSliceApi.DetectAsync(_connection.Client, _connection.Api, cancellationToken).ConfigureAwait(false);
         progress.Report($"{label} EndpointSlices are read as {slices.GroupVersion}");

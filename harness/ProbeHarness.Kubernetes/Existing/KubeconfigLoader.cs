@@ -29,7 +29,7 @@ public static class KubeconfigLoader
         }
         catch (Exception exception) when (exception is KubeConfigException or IOException or YamlDotNet.Core.YamlException)
         {
-            throw new ClusterUnavailableException($"The kubeconfig {path} (from {source}) cannot be read: {exception.Message}", exception);
+            throw new ClusterUnavailableException($"The kubeconfig {path} (from {source}) cannot be read: {Describe(exception)}", exception);
         }
 
         var contexts = file.Contexts?.Select(item => item.Name).ToList() ?? [];
@@ -57,5 +57,22 @@ public static class KubeconfigLoader
             throw new ClusterUnavailableException(
                 $"Context '{chosen}' of the kubeconfig {path} (from {source}) cannot be used: {exception.Message}", exception);
         }
+    }
+
+    // A YAML error (itself or the cause of the client's error) is told by its line and column, without YamlDotNet's
+    // "(Line: 2, Col: 3, Idx: 22) - (Line: …): " prefix.
+    private static string Describe(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is YamlDotNet.Core.YamlException yaml)
+            {
+                var prefix = $"{yaml.Start} - {yaml.End}: ";
+                var text = yaml.Message.StartsWith(prefix, StringComparison.Ordinal) ? yaml.Message[prefix.Length..] : yaml.Message;
+                return $"line {yaml.Start.Line}, column {yaml.Start.Column}: {text}";
+            }
+        }
+
+        return exception.Message;
     }
 }

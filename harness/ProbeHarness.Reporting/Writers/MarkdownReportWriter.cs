@@ -5,14 +5,88 @@ using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Reporting.Writers;
 
-/// <summary>Writes report.md, sized for a GitHub job summary: header, scores, one table row per scenario, failures in folds.</summary>
+/// <summary>
+/// Writes report.md, sized for a GitHub job summary: header, scores, one table row per scenario, failures in folds;
+/// trimmed to <see cref="GitHubSummaryLimitBytes"/> with a note pointing at index.html when it would be larger.
+/// </summary>
 public static class MarkdownReportWriter
 {
+    /// <summary>GitHub's limit on one job summary (<c>$GITHUB_STEP_SUMMARY</c>): 1 MiB of UTF-8.</summary>
+    public const int GitHubSummaryLimitBytes = 1024 * 1024;
+
     /// <summary>Log lines kept per container in the Markdown (the HTML and JUnit keep them all).</summary>
     public const int LogTailLines = 40;
 
-    /// <summary>The report as Markdown.</summary>
-    public static string Write(ResilienceReport report)
+    /// <summary>The report as Markdown, at most <paramref name="maxBytes"/> of UTF-8 (GitHub's job-summary limit by default).</summary>
+    public static string Write(ResilienceReport report, int maxBytes = GitHubSummaryLimitBytes)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var head = Head(report);
+        var failures = Failures(report.Scenarios);
+        var files = new StringBuilder();
+        Artifacts(files, report.Artifacts);
+        var full = head + string.Concat(failures) + files;
+        return Bytes(full) <= maxBytes ? full : Trimmed(head, failures, files.ToString(), maxBytes);
+    }
+
+    // Whole sections are kept while they fit: the head (cut at a line when it alone is too big), then each failure's fold.
+    private static string Trimmed(string head, IReadOnlyList<string> failures, string files, int maxBytes)
+    {
+        var budget = maxBytes - Bytes(files) - Bytes(TrimNote(failures.Count, failures.Count, headCut: true));
+        var md = new StringBuilder();
+        var headCut = Bytes(head) > budget;
+        md.Append(headCut ? CutAtLine(head, budget) : head);
+        var used = Bytes(md.ToString());
+        var kept = 0;
+        foreach (var failure in failures)
+        {
+            var size = Bytes(failure);
+            if (headCut || used + size > budget)
+            {
+                break;
+            }
+
+            md.Append(failure);
+            used += size;
+            kept++;
+        }
+
+        md.Append(TrimNote(failures.Count - kept, failures.Count, headCut)).Append(files);
+        return md.ToString();
+    }
+
+    private static string TrimNote(int leftOut, int failures, bool headCut) =>
+        new StringBuilder()
+            .AppendLine()
+            .AppendLine("> [!NOTE]")
+            .AppendLine($"> **This summary is trimmed** to fit GitHub's job-summary limit ({GitHubSummaryLimitBytes / (1024 * 1024)} MiB): "
+                + (headCut ? "the scenario table is cut short and every failure's details are left out" : $"{leftOut} of {failures} failure details are left out")
+                + ". The full report is `index.html` in the report folder (also `report.json`).")
+            .AppendLine()
+            .ToString();
+
+    private static string CutAtLine(string text, int maxBytes)
+    {
+        var cut = new StringBuilder();
+        var used = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var size = Bytes(line) + 1;
+            if (used + size > maxBytes)
+            {
+                break;
+            }
+
+            cut.Append(line).Append('\n');
+            used += size;
+        }
+
+        return cut.ToString();
+    }
+
+    private static int Bytes(string text) => Encoding.UTF8.GetByteCount(text);
+
+    private static string Head(ResilienceReport report)
     {
         var header = report.Header;
         var md = new StringBuilder();
@@ -42,8 +116,6 @@ public static class MarkdownReportWriter
 
         Problems(md, header.Problems);
         Table(md, report.Scenarios);
-        Failures(md, report.Scenarios);
-        Artifacts(md, report.Artifacts);
         return md.ToString();
     }
 
@@ -95,46 +167,56 @@ public static class MarkdownReportWriter
         _ => "❌",
     };
 
-    private static void Failures(StringBuilder md, IReadOnlyList<ScenarioRow> rows)
+    // One fold per failed row; the first carries the section heading.
+    private static IReadOnlyList<string> Failures(IReadOnlyList<ScenarioRow> rows)
     {
         var failed = rows.Where(r => !r.Verdict.Holds() && r.Verdict != ScenarioVerdict.Skipped).ToList();
-        if (failed.Count == 0)
-        {
-            return;
-        }
-
-        md.AppendLine("## Failed scenarios and environment errors").AppendLine();
+        var sections = new List<string>(failed.Count);
         foreach (var row in failed)
         {
-            md.AppendLine($"### {row.Label} {Inline(row.Scenario)}: {row.Verdict.ToDisplay()}").AppendLine();
-            md.AppendLine($"{Inline(row.Feature)} (`{row.Location}`). {Inline(row.VerdictReason)}").AppendLine();
-            if (row.Message is { } message)
+            var md = new StringBuilder();
+            if (sections.Count == 0)
             {
-                Fenced(md, "Message", message);
+                md.AppendLine("## Failed scenarios and environment errors").AppendLine();
             }
 
-            foreach (var expectation in row.Expectations.Where(e => !e.Held))
+            Failure(md, row);
+            sections.Add(md.ToString());
+        }
+
+        return sections;
+    }
+
+    private static void Failure(StringBuilder md, ScenarioRow row)
+    {
+        md.AppendLine($"### {row.Label} {Inline(row.Scenario)}: {row.Verdict.ToDisplay()}").AppendLine();
+        md.AppendLine($"{Inline(row.Feature)} (`{row.Location}`). {Inline(row.VerdictReason)}").AppendLine();
+        if (row.Message is { } message)
+        {
+            Fenced(md, "Message", message);
+        }
+
+        foreach (var expectation in row.Expectations.Where(e => !e.Held))
+        {
+            md.AppendLine($"- not held: {Inline(expectation.Text)}{(expectation.Detail is null ? string.Empty : $" ({Inline(expectation.Detail)})")}");
+        }
+
+        foreach (var timing in row.Timings)
+        {
+            md.AppendLine($"- timing {Inline(Format.Timing(timing))}");
+        }
+
+        md.AppendLine();
+        if (row.Diagnostics is { } diagnostics)
+        {
+            foreach (var (name, log) in diagnostics.Logs)
             {
-                md.AppendLine($"- not held: {Inline(expectation.Text)}{(expectation.Detail is null ? string.Empty : $" ({Inline(expectation.Detail)})")}");
+                Fenced(md, $"Log {name} (last {LogTailLines} lines)", Tail(log));
             }
 
-            foreach (var timing in row.Timings)
-            {
-                md.AppendLine($"- timing {Inline(Format.Timing(timing))}");
-            }
-
-            md.AppendLine();
-            if (row.Diagnostics is { } diagnostics)
-            {
-                foreach (var (name, log) in diagnostics.Logs)
-                {
-                    Fenced(md, $"Log {name} (last {LogTailLines} lines)", Tail(log));
-                }
-
-                Fenced(md, "Events", string.Join("\n", diagnostics.Events));
-                Fenced(md, "Pods", diagnostics.PodsYaml);
-                Fenced(md, "EndpointSlices", diagnostics.EndpointSlicesYaml);
-            }
+            Fenced(md, "Events", string.Join("\n", diagnostics.Events));
+            Fenced(md, "Pods", diagnostics.PodsYaml);
+            Fenced(md, "EndpointSlices", diagnostics.EndpointSlicesYaml);
         }
     }
 

@@ -27,7 +27,8 @@ public sealed class ProcessContainerRuntimeTests : IAsyncLifetime
         // Then
         Assert.Equal(137, exit.ExitCode);
         Assert.Equal("Error", exit.Reason);
-        Assert.True(watch.Elapsed >= grace, $"stopped after {watch.Elapsed}, before the {grace} grace period");
+        // (timers may fire a tick, up to ~15 ms, early against the stopwatch: 0.9990 s was seen under load)
+        Assert.True(watch.Elapsed >= grace - TimeSpan.FromMilliseconds(15), $"stopped after {watch.Elapsed}, before the {grace} grace period");
         Assert.StartsWith("emulated://", instance.ContainerId, StringComparison.Ordinal);
     }
 

@@ -68,6 +68,28 @@ public sealed class LoopbackAddressPoolTests : IDisposable
     }
 
     [Fact]
+    public void The_claims_of_stopped_runs_are_swept_and_a_live_claim_is_kept()
+    {
+        // Given
+        // (two claims of runs whose pid is gone, one of garbage written two minutes ago, and this run's own live claim)
+        using var live = new LoopbackAddressPool(_claims);
+        var dead = """{"processId":2147483000,"startTicks":1,"startedAt":"2020-01-01T00:00:00Z"}""";
+        var others = Enumerable.Range(16, 224).Where(subnet => subnet != live.SecondOctet).Take(3).ToArray();
+        File.WriteAllText(Path.Combine(_claims, $"127.{others[0]}.lock"), dead);
+        File.WriteAllText(Path.Combine(_claims, $"127.{others[1]}.lock"), dead);
+        var garbage = Path.Combine(_claims, $"127.{others[2]}.lock");
+        File.WriteAllText(garbage, "{half");
+        File.SetLastWriteTimeUtc(garbage, DateTime.UtcNow.AddMinutes(-2));
+
+        // When
+        var removed = LoopbackAddressPool.SweepStaleClaims(_claims);
+
+        // Then
+        Assert.Equal(3, removed);
+        Assert.Equal([$"127.{live.SecondOctet}.lock"], Directory.EnumerateFiles(_claims).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void An_address_a_socket_is_bound_to_is_skipped()
     {
         // Given

@@ -7,7 +7,13 @@ public sealed class ProcessGroupLedgerTests : IDisposable
 {
     private readonly string _runDirectory = Path.Combine(Path.GetTempPath(), "probe-harness-tests", Guid.NewGuid().ToString("N"));
 
-    public void Dispose() => Directory.Delete(_runDirectory, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_runDirectory))
+        {
+            Directory.Delete(_runDirectory, recursive: true);
+        }
+    }
 
     [Fact]
     public async Task Records_groups_on_disk_and_kills_them_on_dispose()
@@ -55,5 +61,39 @@ public sealed class ProcessGroupLedgerTests : IDisposable
 
         // Then
         Assert.Contains($"\"processId\": {Environment.ProcessId}", File.ReadAllText(ProcessGroupLedger.OwnerFile(_runDirectory)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closed_for_exit_on_a_signal_it_kills_its_groups_and_removes_the_run_directory()
+    {
+        // Given
+        // (what the SIGTERM, SIGINT, SIGHUP, SIGQUIT and process-exit hooks call)
+        var ledger = new ProcessGroupLedger(_runDirectory);
+        var process = SessionProcess.StartLogged(["/bin/sleep", "300"], new Dictionary<string, string>(), "/", Path.Combine(_runDirectory, "log"));
+        ledger.Record(new ProcessGroupRecord(process.Id, ProcessStat.Read(process.Id)!.StartTicks, "exit test"));
+
+        // When
+        ledger.CloseForExit();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.Equal(137, process.ExitCode);
+        Assert.False(Directory.Exists(_runDirectory), $"{_runDirectory} is still there");
+        ledger.Dispose();
+    }
+
+    [Fact]
+    public void Closed_for_exit_with_a_kept_namespace_the_run_directory_stays()
+    {
+        // Given
+        // (HARNESS_KEEP_ON_FAILURE kept a failed scenario's namespace)
+        using var ledger = new ProcessGroupLedger(_runDirectory);
+        ledger.KeepRunDirectory();
+
+        // When
+        ledger.CloseForExit();
+
+        // Then
+        Assert.True(File.Exists(ProcessGroupLedger.OwnerFile(_runDirectory)));
     }
 }

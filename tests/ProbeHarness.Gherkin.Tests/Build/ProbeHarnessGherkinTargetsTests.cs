@@ -33,8 +33,10 @@ public sealed class ProbeHarnessGherkinTargetsTests
                 ["Features/Calculator.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Calculator_Feature",
                 ["Features/Parallel/Alpha.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Parallel_Alpha_Feature",
                 ["Features/Parallel/Beta.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Parallel_Beta_Feature",
+                ["Features/Failing/Latin1.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_Latin1_Feature",
                 ["Features/Failing/Malformed.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_Malformed_Feature",
                 ["Features/Failing/MalformedTagged.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_MalformedTagged_Feature",
+                ["Features/Failing/Timeout.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_Timeout_Feature",
                 ["Features/Failing/UnclosedTable.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_UnclosedTable_Feature",
                 ["Features/Failing/UndefinedStep.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Failing_UndefinedStep_Feature",
                 ["Features/Skipping.feature"] = "ProbeHarness.Gherkin.Tests.Features.Features_Skipping_Feature",
@@ -58,8 +60,10 @@ public sealed class ProbeHarnessGherkinTargetsTests
         // Then
         Assert.Equal(
             [
+                "Features/Failing/Latin1.feature",
                 "Features/Failing/Malformed.feature",
                 "Features/Failing/MalformedTagged.feature",
+                "Features/Failing/Timeout.feature",
                 "Features/Failing/UnclosedTable.feature",
                 "Features/Failing/UndefinedStep.feature",
             ],

@@ -157,6 +157,21 @@ public sealed class FeatureTestClassTests
         Assert.Contains("Features/Failing/MalformedTagged.feature:7:5: expected: ", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_feature_file_that_is_not_utf8_fails_naming_file_line_and_byte_offset()
+    {
+        // Given
+        // (Features/Failing/Latin1.feature, explicit, tagged @latin1: 'é' on line 5 saved as the Latin-1 byte 0xE9)
+
+        // When
+        using var run = await TestExecutable.RunAsync("-explicit", "only", "-trait", "Category=latin1");
+
+        // Then
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("GherkinParseException : Feature file Features/Failing/Latin1.feature does not parse:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Features/Failing/Latin1.feature:5:16: byte 0xE9 at byte offset 109 is not UTF-8", run.Output, StringComparison.Ordinal);
+    }
+
     // xunit's "-list tests" prints one display name per line after the banner.
     private static string[] ListedTests(TestRun run)
     {

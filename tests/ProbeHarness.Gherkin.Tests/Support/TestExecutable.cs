@@ -28,7 +28,11 @@ internal static class TestExecutable
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
     /// <summary>Runs the executable with <paramref name="arguments"/> (xunit in-process runner syntax).</summary>
-    public static async Task<TestRun> RunAsync(params string[] arguments)
+    public static Task<TestRun> RunAsync(params string[] arguments) =>
+        RunAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs the executable with <paramref name="environment"/> added to its environment and <paramref name="arguments"/>.</summary>
+    public static async Task<TestRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var reports = Directory.CreateTempSubdirectory("probeharness-gherkin-report-").FullName;
         var start = StartInfo();
@@ -38,6 +42,11 @@ internal static class TestExecutable
         }
 
         start.Environment[ReportDirectory.EnvironmentVariable] = reports;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.WorkingDirectory = AppContext.BaseDirectory;

@@ -86,18 +86,38 @@ public sealed class KubeconfigBackendTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_target_image_it_fails_before_contacting_the_cluster()
+    public async Task Without_a_target_image_it_fails_once_the_api_server_answered_and_touches_nothing()
     {
         // Given no HARNESS_TARGET_IMAGE
+        AnswerLikeKubernetes120();
         await using var backend = new KubeconfigBackend(Options(targetImage: null), retry: StubApiServer.FastRetry);
 
         // When the backend starts
         var error = await Assert.ThrowsAsync<ClusterUnavailableException>(() => backend.StartAsync(new ProgressLog(), TestContext.Current.CancellationToken));
 
-        // Then it names the variable and how to load the image, and sent nothing
+        // Then it names the variable and how to load the image, and only asked the version
         Assert.StartsWith("HARNESS_TARGET_IMAGE is not set", error.Message);
         Assert.Contains("kind load docker-image", error.Message);
-        Assert.Empty(_stub.Requests);
+        Assert.NotEmpty(_stub.Requests);
+        Assert.All(_stub.Requests, request => Assert.StartsWith("/version", request.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dead_api_server_is_named_first_even_without_a_target_image()
+    {
+        // Given a kubeconfig whose server does not listen, and no HARNESS_TARGET_IMAGE
+        var port = SilentServer.ClosedPort();
+        var kubeconfig = KubeconfigFiles.Write($"http://127.0.0.1:{port}", "gone");
+        var options = Options(targetImage: null) with { KubeconfigPath = kubeconfig };
+        await using var backend = new KubeconfigBackend(options, retry: StubApiServer.FastRetry);
+
+        // When the backend starts
+        var error = await Assert.ThrowsAsync<ClusterUnavailableException>(() => backend.StartAsync(new ProgressLog(), TestContext.Current.CancellationToken));
+
+        // Then the message is about the API server, not the image
+        File.Delete(kubeconfig);
+        Assert.StartsWith($"The API server at http://127.0.0.1:{port} is gone or unreachable", error.Message);
+        Assert.DoesNotContain("HARNESS_TARGET_IMAGE", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

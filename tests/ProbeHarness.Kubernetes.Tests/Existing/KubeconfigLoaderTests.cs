@@ -76,4 +76,23 @@ public sealed class KubeconfigLoaderTests
         Assert.StartsWith($"The kubeconfig {path} (from HARNESS_KUBECONFIG) cannot be read:", error.Message);
         File.Delete(path);
     }
+
+    [Theory]
+    [InlineData("apiVersion: v1\nclusters: [unclosed\n  - : :", 3)]
+    [InlineData("apiVersion: v1\nkind: Config\ncontexts: 5\n", 3)]
+    [InlineData("just some garbage text, not a kubeconfig", 1)]
+    public void A_garbage_kubeconfig_is_named_with_its_line(string text, int line)
+    {
+        // Given
+        var path = Path.Combine(Path.GetTempPath(), $"ph-garbage-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, text);
+
+        // When
+        var error = Assert.Throws<ClusterUnavailableException>(() => KubeconfigLoader.Load(path, "HARNESS_KUBECONFIG", null));
+
+        // Then
+        File.Delete(path);
+        Assert.True(error.Message.StartsWith($"The kubeconfig {path} (from HARNESS_KUBECONFIG) cannot be read: line {line}, column ", StringComparison.Ordinal), error.Message);
+        Assert.DoesNotContain("Idx:", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -63,6 +63,8 @@ public sealed class TargetAppSettingsTests
     [InlineData("TCP_PORT", "70000")]
     [InlineData("READY_DELAY_SECONDS", "-1")]
     [InlineData("READINESS_FAILS_ON_SHUTDOWN", "yes please")]
+    [InlineData("LEAK_MAX_MEGABYTES_PER_CALL", "0")]
+    [InlineData("LEAK_MAX_MEGABYTES_TOTAL", "100000")]
     public void A_bad_value_names_the_variable(string variable, string value)
     {
         // Given
@@ -74,5 +76,20 @@ public sealed class TargetAppSettingsTests
         // Then
         Assert.Equal(variable, error.Variable);
         Assert.StartsWith($"{variable}: '{value}'", error.Message);
+    }
+
+    [Fact]
+    public void The_leak_limits_default_to_512_a_call_and_1024_a_process_and_are_read_from_the_environment()
+    {
+        // Given
+        var environment = new Dictionary<string, string> { ["LEAK_MAX_MEGABYTES_PER_CALL"] = "64", ["LEAK_MAX_MEGABYTES_TOTAL"] = "128" };
+
+        // When
+        var defaults = TargetAppSettings.FromEnvironment(_ => null);
+        var set = TargetAppSettings.FromEnvironment(name => environment.GetValueOrDefault(name));
+
+        // Then
+        Assert.Equal(new ProbeHarness.TargetApp.Memory.LeakLimits(512, 1024), defaults.LeakLimits);
+        Assert.Equal(new ProbeHarness.TargetApp.Memory.LeakLimits(64, 128), set.LeakLimits);
     }
 }
