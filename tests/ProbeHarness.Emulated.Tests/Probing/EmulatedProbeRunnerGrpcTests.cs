@@ -76,7 +76,7 @@ public sealed class EmulatedProbeRunnerGrpcTests : IAsyncLifetime
         var address = TestAddresses.Next();
 
         // When
-        var outcome = await RunAsync(address, 9090, service: null);
+        var outcome = await RunAsync(address, 9090, service: null, timeoutSeconds: 1);
 
         // Then
         Assert.Equal(new ProbeOutcome(ProbeResult.Failure, $"timeout: failed to connect service \"{address}:9090\" within 1s: context deadline exceeded"), outcome);
@@ -100,9 +100,11 @@ public sealed class EmulatedProbeRunnerGrpcTests : IAsyncLifetime
         Assert.StartsWith("error: this server does not implement the grpc health protocol (grpc.health.v1.Health): ", outcome.Output, StringComparison.Ordinal);
     }
 
-    private Task<ProbeOutcome> RunAsync(string address, int port, string? service) =>
+    // A generous timeout where the answer, not the timeout, is under test: a cold HTTP/2 call on a loaded machine can
+    // take over a second.
+    private Task<ProbeOutcome> RunAsync(string address, int port, string? service, int timeoutSeconds = 30) =>
         _runner.RunAsync(
-            new V1Probe { Grpc = new V1GRPCAction { Port = port, Service = service }, TimeoutSeconds = 1 },
+            new V1Probe { Grpc = new V1GRPCAction { Port = port, Service = service }, TimeoutSeconds = timeoutSeconds },
             new ProbeTarget(address, new V1Container { Name = "c" }, new UnusedInstance()),
             TestContext.Current.CancellationToken);
 }
