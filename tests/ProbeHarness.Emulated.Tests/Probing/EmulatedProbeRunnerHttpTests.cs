@@ -157,7 +157,8 @@ public sealed class EmulatedProbeRunnerHttpTests : IAsyncLifetime
     {
         // Given
         var container = new V1Container { Name = "c", Ports = [new V1ContainerPort { Name = "web", ContainerPort = _server.Port }] };
-        var named = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/ok", Port = "web" }, TimeoutSeconds = 1 };
+        // A generous timeout: the port's resolution is under test, not how fast a loaded machine answers.
+        var named = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/ok", Port = "web" }, TimeoutSeconds = 30 };
         var unknown = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/ok", Port = "nope" }, TimeoutSeconds = 1 };
         var target = new ProbeTarget(_server.Address, container, new UnusedInstance());
 
