@@ -111,28 +111,8 @@ public sealed partial class ReportBuilder(TimeProvider time)
             }
 
             index++;
-            yield return new ScenarioRow
-            {
-                Key = KeyOf(string.Empty, failed.Name),
-                Feature = "(no scenario record)",
-                FeatureFile = string.Empty,
-                Scenario = failed.Name,
-                Tags = [],
-                Backend = backend,
-                Emulated = string.Equals(backend, "emulated", StringComparison.OrdinalIgnoreCase),
-                Outcome = "environment-error",
-                Message = CredentialScrubber.ScrubOrNull(failed.Message),
-                Verdict = ScenarioVerdict.EnvironmentError,
-                VerdictReason = "the test failed before it wrote a scenario record",
-                StartedAt = start,
-                DurationSeconds = 0,
-                Probes = [],
-                Faults = [],
-                Expectations = [],
-                Timings = [],
-                Timeline = [],
-                TimelineImage = TimelineImageFor(index, failed.Name),
-            };
+            yield return RowWithoutRecord(failed.Name, "(no scenario record)", backend, start, index, ScenarioVerdict.EnvironmentError, "environment-error",
+                "the test failed before it wrote a scenario record") with { Message = CredentialScrubber.ScrubOrNull(failed.Message) };
         }
     }
 
@@ -149,29 +129,34 @@ public sealed partial class ReportBuilder(TimeProvider time)
         foreach (var name in left)
         {
             index++;
-            yield return new ScenarioRow
-            {
-                Key = KeyOf(string.Empty, name),
-                Feature = "(not run)",
-                FeatureFile = string.Empty,
-                Scenario = name,
-                Tags = [],
-                Backend = backend,
-                Emulated = string.Equals(backend, "emulated", StringComparison.OrdinalIgnoreCase),
-                Outcome = "not-run",
-                Verdict = ScenarioVerdict.NotRun,
-                VerdictReason = "the run selected this test but it left no record and no test result (was the test host killed?)",
-                StartedAt = start,
-                DurationSeconds = 0,
-                Probes = [],
-                Faults = [],
-                Expectations = [],
-                Timings = [],
-                Timeline = [],
-                TimelineImage = TimelineImageFor(index, name),
-            };
+            yield return RowWithoutRecord(name, "(not run)", backend, start, index, ScenarioVerdict.NotRun, "not-run",
+                "the run selected this test but it left no record and no test result (was the test host killed?)");
         }
     }
+
+    // A row for a test that left no scenario record: only the test's name, its fate and why are known.
+    private static ScenarioRow RowWithoutRecord(
+        string testName, string feature, string backend, DateTimeOffset start, int index, ScenarioVerdict verdict, string outcome, string reason) => new()
+    {
+        Key = KeyOf(string.Empty, testName),
+        Feature = feature,
+        FeatureFile = string.Empty,
+        Scenario = testName,
+        Tags = [],
+        Backend = backend,
+        Emulated = string.Equals(backend, "emulated", StringComparison.OrdinalIgnoreCase),
+        Outcome = outcome,
+        Verdict = verdict,
+        VerdictReason = reason,
+        StartedAt = start,
+        DurationSeconds = 0,
+        Probes = [],
+        Faults = [],
+        Expectations = [],
+        Timings = [],
+        Timeline = [],
+        TimelineImage = TimelineImageFor(index, testName),
+    };
 
     // The test's display name is "Feature: Scenario [example]" while an outline's record says "Scenario (name=value, ...)":
     // the title before the example part is what both share.
