@@ -1,4 +1,5 @@
 using ProbeHarness.Preflight.Advisor;
+using ProbeHarness.Preflight.Output;
 using ProbeHarness.Reporting.Building;
 using ProbeHarness.Reporting.Writers;
 
@@ -22,8 +23,8 @@ public static class BuildCommand
             Selected = arguments.Optional("selected") is { } selected ? Path.GetFullPath(selected) : null,
             SuiteWallSeconds = arguments.Number("suite-seconds"),
 
-            // The probe advisor's section, when the records hold a probe latency or a start.
-            Sections = [AdvisorSection.ForTargetApp],
+            // The preflight of the deployed manifest, and the probe advisor when the records hold a latency or a start.
+            Sections = [PreflightSection.ForTargetApp, AdvisorSection.ForTargetApp],
         };
 
         var report = new ReportFolderWriter(line => stdout.WriteLine($"report: {line}")).Write(request);
