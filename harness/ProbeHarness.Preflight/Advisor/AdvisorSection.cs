@@ -18,8 +18,9 @@ public static class AdvisorSection
         {
             manifest = Path.Combine(RepositoryPaths.Manifests, "target-app.yaml");
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception e) when (e is DirectoryNotFoundException or TypeInitializationException { InnerException: DirectoryNotFoundException })
         {
+            // RepositoryPaths finds no repository (a tool run elsewhere): nothing to show.
             return null;
         }
 

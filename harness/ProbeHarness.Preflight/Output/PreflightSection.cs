@@ -19,8 +19,9 @@ public static class PreflightSection
         {
             manifest = Path.Combine(RepositoryPaths.Manifests, "target-app.yaml");
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception e) when (e is DirectoryNotFoundException or TypeInitializationException { InnerException: DirectoryNotFoundException })
         {
+            // RepositoryPaths finds no repository (a tool run elsewhere): nothing to show.
             return null;
         }
 

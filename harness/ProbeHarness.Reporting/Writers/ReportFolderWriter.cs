@@ -89,7 +89,7 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
 
         File.WriteAllText(Path.Combine(request.OutputFolder, "report.json"), JsonReportWriter.Write(report), Utf8);
         File.WriteAllText(Path.Combine(request.OutputFolder, "report.md"), MarkdownReportWriter.Write(report), Utf8);
-        var sections = request.Sections.Select(section => section(request.ResultsFolder)).OfType<ReportSection>().ToList();
+        var sections = request.Sections.Select(section => Compute(section, request.ResultsFolder)).OfType<ReportSection>().ToList();
         if (request.Sections.Count > 0)
         {
             Step($"computed {sections.Count} extra section(s)", clock);
@@ -158,6 +158,20 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
     // The copies are part of the report, so their data is scrubbed like everything else; their code is not touched.
     private static void CopyScrubbed(string from, string to) =>
         File.WriteAllText(to, ArtifactScrubber.Scrub(File.ReadAllText(from), ArtifactFormats.Of(from)), Utf8);
+
+    // An extra section is a courtesy of another tool: one that fails says so in the report instead of failing it.
+    private static ReportSection? Compute(Func<string, ReportSection?> section, string resultsFolder)
+    {
+        try
+        {
+            return section(resultsFolder);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var message = (e is TypeInitializationException { InnerException: { } inner } ? inner : e).Message;
+            return new ReportSection("section-error", "A report section could not be computed", $"<p>{System.Net.WebUtility.HtmlEncode(message)}</p>");
+        }
+    }
 
     private void Step(string what, Stopwatch clock)
     {

@@ -46,6 +46,27 @@ public sealed class ReportFolderWriterTests
     }
 
     [Fact]
+    public void A_section_that_throws_is_named_in_the_report_instead_of_failing_it()
+    {
+        // Given an extra section whose producer fails (e.g. the repository is not found from a tool run)
+        using var temp = new TempFolder();
+        var results = temp.WriteRecords("results", SampleRecords.Passed());
+
+        // When
+        new ReportFolderWriter(_ => { }).Write(new ReportFolderRequest
+        {
+            ResultsFolder = results,
+            OutputFolder = temp.Combine("report"),
+            Sections = [_ => throw new DirectoryNotFoundException("Harness.sln was not found")],
+        });
+
+        // Then
+        var html = File.ReadAllText(temp.Combine("report", "index.html"));
+        Assert.Contains("A report section could not be computed", html, StringComparison.Ordinal);
+        Assert.Contains("Harness.sln was not found", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_report_file_contains_a_credential()
     {
         // Given records, a TRX and diagnostics full of tokens, keys and passwords
