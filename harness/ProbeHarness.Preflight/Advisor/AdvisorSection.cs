@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using ProbeHarness.Cluster;
 using ProbeHarness.Kubelet.Probing;
+using ProbeHarness.Preflight.Input;
 using ProbeHarness.Reporting.Writers;
 
 namespace ProbeHarness.Preflight.Advisor;
@@ -13,18 +13,7 @@ public static class AdvisorSection
     /// <summary>The section for manifests/target-app.yaml of the repository; null when the repository is not found (a tool run outside it), see <see cref="For"/>.</summary>
     public static ReportSection? ForTargetApp(string results)
     {
-        string manifest;
-        try
-        {
-            manifest = Path.Combine(RepositoryPaths.Manifests, "target-app.yaml");
-        }
-        catch (Exception e) when (e is DirectoryNotFoundException or TypeInitializationException { InnerException: DirectoryNotFoundException })
-        {
-            // RepositoryPaths finds no repository (a tool run elsewhere): nothing to show.
-            return null;
-        }
-
-        return For(results, manifest);
+        return DeployedManifest.TryFind() is { } manifest ? For(results, manifest) : null;
     }
 
     /// <summary>The section for the records in <paramref name="results"/> and the probes of <paramref name="manifest"/>; null when the input is unusable or the records hold neither a latency nor a start.</summary>

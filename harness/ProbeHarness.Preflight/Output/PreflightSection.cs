@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using ProbeHarness.Cluster;
 using ProbeHarness.Preflight.Findings;
+using ProbeHarness.Preflight.Input;
 using ProbeHarness.Reporting.Writers;
 
 namespace ProbeHarness.Preflight.Output;
@@ -14,18 +14,7 @@ public static class PreflightSection
     /// <param name="results">The run's results folder (unused: the findings depend on the manifest alone).</param>
     public static ReportSection? ForTargetApp(string results)
     {
-        string manifest;
-        try
-        {
-            manifest = Path.Combine(RepositoryPaths.Manifests, "target-app.yaml");
-        }
-        catch (Exception e) when (e is DirectoryNotFoundException or TypeInitializationException { InnerException: DirectoryNotFoundException })
-        {
-            // RepositoryPaths finds no repository (a tool run elsewhere): nothing to show.
-            return null;
-        }
-
-        return For(manifest);
+        return DeployedManifest.TryFind() is { } manifest ? For(manifest) : null;
     }
 
     /// <summary>The section for the manifests at <paramref name="paths"/>: a row per finding, bad input named too.</summary>
