@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Semantics;
 namespace ProbeHarness.Kubelet;
 
 /// <summary>Settings of the emulated kubelet: node identity, behaviour profile and the timings it uses.</summary>
@@ -10,10 +11,10 @@ public sealed record KubeletOptions
     public string KubeletVersion { get; init; } = "v1.32";
 
     /// <summary>The first CrashLoopBackOff delay (kubelet <c>flowcontrol.NewBackOff</c> initial, §1.6).</summary>
-    public TimeSpan BackOffInitial { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan BackOffInitial { get; init; } = ProbeDefaults.InitialBackOff;
 
     /// <summary>The CrashLoopBackOff ceiling (§1.6); a back-off entry expires when an exit comes more than twice this after its last update.</summary>
-    public TimeSpan BackOffMax { get; init; } = TimeSpan.FromSeconds(300);
+    public TimeSpan BackOffMax { get; init; } = ProbeDefaults.MaxBackOff;
 
     /// <summary>The host address written to <c>status.hostIP</c>.</summary>
     public string HostIp { get; init; } = "127.0.0.1";

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Report.Commands;
 using ProbeHarness.Reporting.Input;
 
@@ -48,7 +49,7 @@ public static class ReportProgram
         Learns the target app's probe latencies (its JSON log lines, "kind":"probe", durationMs, in the records'
         diagnostics.logs) and start times (app log, start→ready timings, timelines) from recorded runs, and recommends
         periodSeconds, timeoutSeconds, failureThreshold and the startup budget for the liveness, readiness and startup
-        probes of the manifest's container, each with its worst-case detection time (the kubelet model's DetectionWindow)
+        probes of the manifest's container, each with its worst-case detection time (the kubelet model's ReactionWindow)
         and its false-restart risk (p^failureThreshold per period, 1-(1-p^fT)^(86400/period) per day, p = the share of
         latencies above timeoutSeconds). A figure the records do not hold is printed as "not recorded". The Advisor
         section of docs/preflight.md has the formulas.

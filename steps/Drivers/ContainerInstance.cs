@@ -1,3 +1,5 @@
+using ProbeHarness.Kubelet.Timing;
+
 namespace ProbeHarness.Steps.Drivers;
 
 /// <summary>One run of a container (one container ID), as the pod statuses reported it.</summary>
@@ -13,4 +15,11 @@ public sealed record ContainerInstance(
     DateTimeOffset? FinishedAt,
     int? ExitCode,
     string? Reason,
-    TerminationPublication EndPublishedAs = TerminationPublication.None);
+    TerminationPublication EndPublishedAs = TerminationPublication.None)
+{
+    /// <summary>When it started, as the interval the whole-second server timestamp allows.</summary>
+    public MeasuredInstant Started => ClusterTime.Measured(StartedAt);
+
+    /// <summary>When it ended, as the interval the whole-second server timestamp allows; null while it runs.</summary>
+    public MeasuredInstant? Finished => FinishedAt is { } at ? ClusterTime.Measured(at) : null;
+}

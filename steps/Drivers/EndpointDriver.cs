@@ -1,4 +1,5 @@
 using k8s.Models;
+using ProbeHarness.Kubelet.Timing;
 
 namespace ProbeHarness.Steps.Drivers;
 
@@ -7,14 +8,11 @@ public sealed class EndpointDriver(
     PodRoster roster,
     WorkloadDriver workload,
     FaultDriver faults,
-    DetectionBounds bounds,
+    ReactionQueries bounds,
     TimingDriver timing,
     Expectations expectations,
     Support.ScenarioClock clock)
 {
-    /// <summary>The EndpointSlice controller's own delay after the pod changes.</summary>
-    private const double ControllerSlack = 2;
-
     /// <summary>The annotation where the EndpointSlice controller writes the time of the pod change it reflects.</summary>
     private const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
 
@@ -23,21 +21,24 @@ public sealed class EndpointDriver(
     {
         var name = roster.NameOf(ordinal);
         var label = roster.Label(name);
-        var (reference, bound) = within.Bound switch
+        var now = MeasuredInstant.Exact(clock.Now, InstantSource.HarnessClock);
+        var recovering = expected.Ready == true || expected.Serving == true;
+        var (reference, from, window) = within.Bound switch
         {
-            null => (clock.Now, (TimeBound?)null),
-            ProbeKind.Readiness when expected.Ready == true || expected.Serving == true =>
-                (faults.FaultEndOf(name) ?? clock.Now, Widen(bounds.ReadyAgain(faults.ActiveFaultOf(name), "recovery→endpoint-ready"))),
+            null => (now, TimingReference.Fault, (ReactionWindow?)null),
+            ProbeKind.Readiness when recovering =>
+                (faults.FaultEndOf(name) ?? now, TimingReference.Recovery, bounds.ReadyAgain(faults.ActiveFaultOf(name), ReactionMeasure.EndpointReady)),
             ProbeKind.Readiness => (
-                faults.FaultStartOf(name) ?? clock.Now,
-                Widen(bounds.Detection(ProbeKind.Readiness, faults.ActiveFaultOf(name), "fault→endpoint-not-ready"))),
+                faults.FaultStartOf(name) ?? now,
+                TimingReference.Fault,
+                bounds.Window(ProbeKind.Readiness, faults.ActiveFaultOf(name), ReactionMeasure.EndpointNotReady)),
             _ => throw new ScenarioInputException("an endpoint's conditions are timed with 'within the readiness detection bound' or 'within <n> s'."),
         };
         await timing.WaitAsync(
             $"the endpoint of {label} to have {expected}",
-            label,
+            new TimedReaction(name, recovering ? ReactionMeasure.EndpointReady : ReactionMeasure.EndpointNotReady, from),
             reference,
-            bound,
+            window,
             within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
             state => Find(state, name) is { } found && expected.Match(found.Endpoint.Conditions) ? ChangeTime(state, name, expected) : null,
             state => Describe(state, name),
@@ -125,9 +126,6 @@ public sealed class EndpointDriver(
         return ready.Count == 0 ? "none" : string.Join(", ", ready);
     }
 
-    private static TimeBound Widen(TimeBound bound) =>
-        bound with { MaxSeconds = bound.MaxSeconds + ControllerSlack, Formula = $"{bound.Formula}, + {ControllerSlack} s EndpointSlice controller" };
-
     private (V1EndpointSlice Slice, V1Endpoint Endpoint)? Find(ClusterState state, string podName)
     {
         foreach (var slice in state.EndpointSlices.Values.Where(BelongsToService))
@@ -144,10 +142,11 @@ public sealed class EndpointDriver(
     private bool BelongsToService(V1EndpointSlice slice) =>
         slice.Metadata?.Labels?.TryGetValue("kubernetes.io/service-name", out var service) != true || service == workload.ServiceName;
 
-    // When the endpoint first showed the conditions: the controller's trigger time when it writes one, else when the watch saw it.
-    private DateTimeOffset? ChangeTime(ClusterState state, string podName, EndpointConditions expected)
+    // When the endpoint first showed the conditions: no earlier than the pod change the controller names as its trigger (when
+    // it writes one), no later than when the watch saw it.
+    private MeasuredInstant? ChangeTime(ClusterState state, string podName, EndpointConditions expected)
     {
-        DateTimeOffset? since = null;
+        MeasuredInstant? since = null;
         foreach (var change in state.Changes)
         {
             if (change.Object is not V1EndpointSlice slice || !BelongsToService(slice))
@@ -167,10 +166,11 @@ public sealed class EndpointDriver(
             }
             else if (since is null)
             {
-                since = slice.Metadata?.Annotations?.TryGetValue(TriggerTimeAnnotation, out var text) == true
-                    && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var trigger)
-                        ? trigger
+                var trigger = slice.Metadata?.Annotations?.TryGetValue(TriggerTimeAnnotation, out var text) == true
+                    && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed <= change.ObservedAt
+                        ? parsed
                         : change.ObservedAt;
+                since = new MeasuredInstant(trigger, change.ObservedAt, InstantSource.Watch);
             }
         }
 

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using System.Globalization;
 using ProbeHarness.Steps.Support;
 
@@ -68,23 +69,17 @@ public sealed class EventDriver(
             TimeSpan.FromSeconds(max + TimingDriver.PropagationSlack.TotalSeconds + 5),
             state =>
             {
-                var started = ContainerHistory.Of(state, name, workload.ContainerName).FirstOrDefault()?.StartedAt;
+                var started = ContainerHistory.Of(state, name, workload.ContainerName).FirstOrDefault()?.Started;
                 var first = Occurrences(state, name).FirstOrDefault(o => o.Reason == "Unhealthy" && o.Message.StartsWith(prefix, StringComparison.Ordinal));
                 if (started is null || first is null)
                 {
                     return Observation.Not($"container started {(started is null ? "not yet" : "yes")}, {prefix} not yet seen");
                 }
 
-                var measured = (first.At - started.Value).TotalSeconds;
-                timing.Record($"pod {ordinal} start→first {probe.ToString().ToLowerInvariant()} failure", measured);
-                if (measured + ClusterTime.Resolution.TotalSeconds < min || measured > max + ClusterTime.Resolution.TotalSeconds)
-                {
-                    throw new ExpectationFailedException(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"The first {probe} probe failure of pod {ordinal} came {measured:0.#} s after its container started; expected {min:0.#}–{max:0.#} s (whole-second timestamps)."));
-                }
-
-                return Observation.Holds(string.Create(CultureInfo.InvariantCulture, $"{measured:0.#} s after start"));
+                var measured = MeasuredDuration.Between(started, first.Instant);
+                var timed = new TimedReaction(name, ReactionMeasure.FirstFailure, TimingReference.Start, probe.ToString().ToLowerInvariant());
+                timing.Judge(timed, ReactionWindow.Stated(min, max), started, first.Instant);
+                return Observation.Holds(string.Create(CultureInfo.InvariantCulture, $"{measured.Seconds:0.#} s ± {measured.PrecisionSeconds:0.#} after start"));
             },
             cancellationToken);
     }

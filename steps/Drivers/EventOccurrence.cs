@@ -1,3 +1,5 @@
+using ProbeHarness.Kubelet.Timing;
+
 namespace ProbeHarness.Steps.Drivers;
 
 /// <summary>One time the kubelet recorded an event (a new event, or a repeat that raised its count).</summary>
@@ -8,4 +10,8 @@ namespace ProbeHarness.Steps.Drivers;
 /// <param name="Type">Normal or Warning.</param>
 /// <param name="Times">How many occurrences this one stands for (more than 1 when repeats arrived folded together).</param>
 /// <param name="SeenAt">When the watch delivered it (only to tell before from after; timings use <paramref name="At"/>).</param>
-public sealed record EventOccurrence(DateTimeOffset At, string PodName, string Reason, string Message, string Type, int Times, DateTimeOffset SeenAt);
+public sealed record EventOccurrence(DateTimeOffset At, string PodName, string Reason, string Message, string Type, int Times, DateTimeOffset SeenAt)
+{
+    /// <summary>When it happened, as the interval the server timestamp and the watch allow.</summary>
+    public MeasuredInstant Instant => ClusterTime.Measured(At, SeenAt);
+}

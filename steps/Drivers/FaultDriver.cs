@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using System.Net.Http.Json;
 using ProbeHarness.Reporting.Model;
 using ProbeHarness.Steps.Support;
@@ -42,15 +43,32 @@ public sealed class FaultDriver(
     public InjectedFault? ActiveFaultOf(string podName) => Injected.LastOrDefault(f => f.Pod == podName && !f.Request.Heals);
 
     /// <summary>When the last fault of <paramref name="podName"/> began (the reference of a detection bound), or null.</summary>
-    public DateTimeOffset? FaultStartOf(string podName) => ActiveFaultOf(podName)?.ActiveAt;
+    public MeasuredInstant? FaultStartOf(string podName) => ActiveFaultOf(podName)?.Active;
 
     /// <summary>When the pod's last fault ended (a healing request, or the end of a timed fault), or null while it lasts.</summary>
-    public DateTimeOffset? FaultEndOf(string podName) => LastFaultOf(podName) switch
+    public MeasuredInstant? FaultEndOf(string podName) => LastFaultOf(podName) is { } last ? EndOf(last) : null;
+
+    /// <summary>When <paramref name="fault"/> ended: its own duration ran out, or the pod's next fault call changed it; null while it lasts.</summary>
+    public MeasuredInstant? EndOf(InjectedFault fault)
     {
-        { Request.Heals: true } healed => healed.ActiveAt,
-        { Request.ActiveForSeconds: { } duration } timed => timed.ActiveAt.AddSeconds(duration),
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(fault);
+        if (fault.Request.Heals)
+        {
+            return fault.Active;
+        }
+
+        var timed = fault.Request.ActiveForSeconds is { } duration ? fault.Active.Plus(TimeSpan.FromSeconds(duration)) : null;
+        var next = Injected.FirstOrDefault(f => f.Pod == fault.Pod && f.Active.Earliest > fault.Active.Latest && Overrides(f.Request, fault.Request))?.Active;
+        return (timed, next) switch
+        {
+            ({ } t, { } n) => t.Latest <= n.Earliest ? t : n,
+            _ => timed ?? next,
+        };
+    }
+
+    // A later call ends a fault when it changes the same target (or clears everything).
+    private static bool Overrides(FaultRequest later, FaultRequest earlier) =>
+        later.Target == earlier.Target || later.Target == FaultTarget.All;
 
     /// <summary>Sends <paramref name="fault"/> to the selected pods and records it, per pod, at the moment that pod's app accepted it.</summary>
     public async Task InjectAsync(PodSelection pods, FaultRequest fault, CancellationToken cancellationToken)
@@ -61,35 +79,44 @@ public sealed class FaultDriver(
         var accepted = await Task.WhenAll(names.Select(async name =>
         {
             var status = state.FindPod(name)?.ContainerStatus(workload.ContainerName);
-            await SendAsync(name, fault, cancellationToken);
+            var attempt = await SendAsync(name, fault, cancellationToken);
 
-            // The app applies the fault just before it answers; connecting to a fresh process can take far longer.
-            return new InjectedFault(fault, clock.Now.AddSeconds(fault.ActiveAfterSeconds), name, status?.RestartCount ?? 0, status?.ContainerID ?? "");
+            // The app applies the fault just before it answers, so it became active between the last attempt's send and its answer.
+            var active = MeasuredInstant.Between(attempt, clock.Now).Plus(TimeSpan.FromSeconds(fault.ActiveAfterSeconds));
+            return new InjectedFault(fault, active, name, status?.RestartCount ?? 0, status?.ContainerID ?? "");
         }));
         lock (_gate)
         {
             _injected.AddRange(accepted);
         }
 
-        var first = accepted.Min(f => f.ActiveAt);
+        var first = accepted.Min(f => f.Active.Mid);
         recorder.AddFault(new FaultRecord(clock.SecondsAt(first), pods.Ordinal is null ? "*" : roster.Label(names[0]), fault.Description));
         log.Write($"fault injected into {pods}: {fault.Description} ({(clock.Now - sentAt).TotalSeconds:0.00} s to deliver)");
     }
 
-    private async Task SendAsync(string podName, FaultRequest fault, CancellationToken cancellationToken)
+    // Returns when the last attempt was sent (a retried request is applied by the attempt that got through).
+    private async Task<DateTimeOffset> SendAsync(string podName, FaultRequest fault, CancellationToken cancellationToken)
     {
+        var sent = clock.Now;
+        HttpRequestMessage Attempt()
+        {
+            sent = clock.Now;
+            return Message(fault);
+        }
+
         if (fault.EndsProcess)
         {
             // The app exits while answering: a lost answer is the expected outcome, and only a request that never
             // reached the app (still starting) is sent again.
             try
             {
-                using var response = await requests.SendAsync(podName, HttpPort, () => Message(fault), DeliveryWithin, cancellationToken, onlyUnsent: true);
+                using var response = await requests.SendAsync(podName, HttpPort, Attempt, DeliveryWithin, cancellationToken, onlyUnsent: true);
                 if ((int)response.StatusCode >= 500)
                 {
                     // Through an API server proxy a process that dies mid-answer shows as a 5xx.
                     log.Write($"{roster.Label(podName)} answered {(int)response.StatusCode} to {fault.Description}, as a process that ends while answering does");
-                    return;
+                    return sent;
                 }
 
                 await EnsureAcceptedAsync(podName, fault, response, cancellationToken);
@@ -99,17 +126,18 @@ public sealed class FaultDriver(
                 log.Write($"{roster.Label(podName)} ended before answering {fault.Description}: {e.Message}");
             }
 
-            return;
+            return sent;
         }
 
-        using var answer = await requests.SendAsync(podName, HttpPort, () => Message(fault), DeliveryWithin, cancellationToken);
+        using var answer = await requests.SendAsync(podName, HttpPort, Attempt, DeliveryWithin, cancellationToken);
         await EnsureAcceptedAsync(podName, fault, answer, cancellationToken);
+        return sent;
     }
 
     private static HttpRequestMessage Message(FaultRequest fault) =>
         new(new HttpMethod(fault.Method), new Uri(fault.Path, UriKind.Relative))
         {
-            Content = fault.Body is null ? null : JsonContent.Create(fault.Body),
+            Content = fault.Body() is { } body ? JsonContent.Create(body) : null,
         };
 
     private async Task EnsureAcceptedAsync(string podName, FaultRequest fault, HttpResponseMessage response, CancellationToken cancellationToken)

@@ -3,56 +3,109 @@ using System.Text.Json.Nodes;
 
 namespace ProbeHarness.Steps.Drivers;
 
-/// <summary>One call of the target app's fault API (see target-app/README.md) and how the report names it.</summary>
-/// <param name="Method">PUT, POST or DELETE.</param>
-/// <param name="Path">e.g. <c>/faults/liveness</c>.</param>
-/// <param name="Body">The JSON body, or null.</param>
+/// <summary>One fault as a typed value (what it changes, how, when), the target app's fault API call that makes it (see target-app/README.md), and how the report names it.</summary>
+/// <param name="Target">What the fault changes.</param>
+/// <param name="Mode">How.</param>
 /// <param name="Description">e.g. <c>liveness fail (500)</c>.</param>
-/// <param name="Probe">The probe whose endpoint it changes, or null for TCP, dependency, crash, leak and clearing.</param>
-/// <param name="EndsProcess">True when the app exits on it (crash), so a lost answer is expected and no retry is made.</param>
-/// <param name="Heals">True when it ends a fault (a probe endpoint recovers, the port reopens, the dependency returns, all cleared).</param>
-public sealed record FaultRequest(string Method, string Path, JsonObject? Body, string Description, ProbeKind? Probe = null, bool EndsProcess = false, bool Heals = false)
+public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Description)
 {
+    /// <summary>The answered status (fail, flap, redirect), or null for the app's default.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>For <see cref="FaultMode.Slow"/>: how long each answer takes.</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>For <see cref="FaultMode.Flap"/>: the n-th answers fail.</summary>
+    public int Every { get; init; } = 1;
+
+    /// <summary>For <see cref="FaultMode.Redirect"/>: the Location header.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>For <see cref="FaultMode.Crash"/>: the exit code.</summary>
+    public int ExitCode { get; init; }
+
+    /// <summary>For <see cref="FaultMode.Leak"/>: how many megabytes.</summary>
+    public int Megabytes { get; init; }
+
+    /// <summary>Seconds after the request until the fault is active (0 unless scheduled).</summary>
+    public double ActiveAfterSeconds { get; init; }
+
+    /// <summary>How long the fault lasts once active, or null when it lasts until changed.</summary>
+    public double? ActiveForSeconds { get; init; }
+
+    /// <summary>The probe whose endpoint it changes, or null for TCP, dependency, crash, leak and clearing.</summary>
+    public ProbeKind? Probe => Target switch
+    {
+        FaultTarget.LivenessEndpoint => ProbeKind.Liveness,
+        FaultTarget.ReadinessEndpoint => ProbeKind.Readiness,
+        FaultTarget.StartupEndpoint => ProbeKind.Startup,
+        _ => null,
+    };
+
+    /// <summary>True when the app exits on it (crash), so a lost answer is expected and no retry is made.</summary>
+    public bool EndsProcess => Mode == FaultMode.Crash;
+
+    /// <summary>True when it ends a fault (a probe endpoint recovers, the port reopens, the dependency returns, all cleared).</summary>
+    public bool Heals => Mode == FaultMode.Heal;
+
+    /// <summary>The HTTP method of the fault API call.</summary>
+    public string Method => Target switch
+    {
+        FaultTarget.Process or FaultTarget.Memory => "POST",
+        FaultTarget.All => "DELETE",
+        _ => "PUT",
+    };
+
+    /// <summary>The fault API path, e.g. <c>/faults/liveness</c>.</summary>
+    public string Path => Target switch
+    {
+        FaultTarget.LivenessEndpoint => "/faults/liveness",
+        FaultTarget.ReadinessEndpoint => "/faults/readiness",
+        FaultTarget.StartupEndpoint => "/faults/startup",
+        FaultTarget.TcpPort => "/faults/tcp",
+        FaultTarget.Dependency => "/faults/dependency",
+        FaultTarget.Process => "/faults/crash",
+        FaultTarget.Memory => "/faults/leak",
+        _ => "/faults",
+    };
+
     /// <summary>The probe endpoint of <paramref name="probe"/> answers <paramref name="status"/>.</summary>
-    public static FaultRequest Fail(ProbeKind probe, int status) =>
-        ForProbe(probe, new JsonObject { ["mode"] = "fail", ["status"] = status }, $"fail ({status})");
+    public static FaultRequest Fail(ProbeKind probe, int status) => ForProbe(probe, FaultMode.Fail, $"fail ({status})") with { Status = status };
 
     /// <summary>The probe endpoint never answers.</summary>
-    public static FaultRequest Hang(ProbeKind probe) => ForProbe(probe, new JsonObject { ["mode"] = "hang" }, "hang");
+    public static FaultRequest Hang(ProbeKind probe) => ForProbe(probe, FaultMode.Hang, "hang");
 
     /// <summary>The probe endpoint answers after <paramref name="delayMs"/>.</summary>
     public static FaultRequest Slow(ProbeKind probe, int delayMs) =>
-        ForProbe(probe, new JsonObject { ["mode"] = "slow", ["delayMs"] = delayMs }, $"slow ({delayMs} ms)");
+        ForProbe(probe, FaultMode.Slow, $"slow ({delayMs} ms)") with { Delay = TimeSpan.FromMilliseconds(delayMs) };
 
     /// <summary>Every <paramref name="every"/>-th probe fails with <paramref name="status"/>; the others pass.</summary>
     public static FaultRequest Flap(ProbeKind probe, int every, int status) =>
-        ForProbe(probe, new JsonObject { ["mode"] = "flap", ["every"] = every, ["status"] = status }, $"flap (every {every}, {status})");
+        ForProbe(probe, FaultMode.Flap, $"flap (every {every}, {status})") with { Every = every, Status = status };
 
     /// <summary>The probe endpoint redirects to <paramref name="location"/>.</summary>
     public static FaultRequest Redirect(ProbeKind probe, string location) =>
-        ForProbe(probe, new JsonObject { ["mode"] = "redirect", ["location"] = location }, $"redirect to {location}");
+        ForProbe(probe, FaultMode.Redirect, $"redirect to {location}") with { Location = location };
 
     /// <summary>The probe endpoint is healthy again.</summary>
-    public static FaultRequest Recover(ProbeKind probe) => ForProbe(probe, new JsonObject { ["mode"] = "ok" }, "ok") with { Heals = true };
+    public static FaultRequest Recover(ProbeKind probe) => ForProbe(probe, FaultMode.Heal, "ok");
 
     /// <summary>The raw TCP port accepts connections or refuses them.</summary>
     public static FaultRequest Tcp(bool open) =>
-        new("PUT", "/faults/tcp", new JsonObject { ["open"] = open }, open ? "tcp port open" : "tcp port closed", Heals: open);
+        new(FaultTarget.TcpPort, open ? FaultMode.Heal : FaultMode.Fail, open ? "tcp port open" : "tcp port closed");
 
     /// <summary>The simulated dependency (database, downstream API) goes down or comes back.</summary>
     public static FaultRequest Dependency(bool available) =>
-        new("PUT", "/faults/dependency", new JsonObject { ["available"] = available }, available ? "dependency available" : "dependency unavailable", Heals: available);
+        new(FaultTarget.Dependency, available ? FaultMode.Heal : FaultMode.Fail, available ? "dependency available" : "dependency unavailable");
 
     /// <summary>The app exits with <paramref name="exitCode"/>.</summary>
-    public static FaultRequest Crash(int exitCode) =>
-        new("POST", "/faults/crash", new JsonObject { ["exitCode"] = exitCode }, $"crash (exit {exitCode})", EndsProcess: true);
+    public static FaultRequest Crash(int exitCode) => new(FaultTarget.Process, FaultMode.Crash, $"crash (exit {exitCode})") { ExitCode = exitCode };
 
     /// <summary>The app allocates and keeps <paramref name="megabytes"/> more memory.</summary>
-    public static FaultRequest Leak(int megabytes) =>
-        new("POST", "/faults/leak", new JsonObject { ["megabytes"] = megabytes }, $"memory leak ({megabytes} MB)");
+    public static FaultRequest Leak(int megabytes) => new(FaultTarget.Memory, FaultMode.Leak, $"memory leak ({megabytes} MB)") { Megabytes = megabytes };
 
     /// <summary>Every fault is cleared.</summary>
-    public static FaultRequest ClearAll() => new("DELETE", "/faults", null, "all faults cleared", Heals: true);
+    public static FaultRequest ClearAll() => new(FaultTarget.All, FaultMode.Heal, "all faults cleared");
 
     /// <summary>The same probe fault, active only from <paramref name="afterSeconds"/> on and for <paramref name="forSeconds"/> (the app keeps the schedule).</summary>
     public FaultRequest Scheduled(double? afterSeconds, double? forSeconds)
@@ -62,37 +115,87 @@ public sealed record FaultRequest(string Method, string Path, JsonObject? Body, 
             return this;
         }
 
-        if (Probe is null || Body?["mode"]?.GetValue<string>() == "ok")
+        if (Probe is null || Heals)
         {
             throw new ScenarioInputException($"'{Description}' cannot be scheduled: only probe endpoint faults take 'after' and 'for'.");
         }
 
-        var body = (JsonObject)Body!.DeepClone();
-        var description = Description;
-        if (afterSeconds is { } after)
-        {
-            body["afterSeconds"] = after;
-            description += string.Create(CultureInfo.InvariantCulture, $" after {after:0.#} s");
-        }
-
-        if (forSeconds is { } duration)
-        {
-            body["forSeconds"] = duration;
-            description += string.Create(CultureInfo.InvariantCulture, $" for {duration:0.#} s");
-        }
-
-        return this with { Body = body, Description = description };
+        var description = Description
+            + (afterSeconds is { } after ? string.Create(CultureInfo.InvariantCulture, $" after {after:0.#} s") : string.Empty)
+            + (forSeconds is { } duration ? string.Create(CultureInfo.InvariantCulture, $" for {duration:0.#} s") : string.Empty);
+        return this with { ActiveAfterSeconds = afterSeconds ?? 0, ActiveForSeconds = forSeconds, Description = description };
     }
 
-    /// <summary>Seconds after the request until the fault is active (0 unless scheduled).</summary>
-    public double ActiveAfterSeconds => Body?["afterSeconds"]?.GetValue<double>() ?? 0;
-
-    /// <summary>How long the fault lasts once active, or null when it lasts until changed.</summary>
-    public double? ActiveForSeconds => Body?["forSeconds"]?.GetValue<double>();
-
-    private static FaultRequest ForProbe(ProbeKind probe, JsonObject body, string what)
+    /// <summary>The JSON body of the fault API call, or null when it has none.</summary>
+    public JsonObject? Body()
     {
-        var name = probe.ToString().ToLowerInvariant();
-        return new FaultRequest("PUT", $"/faults/{name}", body, $"{name} {what}", probe);
+        var body = Target switch
+        {
+            FaultTarget.TcpPort => new JsonObject { ["open"] = Heals },
+            FaultTarget.Dependency => new JsonObject { ["available"] = Heals },
+            FaultTarget.Process => new JsonObject { ["exitCode"] = ExitCode },
+            FaultTarget.Memory => new JsonObject { ["megabytes"] = Megabytes },
+            FaultTarget.All => null,
+            _ => ProbeBody(),
+        };
+        if (body is not null && ActiveAfterSeconds > 0)
+        {
+            body["afterSeconds"] = ActiveAfterSeconds;
+        }
+
+        if (body is not null && ActiveForSeconds is { } duration)
+        {
+            body["forSeconds"] = duration;
+        }
+
+        return body;
+    }
+
+    private JsonObject ProbeBody()
+    {
+        var body = new JsonObject
+        {
+            ["mode"] = Mode switch
+            {
+                FaultMode.Heal => "ok",
+                FaultMode.Fail => "fail",
+                FaultMode.Hang => "hang",
+                FaultMode.Slow => "slow",
+                FaultMode.Flap => "flap",
+                _ => "redirect",
+            },
+        };
+        if (Status is { } status)
+        {
+            body["status"] = status;
+        }
+
+        if (Mode == FaultMode.Slow)
+        {
+            body["delayMs"] = (int)Delay.TotalMilliseconds;
+        }
+
+        if (Mode == FaultMode.Flap)
+        {
+            body["every"] = Every;
+        }
+
+        if (Location is { } location)
+        {
+            body["location"] = location;
+        }
+
+        return body;
+    }
+
+    private static FaultRequest ForProbe(ProbeKind probe, FaultMode mode, string what)
+    {
+        var target = probe switch
+        {
+            ProbeKind.Liveness => FaultTarget.LivenessEndpoint,
+            ProbeKind.Readiness => FaultTarget.ReadinessEndpoint,
+            _ => FaultTarget.StartupEndpoint,
+        };
+        return new FaultRequest(target, mode, $"{probe.ToString().ToLowerInvariant()} {what}");
     }
 }

@@ -1,4 +1,5 @@
 using k8s.Models;
+using ProbeHarness.Kubelet.Timing;
 
 namespace ProbeHarness.Steps.Drivers;
 
@@ -8,7 +9,7 @@ public sealed class ReadinessDriver(
     PodRoster roster,
     WorkloadDriver workload,
     FaultDriver faults,
-    DetectionBounds bounds,
+    ReactionQueries bounds,
     TimingDriver timing,
     Expectations expectations,
     Support.ScenarioClock clock)
@@ -52,19 +53,19 @@ public sealed class ReadinessDriver(
         var name = roster.NameOf(ordinal);
         var label = roster.Label(name);
         var runs = ContainerHistory.Of(observer.State, name, workload.ContainerName);
-        var (reference, bound) = within.Bound switch
+        var (reference, window) = within.Bound switch
         {
-            null => (clock.Now, (TimeBound?)null),
-            ProbeKind.Startup => (runs.LastOrDefault()?.StartedAt ?? clock.Now, bounds.StartupSuccess()),
+            null => (Now(), (ReactionWindow?)null),
+            ProbeKind.Startup => (runs.LastOrDefault()?.Started ?? Now(), bounds.FromStart(ReactionMeasure.Started)),
             _ => throw new ScenarioInputException($"the container's {flag} flag is timed with 'within the startup bound' or 'within <n> s'."),
         };
 
-        // The flags carry no timestamp: the time the watch saw the flip stands in for the server's.
+        // The flags carry no timestamp: the watch's view of the flip (between the last version without it and the first with it) stands in for the server's.
         await timing.WaitAsync(
             $"the container of {label} to be {(value ? "" : "not ")}{flag}",
-            label,
+            new TimedReaction(name, flag == "started" ? ReactionMeasure.Started : ReactionMeasure.Ready, TimingReference.Start),
             reference,
-            bound,
+            window,
             within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
             state => Flag(state.RequirePod(name), flag) == value ? FirstSeen(state, name, p => Flag(p, flag) == value) : null,
             state => state.RequirePod(name).Describe(workload.ContainerName),
@@ -95,11 +96,11 @@ public sealed class ReadinessDriver(
                 var ready = FirstSeen(state, name, p => p.IsReady());
                 if (started is null || ready is null)
                 {
-                    return Observation.Not($"started seen at {started?.ToString("HH:mm:ss.fff") ?? "never"}, Ready seen at {ready?.ToString("HH:mm:ss.fff") ?? "never"}");
+                    return Observation.Not($"started seen at {started?.Latest.ToString("HH:mm:ss.fff") ?? "never"}, Ready seen at {ready?.Latest.ToString("HH:mm:ss.fff") ?? "never"}");
                 }
 
-                var gap = (ready.Value - started.Value).TotalSeconds;
-                timing.Record($"pod {ordinal} started→ready (watch times)", gap);
+                var gap = (ready.Latest - started.Latest).TotalSeconds;
+                timing.Record(new TimedReaction(name, ReactionMeasure.Ready, TimingReference.Started), started, ready);
                 return Observation.If(gap <= seconds, $"Ready {gap:0.00} s after started");
             },
             cancellationToken);
@@ -110,54 +111,70 @@ public sealed class ReadinessDriver(
         var label = roster.Label(name);
         var runs = ContainerHistory.Of(observer.State, name, workload.ContainerName);
         var active = faults.ActiveFaultOf(name);
-        var started = runs.LastOrDefault()?.StartedAt ?? clock.Now;
-        var (reference, bound) = (within.Bound, ready) switch
+        var started = runs.LastOrDefault()?.Started ?? Now();
+        var fromFault = active is null ? TimingReference.Start : TimingReference.Fault;
+        var (reference, from, measure, window) = (within.Bound, ready) switch
         {
-            (null, false) when within.Window is { } window => (active?.ActiveAt ?? clock.Now, window with { Name = "fault→not-ready" }),
-            (null, true) when within.Window is { } window => (faults.FaultEndOf(name) ?? clock.Now, window with { Name = "recovery→ready" }),
-            (null, _) => (clock.Now, (TimeBound?)null),
-            (ProbeKind.Readiness, false) => (active?.ActiveAt ?? started, bounds.Detection(ProbeKind.Readiness, active, "fault→not-ready")),
-            (ProbeKind.Readiness, true) => (faults.FaultEndOf(name) ?? clock.Now, bounds.ReadyAgain(active, "recovery→ready")),
-            (ProbeKind.Liveness, false) => (active?.ActiveAt ?? started, bounds.Detection(ProbeKind.Liveness, active, "fault→not-ready")),
-            (ProbeKind.Startup, true) => (started, StartupThenReady()),
+            (null, false) when within.Window is { } stated => (active?.Active ?? Now(), TimingReference.Fault, ReactionMeasure.NotReady, stated),
+            (null, true) when within.Window is { } stated => (faults.FaultEndOf(name) ?? Now(), TimingReference.Recovery, ReactionMeasure.ReadyAgain, stated),
+            (null, _) => (Now(), TimingReference.Fault, ready ? ReactionMeasure.ReadyAgain : ReactionMeasure.NotReady, (ReactionWindow?)null),
+            (ProbeKind.Readiness, false) => (active?.Active ?? started, fromFault, ReactionMeasure.NotReady, bounds.Window(ProbeKind.Readiness, active, ReactionMeasure.NotReady)),
+            (ProbeKind.Readiness, true) => (faults.FaultEndOf(name) ?? Now(), TimingReference.Recovery, ReactionMeasure.ReadyAgain, bounds.ReadyAgain(active)),
+            (ProbeKind.Liveness, false) => (active?.Active ?? started, fromFault, ReactionMeasure.NotReady, bounds.Window(ProbeKind.Liveness, active, ReactionMeasure.NotReady)),
+            (ProbeKind.Startup, true) => (started, TimingReference.Start, ReactionMeasure.Ready, bounds.FromStart(ReactionMeasure.Ready)),
             _ => throw new ScenarioInputException($"'becomes {(ready ? "" : "not ")}Ready within {within}' has no meaning; use the readiness detection bound or seconds."),
         };
         await timing.WaitAsync(
             $"{label} to become {(ready ? "Ready" : "not Ready")}",
-            label,
+            new TimedReaction(name, measure, from),
             reference,
-            bound,
+            window,
             within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
             state => state.RequirePod(name) is var pod && pod.IsReady() == ready
-                ? ClusterTime.ToInstant(pod.Condition("Ready")?.LastTransitionTime) ?? FirstSeen(state, name, p => p.IsReady() == ready)
+                ? ReadyChange(state, name, pod, ready)
                 : null,
             state => state.RequirePod(name).Describe(workload.ContainerName),
             cancellationToken);
     }
 
-    // Ready after a slow start: the startup budget, then the readiness probe's successes.
-    private TimeBound StartupThenReady()
+    // The Ready flip: its whole-second transition time, capped by when the watch saw it.
+    private static MeasuredInstant? ReadyChange(ClusterState state, string name, V1Pod pod, bool ready)
     {
-        var startup = bounds.StartupSuccess();
-        var readiness = workload.Probe(ProbeKind.Readiness) is null ? null : bounds.ReadyAgain(null, "started→ready");
-        return readiness is null
-            ? startup with { Name = "start→ready" }
-            : new TimeBound("start→ready", 0, startup.MaxSeconds + readiness.MaxSeconds, $"startup {startup.Formula}, then readiness {readiness.Formula}");
+        var seen = FirstSeen(state, name, p => p.IsReady() == ready);
+        if (ClusterTime.ToInstant(pod.Condition("Ready")?.LastTransitionTime) is not { } transition)
+        {
+            return seen;
+        }
+
+        var server = ClusterTime.Measured(transition);
+        return seen is null ? server : server.Intersect(seen) ?? server;
     }
 
-    // When the watch first saw the current streak of pod versions for which the predicate holds.
-    private static DateTimeOffset? FirstSeen(ClusterState state, string name, Func<V1Pod, bool> predicate)
+    private MeasuredInstant Now() => MeasuredInstant.Exact(clock.Now, InstantSource.HarnessClock);
+
+    // When the current streak of pod versions for which the predicate holds began, as the watch saw it: after the last
+    // version without it arrived, no later than the first with it.
+    private static MeasuredInstant? FirstSeen(ClusterState state, string name, Func<V1Pod, bool> predicate)
     {
         DateTimeOffset? since = null;
+        DateTimeOffset? before = null;
         foreach (var change in state.Changes)
         {
             if (change.Object is V1Pod pod && pod.Metadata?.Name == name)
             {
-                since = predicate(pod) ? since ?? change.ObservedAt : null;
+                if (predicate(pod))
+                {
+                    since ??= change.ObservedAt;
+                }
+                else
+                {
+                    since = null;
+                    before = change.ObservedAt;
+                }
             }
         }
 
-        return since;
+        return since is { } latest ? new MeasuredInstant(before is { } b && b <= latest ? b : latest, latest, InstantSource.Watch) : null;
     }
 
     private bool Flag(V1Pod pod, string flag) => pod.ContainerStatus(workload.ContainerName) is { } status && flag switch

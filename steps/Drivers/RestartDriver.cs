@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using ProbeHarness.Kubelet.Timing;
 using Reqnroll.UnitTestProvider;
 using ProbeHarness.Steps.Support;
 
@@ -12,15 +13,12 @@ public sealed class RestartDriver(
     PodRoster roster,
     WorkloadDriver workload,
     FaultDriver faults,
-    DetectionBounds bounds,
+    ReactionQueries bounds,
     TimingDriver timing,
     Expectations expectations,
     ScenarioClock clock,
     IUnitTestRuntimeProvider runtime)
 {
-    /// <summary>How late after its nominal back-off a kubelet may restart a container (measured: 1–14 s, §2).</summary>
-    public const double BackOffLateness = 15;
-
     // A restart within this of the exit was not held back by the back-off.
     private const double ImmediateRestartSeconds = 5;
 
@@ -130,7 +128,7 @@ public sealed class RestartDriver(
 
     /// <summary>
     /// Checks that the delays between the container's runs follow the crash-loop back-off (§1.6): runs restarted at once, then
-    /// delays of 10 s, 20 s, 40 s … (up to 300 s), each no earlier than nominal and at most <see cref="BackOffLateness"/> late;
+    /// delays of 10 s, 20 s, 40 s … (up to 300 s), each in the kubelet model's window (<see cref="ReactionQueries.BackOffDelay"/>);
     /// every delay is recorded as a timing.
     /// </summary>
     public void BackOffGrows(int ordinal, int delayedRestarts)
@@ -138,14 +136,14 @@ public sealed class RestartDriver(
         var name = roster.NameOf(ordinal);
         var runs = ContainerHistory.Of(observer.State, name, workload.ContainerName);
         var gaps = runs.Zip(runs.Skip(1))
-            .Where(pair => pair.First.FinishedAt is not null)
-            .Select(pair => (Exit: pair.First.FinishedAt!.Value, Start: pair.Second.StartedAt))
+            .Where(pair => pair.First.Finished is not null)
+            .Select(pair => (Exit: pair.First.Finished!, Start: pair.Second.Started))
             .ToList();
-        var text = string.Join(", ", gaps.Select(g => (g.Start - g.Exit).TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"));
+        var text = string.Join(", ", gaps.Select(g => MeasuredDuration.Between(g.Exit, g.Start).Seconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"));
         recorder.Note($"delays between runs: {text}");
 
         // The first restarts after liveness kills come at once; the back-off shows from the first delayed one on.
-        var delayed = gaps.SkipWhile(g => (g.Start - g.Exit).TotalSeconds < ImmediateRestartSeconds).ToList();
+        var delayed = gaps.SkipWhile(g => MeasuredDuration.Between(g.Exit, g.Start).Seconds < ImmediateRestartSeconds).ToList();
         if (delayed.Count < delayedRestarts)
         {
             throw new ExpectationFailedException(
@@ -154,13 +152,11 @@ public sealed class RestartDriver(
 
         for (var i = 0; i < delayed.Count; i++)
         {
-            var nominal = Math.Min(300, 10 * Math.Pow(2, i));
-            var bound = new TimeBound(
-                $"exit→restart (back-off {i + 1})",
-                nominal,
-                nominal + BackOffLateness,
-                string.Create(CultureInfo.InvariantCulture, $"[b, b + {BackOffLateness}] with b = min(10·2^{i}, 300) = {nominal} s (real kubelets restart 1–14 s after b)"));
-            timing.Judge($"pod {ordinal}", bound, delayed[i].Exit, delayed[i].Start);
+            timing.Judge(
+                new TimedReaction(name, ReactionMeasure.BackOffDelay, TimingReference.Exit, $"back-off {i + 1}"),
+                ReactionQueries.BackOffDelay(i),
+                delayed[i].Exit,
+                delayed[i].Start);
         }
     }
 
@@ -169,21 +165,21 @@ public sealed class RestartDriver(
     {
         var name = roster.NameOf(ordinal);
         var active = faults.ActiveFaultOf(name);
-        var reference = active?.ActiveAt ?? clock.Now;
-        TimeBound? bound = within switch
+        var reference = active?.Active ?? MeasuredInstant.Exact(clock.Now, InstantSource.HarnessClock);
+        var window = within switch
         {
-            { Window: { } window } => window with { Name = "fault→kill" },
-            { Bound: ProbeKind.Liveness } => bounds.Detection(ProbeKind.Liveness, active, "fault→kill"),
+            { Window: { } stated } => stated,
+            { Bound: ProbeKind.Liveness } => bounds.Window(ProbeKind.Liveness, active, ReactionMeasure.Kill),
             { Bound: null } => null,
             _ => throw new ScenarioInputException("a kill is timed with 'within the liveness detection bound', 'within <n> s' or 'between <a> and <b> s after the fault'."),
         };
         await timing.WaitAsync(
             $"pod {ordinal} to be killed",
-            $"pod {ordinal}",
+            new TimedReaction(name, ReactionMeasure.Kill, active is null ? TimingReference.Start : TimingReference.Fault),
             reference,
-            bound,
+            window,
             within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
-            state => KillAfter(state, name, reference)?.At,
+            state => KillAfter(state, name, reference.Earliest)?.Instant,
             state => state.RequirePod(name).Describe(workload.ContainerName),
             cancellationToken);
     }
@@ -192,27 +188,26 @@ public sealed class RestartDriver(
     public async Task ExitedAfterKillAsync(int ordinal, double min, double max, CancellationToken cancellationToken)
     {
         var name = roster.NameOf(ordinal);
-        var reference = faults.FaultStartOf(name) ?? DateTimeOffset.MinValue;
+        var reference = faults.FaultStartOf(name)?.Earliest ?? DateTimeOffset.MinValue;
         var kill = await expectations.EventuallyAsync(
             $"a Killing event for pod {ordinal}",
             TimeSpan.FromSeconds(max + 30),
             state => KillAfter(state, name, reference) is { } k ? Observation.Holds(k, k.Message) : Observation.Not<EventOccurrence>("no Killing event yet"),
             cancellationToken);
-        var bound = new TimeBound("kill→exit", min, max, "stated by the scenario");
         await timing.WaitAsync(
             $"the container of pod {ordinal} to exit after the kill",
-            $"pod {ordinal}",
-            kill.At,
-            bound,
+            new TimedReaction(name, ReactionMeasure.Exit, TimingReference.Kill),
+            kill.Instant,
+            ReactionWindow.Stated(min, max),
             null,
             state => ContainerHistory.Of(state, name, workload.ContainerName)
-                .FirstOrDefault(r => r.FinishedAt >= kill.At - ClusterTime.Resolution)?.FinishedAt,
+                .FirstOrDefault(r => r.Finished is { } f && f.Latest >= kill.Instant.Earliest)?.Finished?.NotBefore(kill.Instant),
             state => state.RequirePod(name).Describe(workload.ContainerName),
             cancellationToken);
     }
 
     private static EventOccurrence? KillAfter(ClusterState state, string name, DateTimeOffset reference) =>
-        EventHistory.Occurrences(state).FirstOrDefault(o => o.PodName == name && o.Reason == "Killing" && o.At >= reference - ClusterTime.Resolution);
+        EventHistory.Occurrences(state).FirstOrDefault(o => o.PodName == name && o.Reason == "Killing" && o.Instant.Latest >= reference);
 
     private async Task RestartedWithinAsync(string name, Within within, CancellationToken cancellationToken)
     {
@@ -222,26 +217,27 @@ public sealed class RestartDriver(
         var baseline = fault?.RestartCount ?? state.RequirePod(name).RestartCount(workload.ContainerName);
         var runs = ContainerHistory.Of(state, name, workload.ContainerName);
         var active = faults.ActiveFaultOf(name);
-        var started = runs.LastOrDefault()?.StartedAt ?? clock.Now;
+        var started = runs.LastOrDefault()?.Started ?? MeasuredInstant.Exact(clock.Now, InstantSource.HarnessClock);
 
         // The new run is the first after the one that was up when the fault was sent (or when the step began); server
         // start times have whole seconds, so the run is known by its container ID.
         var upBefore = active?.ContainerId ?? state.RequirePod(name).ContainerStatus(workload.ContainerName)?.ContainerID ?? "";
-        var (reference, bound) = within.Bound switch
+        var now = MeasuredInstant.Exact(clock.Now, InstantSource.HarnessClock);
+        var (reference, from, window) = within.Bound switch
         {
-            null when within.Window is { } window => (active?.ActiveAt ?? clock.Now, window with { Name = "fault→restart" }),
-            null => (clock.Now, (TimeBound?)null),
+            null when within.Window is { } stated => (active?.Active ?? now, TimingReference.Fault, stated),
+            null => (now, TimingReference.Fault, (ReactionWindow?)null),
 
             // Without an injected fault (e.g. FAULTS_AT_START) the probe fails from the container's start.
-            ProbeKind.Liveness => (active?.ActiveAt ?? started, bounds.Restart(ProbeKind.Liveness, active, active is null ? "start→restart" : "fault→restart")),
-            ProbeKind.Startup => (started, bounds.Restart(ProbeKind.Startup, null, "start→restart")),
+            ProbeKind.Liveness => (active?.Active ?? started, active is null ? TimingReference.Start : TimingReference.Fault, bounds.Window(ProbeKind.Liveness, active, ReactionMeasure.Restart)),
+            ProbeKind.Startup => (started, TimingReference.Start, bounds.Window(ProbeKind.Startup, null, ReactionMeasure.Restart)),
             _ => throw new ScenarioInputException("a readiness probe never restarts a container; use 'the liveness detection bound' or 'the startup bound'."),
         };
         await timing.WaitAsync(
             $"{label} to be restarted",
-            label,
+            new TimedReaction(name, ReactionMeasure.Restart, from),
             reference,
-            bound,
+            window,
             within.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
             current =>
             {
@@ -253,8 +249,8 @@ public sealed class RestartDriver(
                 var history = ContainerHistory.Of(current, name, workload.ContainerName);
                 var before = history.FirstOrDefault(r => r.ContainerId.Length > 0 && r.ContainerId == upBefore);
                 return before is null
-                    ? history.LastOrDefault()?.StartedAt
-                    : history.SkipWhile(r => r != before).Skip(1).FirstOrDefault()?.StartedAt;
+                    ? history.LastOrDefault()?.Started
+                    : history.SkipWhile(r => r != before).Skip(1).FirstOrDefault()?.Started;
             },
             current => current.RequirePod(name).Describe(workload.ContainerName),
             cancellationToken);

@@ -13,7 +13,7 @@ public sealed class TimelineBuilder(ClusterObserver observer, PodRoster roster, 
         var state = observer.State;
         roster.Enrol(state);
         var entries = new List<TimelineEntry>();
-        entries.AddRange(faults.Injected.Select(fault => Entry(fault.ActiveAt, "fault", fault.Pod, fault.Request.Description, null)));
+        entries.AddRange(faults.Injected.Select(fault => Entry(fault.Active.Mid, "fault", fault.Pod, fault.Request.Description, null)));
 
         foreach (var e in EventHistory.Occurrences(state))
         {

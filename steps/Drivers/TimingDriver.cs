@@ -1,80 +1,107 @@
 using System.Globalization;
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Model;
 using ProbeHarness.Steps.Support;
 
 namespace ProbeHarness.Steps.Drivers;
 
-/// <summary>Waits for something the cluster timestamps (a restart, a Ready flip, an event) and judges its time against a bound; every measurement goes into the record.</summary>
-public sealed class TimingDriver(Expectations expectations, ScenarioRecorder recorder, ScenarioClock clock)
+/// <summary>Waits for a reaction the cluster shows (a restart, a Ready flip, an event), measures its time as an interval with its precision, judges it against the kubelet model's window, and records it.</summary>
+public sealed class TimingDriver(Expectations expectations, ScenarioRecorder recorder, ScenarioClock clock, PodRoster roster, ScenarioCluster cluster)
 {
-    /// <summary>How long after a server timestamp the watch may deliver it (status batching, event rate limits).</summary>
+    /// <summary>How long after a reaction the watch may deliver it (status batching, event rate limits): how much longer than the window a wait lasts.</summary>
     public static readonly TimeSpan PropagationSlack = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Waits until <paramref name="occurredAt"/> yields a server time: within <paramref name="bound"/> of <paramref name="reference"/>, or within
-    /// <paramref name="fixedWithin"/> from now when there is no bound. A bounded time is recorded and must lie in the bound.
+    /// Waits until <paramref name="occurredAt"/> yields an instant: within <paramref name="window"/> (plus its jitter) of
+    /// <paramref name="reference"/>, or within <paramref name="fixedWithin"/> from now when there is no window. A judged time is
+    /// recorded and must lie in the window.
     /// </summary>
-    public async Task<DateTimeOffset> WaitAsync(
+    public async Task<MeasuredInstant> WaitAsync(
         string what,
-        string pod,
-        DateTimeOffset reference,
-        TimeBound? bound,
+        TimedReaction timed,
+        MeasuredInstant reference,
+        ReactionWindow? window,
         TimeSpan? fixedWithin,
-        Func<ClusterState, DateTimeOffset?> occurredAt,
+        Func<ClusterState, MeasuredInstant?> occurredAt,
         Func<ClusterState, string> describe,
         CancellationToken cancellationToken)
     {
-        var deadline = bound is not null
-            ? reference + TimeSpan.FromSeconds(bound.MaxSeconds) + PropagationSlack
+        var deadline = window is not null
+            ? reference.Latest + window.Latest + PropagationSlack
             : clock.Now + (fixedWithin ?? throw new ArgumentNullException(nameof(fixedWithin)));
         var within = deadline - clock.Now;
-        var label = bound is null ? what : string.Create(CultureInfo.InvariantCulture, $"{what} (bound {bound.MinSeconds:0.#}–{bound.MaxSeconds:0.#} s after {Describe(reference)})");
-        DateTimeOffset at;
+        var label = window is null ? what : string.Create(CultureInfo.InvariantCulture, $"{what} (bound {window.Min.TotalSeconds:0.#}–{window.Latest.TotalSeconds:0.#} s after {Describe(reference.Mid)})");
+        MeasuredInstant at;
         try
         {
             at = await expectations.EventuallyAsync(
                 label,
                 within > TimeSpan.Zero ? within : TimeSpan.Zero,
-                state => occurredAt(state) is { } time
-                    ? Observation.Holds(time, $"at {Describe(time)}")
-                    : Observation.Not<DateTimeOffset>(describe(state)),
+                state => occurredAt(state) is { } instant
+                    ? Observation.Holds(instant, $"at {Describe(instant.Mid)}")
+                    : Observation.Not<MeasuredInstant>(describe(state)),
                 cancellationToken);
         }
         catch (ExpectationFailedException)
         {
-            if (bound is not null)
+            if (window is not null)
             {
-                recorder.AddTiming(new TimingRecord($"{pod} {bound.Name}", null, bound.MinSeconds, bound.MaxSeconds, bound.Formula, "missed"));
+                recorder.AddTiming(Record(timed, null, null, window, TimingVerdict.Missed, null));
             }
 
             throw;
         }
 
-        if (bound is not null)
+        if (window is not null)
         {
-            Judge(pod, bound, reference, at);
+            Judge(timed, window, reference, at);
         }
 
         return at;
     }
 
-    /// <summary>Records the time from <paramref name="reference"/> to <paramref name="at"/> against <paramref name="bound"/>, failing when outside it.</summary>
-    public void Judge(string pod, TimeBound bound, DateTimeOffset reference, DateTimeOffset at)
+    /// <summary>Records the time from <paramref name="reference"/> to <paramref name="at"/> against <paramref name="window"/>, failing when outside it.</summary>
+    public void Judge(TimedReaction timed, ReactionWindow window, MeasuredInstant reference, MeasuredInstant at, string? sourceNote = null)
     {
-        var measured = Math.Round((at - reference).TotalSeconds, 3);
-        var verdict = bound.Verdict(measured);
-        recorder.AddTiming(new TimingRecord($"{pod} {bound.Name}", measured, bound.MinSeconds, bound.MaxSeconds, bound.Formula, verdict));
-        var text = string.Create(CultureInfo.InvariantCulture, $"{pod} {bound.Name}: {measured:0.0#} s, bound [{bound.MinSeconds:0.#}, {bound.MaxSeconds:0.#}] s ({bound.Formula})");
+        var measured = MeasuredDuration.Between(reference, at);
+        var verdict = window.Judge(measured);
+        var record = Record(timed, measured, at, window, verdict, sourceNote);
+        recorder.AddTiming(record);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{record.Name}: {measured.Seconds:0.0#} s ± {measured.PrecisionSeconds:0.0#}, bound [{window.Min.TotalSeconds:0.#}, {window.Max.TotalSeconds:0.#}] s + {window.Jitter.TotalSeconds:0.#} s ({window.Formula})");
         recorder.Note(text);
-        if (verdict != "within-bound")
+        if (verdict != TimingVerdict.WithinBound)
         {
-            throw new ExpectationFailedException($"{text}: {verdict} (server timestamps have whole seconds, so a time may read up to 1 s early)");
+            throw new ExpectationFailedException($"{text}: {verdict.ToString().ToLowerInvariant()}, even allowing for the measurement's precision");
         }
     }
 
-    /// <summary>Records a measured time without a bound.</summary>
-    public void Record(string name, double? measuredSeconds) =>
-        recorder.AddTiming(new TimingRecord(name, measuredSeconds is { } m ? Math.Round(m, 3) : null, null, null, null, measuredSeconds is null ? "missed" : "unbounded"));
+    /// <summary>Records a measured time that no window applies to (<see cref="TimingVerdict.Unbounded"/>) or no fault can have caused (<see cref="TimingVerdict.Unattributed"/>).</summary>
+    public void Record(TimedReaction timed, MeasuredInstant reference, MeasuredInstant at, TimingVerdict verdict = TimingVerdict.Unbounded, string? sourceNote = null) =>
+        recorder.AddTiming(Record(timed, MeasuredDuration.Between(reference, at), at, null, verdict, sourceNote));
+
+    /// <summary>The record of one timing, built in this one place.</summary>
+    public TimingRecord Record(TimedReaction timed, MeasuredDuration? measured, MeasuredInstant? at, ReactionWindow? window, TimingVerdict verdict, string? sourceNote)
+    {
+        ArgumentNullException.ThrowIfNull(timed);
+        return new TimingRecord
+        {
+            Pod = roster.Label(timed.PodName),
+            PodName = timed.PodName,
+            Namespace = cluster.Namespace.Name,
+            Measure = timed.Measure,
+            Reference = timed.Reference,
+            Detail = timed.Detail,
+            MeasuredSeconds = measured?.Seconds,
+            PrecisionSeconds = measured?.PrecisionSeconds,
+            OccurredAt = at?.Mid,
+            BoundMinSeconds = window is null ? null : Math.Round(window.Min.TotalSeconds, 3),
+            BoundMaxSeconds = window is null ? null : Math.Round(window.Max.TotalSeconds, 3),
+            JitterSeconds = window is null ? null : Math.Round(window.Jitter.TotalSeconds, 3),
+            Formula = window?.Formula,
+            Verdict = verdict,
+            SourceNote = sourceNote,
+        };
+    }
 
     /// <summary>A time as "+12.3 s" on the scenario's axis.</summary>
     public string Describe(DateTimeOffset time) => string.Create(CultureInfo.InvariantCulture, $"+{clock.SecondsAt(time):0.0} s");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ProbeHarness.Kubelet.Timing;
 
 namespace ProbeHarness.Steps.Drivers;
 
@@ -7,12 +8,12 @@ namespace ProbeHarness.Steps.Drivers;
 /// <param name="Seconds">A fixed time from the step on, or null.</param>
 /// <param name="Bound">The probe whose spec gives the bound, or null.</param>
 /// <param name="Window">A window stated by the scenario, in seconds after the pod's last fault, or null.</param>
-public sealed partial record Within(double? Seconds, ProbeKind? Bound, TimeBound? Window = null)
+public sealed partial record Within(double? Seconds, ProbeKind? Bound, ReactionWindow? Window = null)
 {
-    /// <summary>Between <paramref name="min"/> and <paramref name="max"/> seconds after the pod's last fault (whole-second server timestamps may read up to 1 s early).</summary>
-    public static Within Between(double min, double max, string name) =>
+    /// <summary>Between <paramref name="min"/> and <paramref name="max"/> seconds after the pod's last fault (judged with the measurement's precision).</summary>
+    public static Within Between(double min, double max) =>
         min <= max
-            ? new Within(null, null, new TimeBound(name, min, max, "stated by the scenario"))
+            ? new Within(null, null, ReactionWindow.Stated(min, max))
             : throw new ScenarioInputException($"'between {min} and {max} s': the first number must not exceed the second.");
 
     /// <summary>The phrases a step may use after "within".</summary>
@@ -39,7 +40,7 @@ public sealed partial record Within(double? Seconds, ProbeKind? Bound, TimeBound
 
     /// <inheritdoc/>
     public override string ToString() =>
-        Window is { } w ? string.Create(CultureInfo.InvariantCulture, $"{w.MinSeconds:0.#}–{w.MaxSeconds:0.#} s after the fault")
+        Window is { } w ? string.Create(CultureInfo.InvariantCulture, $"{w.Min.TotalSeconds:0.#}–{w.Max.TotalSeconds:0.#} s after the fault")
         : Seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:0.#} s")
         : $"the {Bound.ToString()!.ToLowerInvariant()} {(Bound == ProbeKind.Startup ? "" : "detection ")}bound";
 

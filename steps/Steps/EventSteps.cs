@@ -37,7 +37,7 @@ public sealed class EventSteps(EventDriver events, FaultDriver faults, PodRoster
     /// <summary>Then no event "Unhealthy" is recorded for pod 1 after the fault (ignores what happened before the pod's last fault).</summary>
     [Then(@"^no event ""([^""]+)""((?: with message matching ""(?:[^""\\]|\\.)*"")?) is recorded for pod (\d+) after the fault$")]
     public void ThenNoEventAfterFault(string reason, string clause, int ordinal) =>
-        events.NotRecorded(ordinal, reason, Pattern(clause), faults.FaultStartOf(roster.NameOf(ordinal))
+        events.NotRecorded(ordinal, reason, Pattern(clause), faults.FaultStartOf(roster.NameOf(ordinal))?.Latest
             ?? throw new ScenarioInputException($"pod {ordinal} has had no fault; say 'is recorded for pod {ordinal}' instead."));
 
     /// <summary>Then no event "Unhealthy" is recorded for pod 1 for 10 s.</summary>

@@ -19,12 +19,12 @@ public sealed class ReadinessSteps(ReadinessDriver readiness, ScenarioCluster cl
     /// <summary>Then pod 1 becomes not Ready between 2 and 4 s after the fault.</summary>
     [Then(@"^(pod \d+|every pod) becomes not Ready between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after the fault$")]
     public Task ThenNotReadyBetween(PodSelection pods, double min, double max) =>
-        readiness.BecomesAsync(pods, ready: false, Within.Between(min, max, "fault→not-ready"), cluster.Aborted);
+        readiness.BecomesAsync(pods, ready: false, Within.Between(min, max), cluster.Aborted);
 
     /// <summary>Then pod 1 becomes Ready between 2 and 4 s after the fault ends.</summary>
     [Then(@"^(pod \d+|every pod) becomes Ready between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after the fault ends$")]
     public Task ThenReadyBetween(PodSelection pods, double min, double max) =>
-        readiness.BecomesAsync(pods, ready: true, Within.Between(min, max, "recovery→ready"), cluster.Aborted);
+        readiness.BecomesAsync(pods, ready: true, Within.Between(min, max), cluster.Aborted);
 
     /// <summary>Then pod 2 stays Ready for 10 s.</summary>
     [Then(@"^(pod \d+|every pod) stays Ready for (\d+) s$")]

@@ -15,7 +15,7 @@ public sealed class RestartSteps(RestartDriver restarts, ScenarioCluster cluster
     /// <summary>Then pod 1 is restarted between 2 and 5 s after the fault.</summary>
     [Then(@"^(pod \d+|every pod) is restarted between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after the fault$")]
     public Task ThenRestartedBetween(PodSelection pods, double min, double max) =>
-        restarts.RestartedWithinAsync(pods, Within.Between(min, max, "fault→restart"), cluster.Aborted);
+        restarts.RestartedWithinAsync(pods, Within.Between(min, max), cluster.Aborted);
 
     /// <summary>Then pod 1 is restarted at least 3 times within 90 s.</summary>
     [Then(@"^(pod \d+|every pod) is restarted at least (\d+) times? within (\d+) s$")]
@@ -53,7 +53,7 @@ public sealed class RestartSteps(RestartDriver restarts, ScenarioCluster cluster
     /// <summary>Then pod 1 is killed between 2 and 4 s after the fault.</summary>
     [Then(@"^pod (\d+) is killed between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after the fault$")]
     public Task ThenKilledBetween(int ordinal, double min, double max) =>
-        restarts.KilledWithinAsync(ordinal, Within.Between(min, max, "fault→kill"), cluster.Aborted);
+        restarts.KilledWithinAsync(ordinal, Within.Between(min, max), cluster.Aborted);
 
     /// <summary>Then the container of pod 1 exits between 4 and 7 s after it is killed.</summary>
     [Then(@"^the container of pod (\d+) exits between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after it is killed$")]

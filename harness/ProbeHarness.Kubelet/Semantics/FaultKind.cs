@@ -15,6 +15,6 @@ public enum FaultKind
     /// <summary>The endpoint fails <c>n</c> attempts in a row, then passes <c>n</c> (alternating 500/200 for n = 1).</summary>
     Flap,
 
-    /// <summary>The endpoint recovers from a fail-fast fault (use with <see cref="DetectionMeasure.ReadyAgain"/>).</summary>
+    /// <summary>The endpoint recovers from a fail-fast fault (use with <see cref="Timing.ReactionMeasure.ReadyAgain"/>).</summary>
     Recover,
 }

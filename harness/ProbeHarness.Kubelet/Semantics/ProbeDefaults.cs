@@ -21,6 +21,12 @@ public static class ProbeDefaults
     /// <summary>Default pod <c>terminationGracePeriodSeconds</c> (<c>SetDefaults_PodSpec</c>).</summary>
     public const long PodTerminationGracePeriodSeconds = 30;
 
+    /// <summary>The first CrashLoopBackOff delay (kubelet <c>flowcontrol.NewBackOff</c> initial, §1.6).</summary>
+    public static readonly TimeSpan InitialBackOff = TimeSpan.FromSeconds(10);
+
+    /// <summary>The CrashLoopBackOff ceiling (§1.6).</summary>
+    public static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(300);
+
     /// <summary>
     /// Returns a copy of <paramref name="probe"/> with the defaults applied: like Go's <c>SetDefaults_Probe</c>, a zero or missing
     /// timeout/period/threshold takes its default (negative values stay, for validation to reject); an HTTP GET gets path <c>/</c>

@@ -1,6 +1,6 @@
 namespace ProbeHarness.Kubelet.Semantics;
 
-/// <summary>A fault on a probed endpoint, for <see cref="DetectionWindow"/>.</summary>
+/// <summary>A fault on a probed endpoint, for <see cref="Timing.ReactionWindow"/>.</summary>
 /// <param name="Kind">How the endpoint misbehaves.</param>
 public sealed record ProbeFault(FaultKind Kind)
 {

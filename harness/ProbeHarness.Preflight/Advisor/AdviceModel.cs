@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Kubelet.Probing;
 
 namespace ProbeHarness.Preflight.Advisor;
@@ -6,7 +7,7 @@ namespace ProbeHarness.Preflight.Advisor;
 public sealed record ProbeSetting(int PeriodSeconds, int TimeoutSeconds, int FailureThreshold, int InitialDelaySeconds);
 
 /// <summary>What a setting does with the measured app.</summary>
-/// <param name="DetectionSeconds">Worst-case detection from <see cref="Kubelet.Semantics.DetectionWindow"/>: liveness/readiness after the endpoint starts hanging (the slowest fault, δ = T); startup: how long a start that never succeeds runs before the kill.</param>
+/// <param name="DetectionSeconds">Worst-case detection from <see cref="Kubelet.Timing.ReactionWindow"/>: liveness/readiness after the endpoint starts hanging (the slowest fault, δ = T); startup: how long a start that never succeeds runs before the kill.</param>
 /// <param name="FailFastDetectionSeconds">Worst-case detection of an endpoint that fails at once (liveness/readiness); for startup the same as <paramref name="DetectionSeconds"/>.</param>
 /// <param name="Formula">The window's formula with the values filled in.</param>
 public sealed record Assessment(double DetectionSeconds, double FailFastDetectionSeconds, string Formula)

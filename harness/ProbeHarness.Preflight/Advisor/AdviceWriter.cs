@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -86,7 +87,7 @@ public static class AdviceWriter
         md.AppendLine("- p = k/n, the share of the endpoint's measured latencies above timeoutSeconds (empirical); attempts are taken as independent.");
         md.AppendLine("- risk per period = p^failureThreshold; risk per day = 1 − (1 − p^failureThreshold)^(86400 / periodSeconds).");
         md.AppendLine("- \"p ≥ 3/n\": the same with p = max(k/n, 3/n), the rule of three: n samples without a slow answer bound p only to below 3/n (95 %).");
-        md.AppendLine("- detection: the worst case of `DetectionWindow` (kubelet v1.32 profile), `p + (fT−1)·e + δ` with δ = T for a hanging endpoint, 0 for one that fails at once, e = max(p, δ).");
+        md.AppendLine("- detection: the worst case of `ReactionWindow` (kubelet v1.32 profile), `p + (fT−1)·e + δ` with δ = T for a hanging endpoint, 0 for one that fails at once, e = max(p, δ).");
         md.AppendLine("- start budget: the earliest kill of a start that never succeeds, `max(d−1, 0) + (fT−1)·p`; a start shorter than it is never killed, one longer than `d + p + (fT−1)·p` always is.");
         return md.ToString();
     }

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using System.Globalization;
 using k8s.Models;
 using ProbeHarness.Kubelet.Probing;
@@ -20,7 +21,7 @@ public sealed record AdvisedContainer(string Manifest, string Workload, string C
 /// <summary>
 /// Recommends probe settings from measured latencies and starts. Liveness and readiness: over periodSeconds
 /// <see cref="Periods"/> × timeoutSeconds <see cref="Timeouts"/> (below the period, PH005) × failureThreshold 1…10
-/// (liveness from 2, PH009), the fastest worst-case detection (a hanging endpoint, <see cref="DetectionWindow"/>) whose daily
+/// (liveness from 2, PH009), the fastest worst-case detection (a hanging endpoint, <see cref="ReactionWindow"/>) whose daily
 /// false-detection risk with p = max(k/n, 3/n) is at most the budget. Startup: the current period, timeout and delay, and the
 /// smallest failureThreshold whose start budget (the earliest possible kill) is at least <see cref="StartMargin"/> × the longest
 /// measured start.
@@ -97,7 +98,7 @@ public static class ProbeAdvisor
         var probe = ProbeOf(setting);
         if (type == ProbeType.Startup)
         {
-            var window = DetectionWindow.Predict(new DetectionQuery(type, probe, ProbeFault.FailFast() with { PresentFromStart = true }, DetectionMeasure.Detected));
+            var window = ReactionWindow.Predict(new ReactionQuery(type, probe, ProbeFault.FailFast() with { PresentFromStart = true }, Reactions.DetectionOf(type)));
             var budget = window.Min.TotalSeconds;
             return new Assessment(window.Max.TotalSeconds, window.Max.TotalSeconds, window.Formula)
             {
@@ -107,8 +108,8 @@ public static class ProbeAdvisor
             };
         }
 
-        var hang = DetectionWindow.Predict(new DetectionQuery(type, probe, ProbeFault.Hang(), DetectionMeasure.Detected));
-        var failFast = DetectionWindow.Predict(new DetectionQuery(type, probe, ProbeFault.FailFast(), DetectionMeasure.Detected));
+        var hang = ReactionWindow.Predict(new ReactionQuery(type, probe, ProbeFault.Hang(), Reactions.DetectionOf(type)));
+        var failFast = ReactionWindow.Predict(new ReactionQuery(type, probe, ProbeFault.FailFast(), Reactions.DetectionOf(type)));
         var assessment = new Assessment(hang.Max.TotalSeconds, failFast.Max.TotalSeconds, hang.Formula);
         if (latencies.Count == 0)
         {

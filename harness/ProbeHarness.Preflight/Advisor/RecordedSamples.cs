@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using System.Globalization;
 using System.Text.Json;
 using ProbeHarness.Kubelet.Probing;
@@ -69,8 +70,8 @@ public sealed record RecordedSamples(int Records, IReadOnlyList<LatencySample> L
             }
 
             var timed = record.Timings
-                .Where(t => t.Name is "start→ready" or "start→started" && t.MeasuredSeconds is not null)
-                .Select(t => new StartSample(t.MeasuredSeconds!.Value, name, $"timing {t.Name} (container start → {(t.Name == "start→ready" ? "Ready" : "Started")}, as the cluster saw it)", true))
+                .Where(t => t is { Reference: TimingReference.Start, Measure: ReactionMeasure.Ready or ReactionMeasure.Started, MeasuredSeconds: not null })
+                .Select(t => new StartSample(t.MeasuredSeconds!.Value, name, $"timing {Reactions.NameOf(t.Reference, t.Measure)} (container start → {(t.Measure == ReactionMeasure.Ready ? "Ready" : "Started")}, as the cluster saw it)", true))
                 .ToList();
             starts.AddRange(timed.Count > 0 ? timed : FromTimeline(record, name));
         }

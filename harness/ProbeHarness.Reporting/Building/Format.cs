@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using System.Globalization;
 using ProbeHarness.Reporting.Model;
 
@@ -10,9 +11,10 @@ public static class Format
     public static string Seconds(double? value) =>
         value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.0} s") : "—";
 
-    /// <summary>e.g. <c>[20.0 s, 31.0 s]</c>, <c>≤ 31.0 s</c>, or <c>unbounded</c>.</summary>
+    /// <summary>e.g. <c>[20.0 s, 31.0 s] + 1.0 s</c> (the kubelet's jitter), <c>≤ 31.0 s</c>, or <c>unbounded</c>.</summary>
     public static string Window(TimingRecord timing) => (timing.BoundMinSeconds, timing.BoundMaxSeconds) switch
     {
+        ({ } min, { } max) when timing.JitterSeconds is > 0 and var jitter => $"[{Seconds(min)}, {Seconds(max)}] + {Seconds(jitter)}",
         ({ } min, { } max) => $"[{Seconds(min)}, {Seconds(max)}]",
         (null, { } max) => $"≤ {Seconds(max)}",
         ({ } min, null) => $"≥ {Seconds(min)}",
@@ -38,7 +40,24 @@ public static class Format
     public static string Fault(FaultRecord fault) =>
         string.Create(CultureInfo.InvariantCulture, $"+{fault.At:0.0} s {fault.Description} on {fault.Pod}");
 
+    /// <summary>A measured time with its precision, e.g. <c>4.2 s ± 0.5</c>, or <c>—</c>.</summary>
+    public static string Measured(TimingRecord timing) =>
+        timing.MeasuredSeconds is null ? "—"
+        : timing.PrecisionSeconds is > 0.05 and var precision ? string.Create(CultureInfo.InvariantCulture, $"{Seconds(timing.MeasuredSeconds)} ± {precision:0.0}")
+        : Seconds(timing.MeasuredSeconds);
+
+    /// <summary>A timing verdict as one word: <c>within-bound</c>, <c>early</c>, <c>late</c>, <c>missed</c>, <c>unbounded</c>, <c>unattributed</c>.</summary>
+    public static string Verdict(TimingVerdict verdict) => verdict switch
+    {
+        TimingVerdict.WithinBound => "within-bound",
+        TimingVerdict.Early => "early",
+        TimingVerdict.Late => "late",
+        TimingVerdict.Missed => "missed",
+        TimingVerdict.Unattributed => "unattributed",
+        _ => "unbounded",
+    };
+
     /// <summary>A timing in one line: name, measured, window, verdict.</summary>
     public static string Timing(TimingRecord timing) =>
-        $"{timing.Name}: {Seconds(timing.MeasuredSeconds)} in {WindowWithFormula(timing)} ({timing.Verdict})";
+        $"{timing.Name}: {Measured(timing)} in {WindowWithFormula(timing)} ({Verdict(timing.Verdict)}){(timing.SourceNote is { } note ? $"; {note}" : string.Empty)}";
 }

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using System.Text;
 using ProbeHarness.Reporting.Input;
 using ProbeHarness.Reporting.Model;
@@ -80,9 +81,9 @@ public sealed partial class ReportBuilder(TimeProvider time)
                 .Select(e => e with { Text = CredentialScrubber.Scrub(e.Text), Detail = CredentialScrubber.ScrubOrNull(e.Detail) })
                 .ToList(),
             Timings = timings,
-            Detection = TimingRoles.Detection(timings),
-            Action = TimingRoles.Action(timings),
-            Recovery = TimingRoles.Recovery(timings),
+            Detection = FirstOf(timings, TimingRole.Detection),
+            Action = FirstOf(timings, TimingRole.Action),
+            Recovery = FirstOf(timings, TimingRole.Recovery),
             Timeline = (record.Timeline ?? [])
                 .Select(t => t with { Value = CredentialScrubber.Scrub(t.Value), Detail = CredentialScrubber.ScrubOrNull(t.Detail) })
                 .OrderBy(t => t.At)
@@ -235,6 +236,10 @@ public sealed partial class ReportBuilder(TimeProvider time)
 
         return ratios;
     }
+
+    // The first judged timing of the role, else the first of the role.
+    private static TimingRecord? FirstOf(IReadOnlyList<TimingRecord> timings, TimingRole role) =>
+        timings.FirstOrDefault(t => t.Role == role && t.IsBounded) ?? timings.FirstOrDefault(t => t.Role == role);
 
     private static ScenarioDiagnostics? Scrub(ScenarioDiagnostics? diagnostics) => diagnostics is null
         ? null

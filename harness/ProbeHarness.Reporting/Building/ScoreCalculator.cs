@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Reporting.Building;
@@ -9,7 +10,7 @@ public static class ScoreCalculator
     public static ReportScores For(IReadOnlyList<ScenarioRow> rows)
     {
         var judged = rows.Where(r => r.Verdict.IsJudged()).ToList();
-        var bounded = judged.SelectMany(r => r.Timings).Where(VerdictRules.IsBounded).ToList();
+        var bounded = judged.SelectMany(r => r.Timings).Where(t => t.IsBounded).ToList();
         return new ReportScores(
             new Score(
                 "conformance",
@@ -19,7 +20,7 @@ public static class ScoreCalculator
                 "skipped scenarios and environment errors judge nothing and are left out."),
             new Score(
                 "timing",
-                bounded.Count(t => VerdictRules.TimingKind(t) == "within-bound"),
+                bounded.Count(t => t.Verdict == TimingVerdict.WithinBound),
                 bounded.Count,
                 "Share of measured reactions (kill, restart, readiness, endpoint changes) that fell inside the window the probe " +
                 "settings allow; a missed, late or early reaction counts against it, unbounded timings are left out."));

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Reporting.Building;
@@ -26,19 +27,19 @@ public static class VerdictRules
         }
 
         var timings = record.Timings ?? [];
-        if (timings.FirstOrDefault(t => TimingKind(t) == "missed") is { } missed)
+        if (timings.FirstOrDefault(t => t.Verdict == TimingVerdict.Missed) is { } missed)
         {
             return (ScenarioVerdict.Missed, $"{missed.Name} never happened; {Window(missed)}");
         }
 
-        if (timings.FirstOrDefault(t => TimingKind(t) == "false-positive") is { } falsePositive)
+        if (timings.FirstOrDefault(t => t.Verdict == TimingVerdict.Early) is { } falsePositive)
         {
-            return (ScenarioVerdict.FalsePositive, $"{falsePositive.Name} at {Seconds(falsePositive.MeasuredSeconds)}; {Window(falsePositive)}");
+            return (ScenarioVerdict.FalsePositive, $"{falsePositive.Name} at {Format.Measured(falsePositive)}; {Window(falsePositive)}");
         }
 
-        if (timings.FirstOrDefault(t => TimingKind(t) == "late") is { } late)
+        if (timings.FirstOrDefault(t => t.Verdict == TimingVerdict.Late) is { } late)
         {
-            return (ScenarioVerdict.Late, $"{late.Name} at {Seconds(late.MeasuredSeconds)}; {Window(late)}");
+            return (ScenarioVerdict.Late, $"{late.Name} at {Format.Measured(late)}; {Window(late)}");
         }
 
         if (outcome is "failed" or "fail" or "failure")
@@ -47,24 +48,11 @@ public static class VerdictRules
             return (ScenarioVerdict.Failed, failedExpectation?.Text ?? record.Message ?? "the scenario failed");
         }
 
-        var bounded = timings.Count(t => TimingKind(t) == "within-bound");
+        var bounded = timings.Count(t => t.Verdict == TimingVerdict.WithinBound);
         return bounded > 0
             ? (ScenarioVerdict.WithinBound, $"{bounded} timing(s) within bound")
             : (ScenarioVerdict.Held, "every expectation held; no bounded timing");
     }
-
-    /// <summary>A timing verdict's canonical word: within-bound, late, missed, false-positive (also <c>early</c>, <c>unexpected</c>) or unbounded.</summary>
-    public static string TimingKind(TimingRecord timing) => Normalize(timing.Verdict) switch
-    {
-        "withinbound" or "within" or "ok" or "inbound" => "within-bound",
-        "late" => "late",
-        "missed" or "miss" or "never" => "missed",
-        "early" or "falsepositive" or "unexpected" => "false-positive",
-        _ => "unbounded",
-    };
-
-    /// <summary>True when the timing has a window it was judged against.</summary>
-    public static bool IsBounded(TimingRecord timing) => TimingKind(timing) != "unbounded";
 
     private static string Normalize(string? word) =>
         new((word ?? string.Empty).Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());

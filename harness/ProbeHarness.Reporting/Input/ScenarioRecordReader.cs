@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Reporting.Input;
@@ -11,6 +12,7 @@ public static class ScenarioRecordReader
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
     /// <summary>Reads every <c>*.json</c> record directly in <paramref name="folder"/>; a file that does not read becomes a problem naming file, line and field.</summary>

@@ -1,3 +1,5 @@
+using ProbeHarness.Kubelet.Timing;
+
 namespace ProbeHarness.Reporting.Model;
 
 /// <summary>Everything one scenario run leaves for the report; written as JSON, one file per scenario, by the step library.</summary>
@@ -91,14 +93,63 @@ public sealed record FaultRecord(double At, string Pod, string Description);
 /// <summary>One expectation of the scenario and whether it held.</summary>
 public sealed record ExpectationRecord(string Text, bool Held, string? Detail);
 
-/// <summary>A measured timing and the window the probe configuration allows for it.</summary>
-/// <param name="Name">e.g. <c>fault→kill</c>, <c>fault→restart</c>, <c>fault→not-ready</c>, <c>fault→endpoint-not-ready</c>.</param>
-/// <param name="MeasuredSeconds">What the cluster's timestamps say; null when it never happened.</param>
-/// <param name="BoundMinSeconds">Earliest the kubelet may react; null when no bound applies.</param>
-/// <param name="BoundMaxSeconds">Latest the kubelet may react, tolerance included.</param>
-/// <param name="Formula">How the bound was computed, e.g. <c>[(3−1)·10, 3·10 + 1] s</c>.</param>
-/// <param name="Verdict"><c>within-bound</c>, <c>late</c>, <c>early</c>, <c>missed</c> or <c>unbounded</c>.</param>
-public sealed record TimingRecord(string Name, double? MeasuredSeconds, double? BoundMinSeconds, double? BoundMaxSeconds, string? Formula, string Verdict);
+/// <summary>A measured timing, its precision, the window the kubelet model allows for it and the verdict, all typed.</summary>
+public sealed record TimingRecord
+{
+    /// <summary>The pod as the report names it, e.g. <c>pod 1</c>.</summary>
+    public required string Pod { get; init; }
+
+    /// <summary>The pod's name in the cluster, or null when not known.</summary>
+    public string? PodName { get; init; }
+
+    /// <summary>The pod's namespace, or null when not known.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>What is timed.</summary>
+    public required ReactionMeasure Measure { get; init; }
+
+    /// <summary>The moment it is timed from.</summary>
+    public required TimingReference Reference { get; init; }
+
+    /// <summary>Detection, action or recovery, as the kubelet model classes the measure.</summary>
+    public TimingRole Role => Reactions.RoleOf(Measure);
+
+    /// <summary>The timing's name, e.g. <c>pod 1 fault→kill</c>.</summary>
+    public string Name => $"{Pod} {Reactions.NameOf(Reference, Measure)}{(Detail is null ? string.Empty : $" ({Detail})")}";
+
+    /// <summary>A short qualifier that tells timings of one kind apart, e.g. <c>back-off 2</c>; null when there is one.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>The measured time in seconds (the middle of what the sources allow); null when it never happened.</summary>
+    public double? MeasuredSeconds { get; init; }
+
+    /// <summary>How far the measured time may be from the truth, in seconds (half the interval the sources allow).</summary>
+    public double? PrecisionSeconds { get; init; }
+
+    /// <summary>When the measured event happened (the middle of its interval), for comparing with the kubelet's own log.</summary>
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>Earliest the kubelet may react, in seconds; null when no bound applies.</summary>
+    public double? BoundMinSeconds { get; init; }
+
+    /// <summary>Latest the kubelet model allows, in seconds, jitter not included.</summary>
+    public double? BoundMaxSeconds { get; init; }
+
+    /// <summary>How much later than the latest a real kubelet may still react (scheduling, relist, controller sync).</summary>
+    public double? JitterSeconds { get; init; }
+
+    /// <summary>How the bound was computed, with the values filled in.</summary>
+    public string? Formula { get; init; }
+
+    /// <summary>The measurement against the bound.</summary>
+    public required TimingVerdict Verdict { get; init; }
+
+    /// <summary>What the sources said when they disagree (e.g. the app's log against a server timestamp); null when they agree.</summary>
+    public string? SourceNote { get; init; }
+
+    /// <summary>True when a bound applies and the timing was judged against it.</summary>
+    public bool IsBounded => Verdict is not (TimingVerdict.Unbounded or TimingVerdict.Unattributed);
+}
 
 /// <summary>One point on the scenario's timeline.</summary>
 /// <param name="At">Seconds since the scenario started.</param>

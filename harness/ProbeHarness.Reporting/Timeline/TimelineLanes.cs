@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Building;
 using ProbeHarness.Reporting.Model;
 
@@ -145,13 +146,13 @@ public static class TimelineLanes
         }
 
         var origin = row.Faults.Min(f => f.At);
-        foreach (var timing in row.Timings.Where(t => VerdictRules.IsBounded(t) && !TimingRoles.IsRecovery(t)))
+        foreach (var timing in row.Timings.Where(t => t.IsBounded && t.Reference == TimingReference.Fault))
         {
             var marks = new List<LaneMark>
             {
                 new(origin + (timing.BoundMinSeconds ?? 0), origin + (timing.BoundMaxSeconds ?? timing.BoundMinSeconds ?? 0), MarkTone.Window, Format.Window(timing)),
             };
-            var tone = VerdictRules.TimingKind(timing) == "within-bound" ? MarkTone.Good : MarkTone.Bad;
+            var tone = timing.Verdict == TimingVerdict.WithinBound ? MarkTone.Good : MarkTone.Bad;
             if (timing.MeasuredSeconds is { } measured)
             {
                 marks.Add(new LaneMark(origin + measured, origin + measured, tone, Format.Seconds(measured)));

@@ -157,8 +157,8 @@ public static partial class HtmlReportWriter
         html.AppendLine("<table class=\"timings\"><thead><tr><th>Timing</th><th>Measured</th><th>Window</th><th>Formula</th><th>Verdict</th></tr></thead><tbody>");
         foreach (var timing in timings)
         {
-            html.AppendLine($"<tr class=\"timing-{E(VerdictRules.TimingKind(timing))}\"><td>{E(timing.Name)}</td><td>{E(Format.Seconds(timing.MeasuredSeconds))}</td>" +
-                            $"<td>{E(Format.Window(timing))}</td><td>{E(timing.Formula ?? string.Empty)}</td><td>{E(timing.Verdict)}</td></tr>");
+            html.AppendLine($"<tr class=\"timing-{E(Format.Verdict(timing.Verdict))}\"><td>{E(timing.Name)}</td><td>{E(Format.Measured(timing))}</td>" +
+                            $"<td>{E(Format.Window(timing))}</td><td>{E(timing.Formula ?? string.Empty)}{E(timing.SourceNote is { } note ? $" ({note})" : string.Empty)}</td><td>{E(Format.Verdict(timing.Verdict))}</td></tr>");
         }
 
         html.AppendLine("</tbody></table>");

@@ -97,6 +97,12 @@ public static class JUnitWriter
         {
             var prefix = $"timing.{timing.Name}";
             yield return Property($"{prefix}.measuredSeconds", timing.MeasuredSeconds is { } m ? Number(m) : "never");
+            if (timing.PrecisionSeconds is { } precision)
+            {
+                yield return Property($"{prefix}.precisionSeconds", Number(precision));
+            }
+
+            yield return Property($"{prefix}.role", timing.Role.ToString().ToLowerInvariant());
             if (timing.BoundMinSeconds is { } min)
             {
                 yield return Property($"{prefix}.boundMinSeconds", Number(min));
@@ -112,7 +118,7 @@ public static class JUnitWriter
                 yield return Property($"{prefix}.formula", timing.Formula);
             }
 
-            yield return Property($"{prefix}.verdict", timing.Verdict);
+            yield return Property($"{prefix}.verdict", Format.Verdict(timing.Verdict));
         }
 
         if (row.Trend is { } trend)

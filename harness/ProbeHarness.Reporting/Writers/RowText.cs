@@ -9,7 +9,7 @@ public static class RowText
 {
     /// <summary>The column titles, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["Backend", "Scenario", "Probe", "Fault", "Expected", "Detection window (bound)", "Measured", "Action", "Recovery", "Verdict", "Trend (measured/bound)", "Wall"];
+        ["Backend", "Scenario", "Probe", "Fault", "Expected", "Window (bound)", "Measured", "Action", "Recovery", "Verdict", "Trend (measured/bound)", "Wall"];
 
     /// <summary>The cells of <paramref name="row"/>, each a list of lines, in <see cref="Columns"/> order.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Cells(ScenarioRow row) =>
@@ -19,8 +19,8 @@ public static class RowText
         row.Probes.Select(p => $"{p.Kind} {p.Handler} {p.Target} ({p.PeriodSeconds}s×{p.FailureThreshold}, timeout {p.TimeoutSeconds}s, delay {p.InitialDelaySeconds}s)").ToList(),
         row.Faults.Select(Format.Fault).ToList(),
         row.Expectations.Select(e => e.Text).ToList(),
-        row.Detection is { } d ? [$"{d.Name}: {Format.WindowWithFormula(d)}"] : [],
-        row.Detection is { } m ? [Format.Seconds(m.MeasuredSeconds)] : [],
+        Judged(row) is { } d ? [$"{d.Name}: {Format.WindowWithFormula(d)}"] : [],
+        Judged(row) is { } m ? [Format.Measured(m)] : [],
         row.Action is { } a ? [$"{a.Name}: {Format.Seconds(a.MeasuredSeconds)}"] : [],
         row.Recovery is { } r ? [$"{r.Name}: {Format.Seconds(r.MeasuredSeconds)}"] : [],
         Verdict(row),
@@ -47,4 +47,7 @@ public static class RowText
     /// <summary>The verdicts that occurred, e.g. <c>within bound 9, late 1</c>.</summary>
     public static string VerdictBreakdown(ReportCounts counts) =>
         string.Join(", ", counts.ByVerdict.Where(v => v.Value > 0).Select(v => $"{v.Key.Replace('-', ' ')} {v.Value}"));
+
+    // The timing the window column shows: the first one judged against a bound, whatever its role.
+    private static TimingRecord? Judged(ScenarioRow row) => row.Timings.FirstOrDefault(t => t.IsBounded) ?? row.Detection;
 }

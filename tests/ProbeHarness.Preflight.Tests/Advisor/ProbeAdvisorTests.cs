@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using k8s.Models;
 using ProbeHarness.Kubelet.Probing;
 using ProbeHarness.Kubelet.Semantics;
@@ -57,8 +58,8 @@ public sealed class ProbeAdvisorTests
 
         // Then
         var probe = new V1Probe { PeriodSeconds = 5, TimeoutSeconds = 1, FailureThreshold = 5, InitialDelaySeconds = 5 };
-        var hang = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, probe, ProbeFault.Hang(), DetectionMeasure.Detected));
-        var failFast = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, probe, ProbeFault.FailFast(), DetectionMeasure.Detected));
+        var hang = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, probe, ProbeFault.Hang(), ReactionMeasure.Kill));
+        var failFast = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, probe, ProbeFault.FailFast(), ReactionMeasure.Kill));
         Assert.Equal(hang.Max.TotalSeconds, liveness.RecommendedAssessment!.DetectionSeconds);
         Assert.Equal(failFast.Max.TotalSeconds, liveness.RecommendedAssessment.FailFastDetectionSeconds);
         Assert.Equal(26, liveness.RecommendedAssessment.DetectionSeconds);

@@ -27,8 +27,9 @@ public sealed class ReportBuilderTests
 
         var passed = report.Scenarios.Single(r => r.Scenario == "A failing /healthz restarts the container");
         Assert.Equal(ScenarioVerdict.WithinBound, passed.Verdict);
-        Assert.Equal("fault→kill", passed.Detection?.Name);
-        Assert.Equal("heal→ready", passed.Recovery?.Name);
+        Assert.Equal("pod 1 fault→kill", passed.Action?.Name);
+        Assert.Null(passed.Detection);
+        Assert.Equal("pod 1 recovery→ready", passed.Recovery?.Name);
         Assert.Equal("features/liveness/http-liveness.feature :: A failing /healthz restarts the container", passed.Key);
         Assert.StartsWith("timelines/", passed.TimelineImage, StringComparison.Ordinal);
         Assert.Null(passed.Diagnostics);

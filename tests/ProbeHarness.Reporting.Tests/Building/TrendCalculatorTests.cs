@@ -23,7 +23,7 @@ public sealed class TrendCalculatorTests
         var trend = second.Scenarios[0].Trend!;
         Assert.Equal(2, trend.Runs);
         var kill = Assert.Single(trend.Timings);
-        Assert.Equal("fault→kill", kill.Name);
+        Assert.Equal("pod 1 fault→kill", kill.Name);
         Assert.Equal(2, kill.Samples);
         Assert.Equal(((22.4 / 31) + (27.9 / 31)) / 2, kill.P50, 6);
         Assert.Equal((22.4 / 31) + (0.95 * ((27.9 - 22.4) / 31)), kill.P95, 6);

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Building;
 using ProbeHarness.Reporting.Model;
 using ProbeHarness.Reporting.Tests.Samples;
@@ -48,7 +49,7 @@ public sealed class VerdictRulesTests
         var record = SampleRecords.Passed() with
         {
             Outcome = "failed",
-            Timings = [SampleRecords.Timing("fault→kill", 35, 20, 31, "late"), SampleRecords.Timing("fault→restart", 4, 20, 36, "early")],
+            Timings = [SampleRecords.Timing(ReactionMeasure.Kill, 35, 20, 31, TimingVerdict.Late), SampleRecords.Timing(ReactionMeasure.Restart, 4, 20, 36, TimingVerdict.Early)],
         };
 
         // When

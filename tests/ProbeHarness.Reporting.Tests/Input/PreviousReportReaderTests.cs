@@ -23,7 +23,7 @@ public sealed class PreviousReportReaderTests
         // Then
         var run = Assert.Single(history!);
         Assert.Equal(["within-bound", "missed"], run.Scenarios.Select(s => s.Verdict).Order().Reverse());
-        Assert.Equal(22.4 / 31, run.Scenarios.Single(s => s.Verdict == "within-bound").Ratios["fault→kill"], 6);
+        Assert.Equal(22.4 / 31, run.Scenarios.Single(s => s.Verdict == "within-bound").Ratios["pod 1 fault→kill"], 6);
     }
 
     [Fact]

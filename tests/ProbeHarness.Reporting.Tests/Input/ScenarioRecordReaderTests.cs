@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Input;
 using ProbeHarness.Reporting.Tests.Samples;
 
@@ -23,7 +24,7 @@ public sealed class ScenarioRecordReaderTests
         Assert.Equal(22.4, liveness.Timings[0].MeasuredSeconds);
         Assert.Equal("sha256:1111aaaa2222bbbb", liveness.ImageDigests!["probe-target:dev"]);
         var missed = set.Records[2].Record;
-        Assert.Equal("missed", missed.Timings.Single().Verdict);
+        Assert.Equal(TimingVerdict.Missed, missed.Timings.Single().Verdict);
         Assert.Null(missed.Timings.Single().MeasuredSeconds);
     }
 

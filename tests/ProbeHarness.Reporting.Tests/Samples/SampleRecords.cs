@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Reporting.Tests.Samples;
@@ -11,8 +12,8 @@ public static class SampleRecords
 
     public static ProbeSettings Readiness { get; } = new("readiness", "httpGet", "/ready:8080", 0, 5, 1, 1, 3, null);
 
-    public static TimingRecord Timing(string name, double? measured, double min, double max, string verdict) =>
-        new(name, measured, min, max, $"[{min}, {max}] s", verdict);
+    public static TimingRecord Timing(ReactionMeasure measure, double? measured, double min, double max, TimingVerdict verdict, TimingReference reference = TimingReference.Fault) =>
+        new() { Pod = "pod 1", Measure = measure, Reference = reference, MeasuredSeconds = measured, BoundMinSeconds = min, BoundMaxSeconds = max, Formula = $"[{min}, {max}] s", Verdict = verdict };
 
     /// <summary>A liveness restart inside its window: the scenario passed.</summary>
     public static ScenarioRecord Passed(string backend = "k3s", double killAt = 22.4, int offsetMinutes = 0) => new()
@@ -31,7 +32,7 @@ public static class SampleRecords
         Probes = [Liveness],
         Faults = [new FaultRecord(5, "web-0", "liveness fail (500)")],
         Expectations = [new ExpectationRecord("restartCount is 1", true, null)],
-        Timings = [Timing("fault→kill", killAt, 20, 31, killAt <= 31 ? "within-bound" : "late"), new TimingRecord("heal→ready", 3.2, null, null, null, "unbounded")],
+        Timings = [Timing(ReactionMeasure.Kill, killAt, 20, 31, killAt <= 31 ? TimingVerdict.WithinBound : TimingVerdict.Late), new TimingRecord { Pod = "pod 1", Measure = ReactionMeasure.ReadyAgain, Reference = TimingReference.Recovery, MeasuredSeconds = 3.2, Verdict = TimingVerdict.Unbounded }],
         Timeline =
         [
             new TimelineEntry(0, "ready", "web-0", "True", null),
@@ -59,7 +60,7 @@ public static class SampleRecords
         Probes = [Readiness],
         Faults = [new FaultRecord(3, "web-0", "readiness fail (503)")],
         Expectations = [new ExpectationRecord("the endpoint is not ready within the window", false, $"Authorization: Bearer {Secrets.Bearer}")],
-        Timings = [Timing("fault→endpoint-not-ready", 24.9, 10, 17, "late")],
+        Timings = [Timing(ReactionMeasure.EndpointNotReady, 24.9, 10, 17, TimingVerdict.Late)],
         Timeline = [new TimelineEntry(8, "readiness", "web-0", "failure", null), new TimelineEntry(27.9, "endpoint", "web-0", "ready=false", null)],
         Diagnostics = new ScenarioDiagnostics(
             new Dictionary<string, string>
@@ -86,7 +87,7 @@ public static class SampleRecords
         StartedAt = RunStart.AddMinutes(2),
         DurationSeconds = 75,
         Faults = [new FaultRecord(0, "web-0", "startup never completes")],
-        Timings = [Timing("fault→kill", null, 40, 51, "missed")],
+        Timings = [Timing(ReactionMeasure.Kill, null, 40, 51, TimingVerdict.Missed)],
         Diagnostics = new ScenarioDiagnostics(new Dictionary<string, string> { ["web-0/web (current)"] = "starting" }, [], "kind: Pod", "kind: EndpointSlice"),
     };
 

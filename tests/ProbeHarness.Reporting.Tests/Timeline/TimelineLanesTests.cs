@@ -16,7 +16,7 @@ public sealed class TimelineLanesTests
         var (lanes, axisEnd) = TimelineLanes.For(row);
 
         // Then
-        Assert.Equal(["fault", "liveness", "ready", "restart", "window fault→kill"], lanes.Select(l => l.Title));
+        Assert.Equal(["fault", "liveness", "ready", "restart", "window pod 1 fault→kill"], lanes.Select(l => l.Title));
         var fault = Assert.Single(lanes[0].Marks);
         Assert.Equal((5, axisEnd), (fault.Start, fault.End));
         Assert.True(axisEnd >= 48.2);

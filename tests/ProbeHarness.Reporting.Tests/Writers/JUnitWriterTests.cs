@@ -41,9 +41,9 @@ public sealed class JUnitWriterTests
         // Then
         var late = xml.Descendants("testcase").Single(c => (string)c.Attribute("name")! == "A failing /ready removes the endpoint");
         var properties = late.Element("properties")!.Elements("property").ToDictionary(p => (string)p.Attribute("name")!, p => (string)p.Attribute("value")!);
-        Assert.Equal("24.900", properties["timing.fault→endpoint-not-ready.measuredSeconds"]);
-        Assert.Equal("17.000", properties["timing.fault→endpoint-not-ready.boundMaxSeconds"]);
-        Assert.Equal("late", properties["timing.fault→endpoint-not-ready.verdict"]);
+        Assert.Equal("24.900", properties["timing.pod 1 fault→endpoint-not-ready.measuredSeconds"]);
+        Assert.Equal("17.000", properties["timing.pod 1 fault→endpoint-not-ready.boundMaxSeconds"]);
+        Assert.Equal("late", properties["timing.pod 1 fault→endpoint-not-ready.verdict"]);
         var failure = late.Element("failure")!;
         Assert.Equal("late", (string)failure.Attribute("type")!);
         Assert.Contains("--- log web-0/web (previous)", failure.Value, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class JUnitWriterTests
         Assert.Contains("info: 503 now \uFFFD", failure.Value, StringComparison.Ordinal);
 
         var missed = xml.Descendants("testcase").Single(c => (string)c.Attribute("name")! == "A never-starting app is killed");
-        Assert.Equal("never", missed.Element("properties")!.Elements("property").Single(p => (string)p.Attribute("name")! == "timing.fault→kill.measuredSeconds").Attribute("value")!.Value);
+        Assert.Equal("never", missed.Element("properties")!.Elements("property").Single(p => (string)p.Attribute("name")! == "timing.pod 1 fault→kill.measuredSeconds").Attribute("value")!.Value);
         Assert.NotNull(xml.Descendants("testcase").Single(c => c.Element("error") is not null));
         Assert.NotNull(xml.Descendants("testcase").Single(c => c.Element("skipped") is not null));
     }

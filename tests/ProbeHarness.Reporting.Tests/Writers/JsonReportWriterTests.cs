@@ -23,7 +23,8 @@ public sealed class JsonReportWriterTests
         Assert.Equal(6, scenarios.Count);
         var passed = scenarios.Single(s => (string)s!["scenario"]! == "A failing /healthz restarts the container")!;
         Assert.Equal("within-bound", (string)passed["verdict"]!);
-        Assert.Equal("fault→kill", (string)passed["timings"]![0]!["name"]!);
+        Assert.Equal("pod 1 fault→kill", (string)passed["timings"]![0]!["name"]!);
+        Assert.Equal("action", (string)passed["timings"]![0]!["role"]!);
         Assert.Equal("[k3s]", (string)passed["label"]!);
         Assert.Single(json["history"]!.AsArray());
         Assert.Equal(2, (int)json["scores"]!["conformance"]!["numerator"]!);

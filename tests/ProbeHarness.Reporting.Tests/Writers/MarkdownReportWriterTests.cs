@@ -24,7 +24,8 @@ public sealed class MarkdownReportWriterTests
         var columns = RowText.Columns.Count;
         Assert.All(rows, r => Assert.Equal(columns + 2, SplitCells(r).Length));
         var passed = rows.Single(r => r.Contains("A failing /healthz restarts the container", StringComparison.Ordinal));
-        Assert.Contains("fault→kill: [20.0 s, 31.0 s] = [20, 31] s", passed, StringComparison.Ordinal);
+        Assert.Contains("pod 1 fault→kill", passed, StringComparison.Ordinal);
+        Assert.Contains("[20.0 s, 31.0 s] = [20, 31] s", passed, StringComparison.Ordinal);
         Assert.Contains("22.4 s", passed, StringComparison.Ordinal);
         Assert.Contains("✅ **within bound**", passed, StringComparison.Ordinal);
         Assert.Contains("❌ **late**", markdown, StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class MarkdownReportWriterTests
         // Then
         Assert.Equal(ScenarioVerdict.WithinBound, report.Scenarios[0].Verdict);
         Assert.Contains("within bound<br>CHANGED: was late", markdown, StringComparison.Ordinal);
-        Assert.Contains("fault→kill p50 ", markdown, StringComparison.Ordinal);
+        Assert.Contains("pod 1 fault→kill p50 ", markdown, StringComparison.Ordinal);
     }
 
     // Cells split on pipes not escaped by a backslash; the leading and trailing pipes add an empty piece each.

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using k8s.Models;
 using ProbeHarness.Kubelet.Probing;
 using ProbeHarness.Kubelet.Semantics;
@@ -5,7 +6,7 @@ using ProbeHarness.Preflight.Findings;
 
 namespace ProbeHarness.Preflight.Rules.Checks;
 
-/// <summary>PH010: per probe, the worst-case detection and recovery times the kubelet model predicts (<see cref="DetectionWindow"/>).</summary>
+/// <summary>PH010: per probe, the worst-case detection and recovery times the kubelet model predicts (<see cref="ReactionWindow"/>).</summary>
 public sealed class DetectionTimes : IPreflightCheck
 {
     /// <inheritdoc />
@@ -39,9 +40,9 @@ public sealed class DetectionTimes : IPreflightCheck
 
     private static (string Message, string Runtime) Readiness(ProbeSite site)
     {
-        var failFast = Predict(site, ProbeFault.FailFast(), DetectionMeasure.Detected);
-        var hang = Predict(site, ProbeFault.Hang(), DetectionMeasure.Detected);
-        var back = Predict(site, ProbeFault.Hang(), DetectionMeasure.ReadyAgain);
+        var failFast = Predict(site, ProbeFault.FailFast(), ReactionMeasure.NotReady);
+        var hang = Predict(site, ProbeFault.Hang(), ReactionMeasure.NotReady);
+        var back = Predict(site, ProbeFault.Hang(), ReactionMeasure.ReadyAgain);
         return (
             $"out of the Service endpoints at worst {Seconds.Of(failFast.Max)} s after its endpoint starts failing ({Seconds.Of(hang.Max)} s when it hangs), back in at worst {Seconds.Of(back.Max)} s after it recovers",
             $"Ready turns False within [{Seconds.Of(failFast.Min)}, {Seconds.Of(failFast.Max)}] s of a failure ({failFast.Formula}); hang: [{Seconds.Of(hang.Min)}, {Seconds.Of(hang.Max)}] s ({hang.Formula}); Ready again within [{Seconds.Of(back.Min)}, {Seconds.Of(back.Max)}] s ({back.Formula})");
@@ -52,10 +53,10 @@ public sealed class DetectionTimes : IPreflightCheck
         var startup = site.Type == ProbeType.Startup;
         var fault = startup ? ProbeFault.FailFast() with { PresentFromStart = true } : ProbeFault.FailFast();
         var hang = startup ? ProbeFault.Hang() with { PresentFromStart = true } : ProbeFault.Hang();
-        var detected = Predict(site, fault, DetectionMeasure.Detected);
-        var hung = Predict(site, hang, DetectionMeasure.Detected);
+        var detected = Predict(site, fault, ReactionMeasure.Kill);
+        var hung = Predict(site, hang, ReactionMeasure.Kill);
         var grace = KillGracePeriod.ForProbeFailure(new V1Pod { Spec = container.Template.Spec }, container.Container, site.Type);
-        var restarted = DetectionWindow.Predict(new DetectionQuery(site.Type, site.Probe, hang, DetectionMeasure.Restarted) { ExitAfterSigterm = null, GracePeriodSeconds = grace });
+        var restarted = ReactionWindow.Predict(new ReactionQuery(site.Type, site.Probe, hang, ReactionMeasure.Restart) { ExitAfterSigterm = null, GracePeriodSeconds = grace });
         var from = startup ? "it starts" : "its endpoint starts failing";
         var since = startup ? "it started" : "the fault began";
         return (
@@ -63,6 +64,6 @@ public sealed class DetectionTimes : IPreflightCheck
             $"kill within [{Seconds.Of(detected.Min)}, {Seconds.Of(detected.Max)}] s ({detected.Formula}); hang: [{Seconds.Of(hung.Min)}, {Seconds.Of(hung.Max)}] s ({hung.Formula}); restarted within [{Seconds.Of(restarted.Min)}, {Seconds.Of(restarted.Max)}] s ({restarted.Formula}); later restarts add the CrashLoopBackOff delay (10 s, doubling to 300 s)");
     }
 
-    private static DetectionWindow Predict(ProbeSite site, ProbeFault fault, DetectionMeasure measure) =>
-        DetectionWindow.Predict(new DetectionQuery(site.Type, site.Probe, fault, measure));
+    private static ReactionWindow Predict(ProbeSite site, ProbeFault fault, ReactionMeasure measure) =>
+        ReactionWindow.Predict(new ReactionQuery(site.Type, site.Probe, fault, measure));
 }

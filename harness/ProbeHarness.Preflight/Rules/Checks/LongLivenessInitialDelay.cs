@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Kubelet.Probing;
 using ProbeHarness.Kubelet.Semantics;
 using ProbeHarness.Preflight.Findings;
@@ -33,7 +34,7 @@ public sealed class LongLivenessInitialDelay : IPreflightCheck
             yield break;
         }
 
-        var kill = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, liveness.Probe, ProbeFault.FailFast() with { PresentFromStart = true }, DetectionMeasure.Detected));
+        var kill = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, liveness.Probe, ProbeFault.FailFast() with { PresentFromStart = true }, ReactionMeasure.Kill));
         const int period = 5;
         var threshold = (int)Math.Ceiling((double)delay / period);
         yield return container.Finding(

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Kubelet.Semantics;
 using ProbeHarness.Preflight.Findings;
 
@@ -27,7 +28,7 @@ public sealed class TimeoutNotBelowPeriod : IPreflightCheck
             }
 
             var measure = site.Type == Kubelet.Probing.ProbeType.Readiness ? "marked unready" : "killed";
-            var hang = DetectionWindow.Predict(new DetectionQuery(site.Type, site.Probe, ProbeFault.Hang(), DetectionMeasure.Detected));
+            var hang = ReactionWindow.Predict(new ReactionQuery(site.Type, site.Probe, ProbeFault.Hang(), Reactions.DetectionOf(site.Type)));
             yield return container.Finding(
                 Rule,
                 $"{site.Path}.timeoutSeconds",

@@ -1,13 +1,14 @@
+using ProbeHarness.Kubelet.Timing;
 using k8s.Models;
 using ProbeHarness.Kubelet.Probing;
 using ProbeHarness.Kubelet.Semantics;
 using ProbeHarness.Kubelet.Tests.Fakes;
 using static ProbeHarness.Kubelet.Tests.Fakes.TestPods;
 
-namespace ProbeHarness.Kubelet.Tests.Semantics;
+namespace ProbeHarness.Kubelet.Tests.Timing;
 
 /// <summary>Detection-window formulas, and the emulator's timelines landing inside them (one semantics model).</summary>
-public sealed class DetectionWindowTests
+public sealed class ReactionWindowTests
 {
     [Theory]
     [InlineData(10, 1, 3, FaultKind.FailFast, 20, 30)]
@@ -18,10 +19,10 @@ public sealed class DetectionWindowTests
     public void Detection_after_a_fault_in_a_running_container(int period, int timeout, int failureThreshold, FaultKind kind, double min, double max)
     {
         // Given a liveness probe and a fault injected while it runs
-        var query = new DetectionQuery(ProbeType.Liveness, Http("/live", period, timeout, failureThreshold), new ProbeFault(kind), DetectionMeasure.Detected);
+        var query = new ReactionQuery(ProbeType.Liveness, Http("/live", period, timeout, failureThreshold), new ProbeFault(kind), ReactionMeasure.Kill);
 
         // When the window is predicted
-        var window = DetectionWindow.Predict(query);
+        var window = ReactionWindow.Predict(query);
 
         // Then [(fT−1)·max(p, δ) + δ, p + (fT−1)·max(p, δ) + δ]
         Assert.Equal((min, max), (window.Min.TotalSeconds, window.Max.TotalSeconds));
@@ -36,8 +37,8 @@ public sealed class DetectionWindowTests
         var probe = Http("/live", period: 10, timeout: 2, failureThreshold: 3);
 
         // When the answers take 1.5 s or 2 s
-        var fast = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, probe, ProbeFault.Slow(TimeSpan.FromSeconds(1.5)), DetectionMeasure.Detected));
-        var slow = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, probe, ProbeFault.Slow(TimeSpan.FromSeconds(2)), DetectionMeasure.Detected));
+        var fast = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, probe, ProbeFault.Slow(TimeSpan.FromSeconds(1.5)), ReactionMeasure.Kill));
+        var slow = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, probe, ProbeFault.Slow(TimeSpan.FromSeconds(2)), ReactionMeasure.Kill));
 
         // Then the first never fails, the second fails like a hang
         Assert.True(fast.Never);
@@ -52,10 +53,10 @@ public sealed class DetectionWindowTests
     public void A_flap_is_detected_only_when_its_failure_runs_reach_the_threshold(int every, int failureThreshold, bool never)
     {
         // Given a flapping endpoint
-        var query = new DetectionQuery(ProbeType.Liveness, Http("/live", period: 10, failureThreshold: failureThreshold), ProbeFault.Flap(every), DetectionMeasure.Detected);
+        var query = new ReactionQuery(ProbeType.Liveness, Http("/live", period: 10, failureThreshold: failureThreshold), ProbeFault.Flap(every), ReactionMeasure.Kill);
 
         // When predicted
-        var window = DetectionWindow.Predict(query);
+        var window = ReactionWindow.Predict(query);
 
         // Then never for runs shorter than fT, else like fail-fast
         Assert.Equal(never, window.Never);
@@ -69,10 +70,10 @@ public sealed class DetectionWindowTests
     public void A_fault_present_from_start_counts_initial_delay_in_truncated_seconds()
     {
         // Given initialDelay 5, period 1, failureThreshold 1, failing from the start
-        var query = new DetectionQuery(ProbeType.Liveness, Http("/live", period: 1, failureThreshold: 1, initialDelay: 5), ProbeFault.FailFast() with { PresentFromStart = true }, DetectionMeasure.Detected);
+        var query = new ReactionQuery(ProbeType.Liveness, Http("/live", period: 1, failureThreshold: 1, initialDelay: 5), ProbeFault.FailFast() with { PresentFromStart = true }, ReactionMeasure.Kill);
 
         // When predicted
-        var window = DetectionWindow.Predict(query);
+        var window = ReactionWindow.Predict(query);
 
         // Then [d−1, d+p] after the container start
         Assert.Equal((4.0, 6.0), (window.Min.TotalSeconds, window.Max.TotalSeconds));
@@ -86,14 +87,14 @@ public sealed class DetectionWindowTests
     public void Restart_adds_the_exit_and_the_back_off(double? exitAfter, double backOff, double min, double max)
     {
         // Given a default liveness probe, grace 30 s
-        var query = new DetectionQuery(ProbeType.Liveness, Http("/live"), ProbeFault.FailFast(), DetectionMeasure.Restarted)
+        var query = new ReactionQuery(ProbeType.Liveness, Http("/live"), ProbeFault.FailFast(), ReactionMeasure.Restart)
         {
             ExitAfterSigterm = exitAfter is null ? null : TimeSpan.FromSeconds(exitAfter.Value),
             RestartBackOff = TimeSpan.FromSeconds(backOff),
         };
 
         // When predicted
-        var window = DetectionWindow.Predict(query);
+        var window = ReactionWindow.Predict(query);
 
         // Then detection + exit (or grace) + back-off (up to 1.5 retry periods late)
         Assert.Equal((min, max), (Math.Round(window.Min.TotalSeconds, 6), Math.Round(window.Max.TotalSeconds, 6)));
@@ -103,13 +104,13 @@ public sealed class DetectionWindowTests
     public void A_v1_20_startup_kill_may_wait_for_the_next_resync()
     {
         // Given a startup probe failing from start on the v1.20 profile
-        var query = new DetectionQuery(ProbeType.Startup, Http("/s", period: 1, failureThreshold: 3), ProbeFault.FailFast() with { PresentFromStart = true }, DetectionMeasure.Detected)
+        var query = new ReactionQuery(ProbeType.Startup, Http("/s", period: 1, failureThreshold: 3), ProbeFault.FailFast() with { PresentFromStart = true }, ReactionMeasure.Kill)
         {
             Profile = KubeletProfile.V120,
         };
 
         // When predicted
-        var window = DetectionWindow.Predict(query);
+        var window = ReactionWindow.Predict(query);
 
         // Then up to 1.5 × 60 s is added to the latest time
         Assert.Equal((2.0, 93.0), (window.Min.TotalSeconds, window.Max.TotalSeconds));
@@ -123,25 +124,33 @@ public sealed class DetectionWindowTests
     public void Ready_again_after_recovery_needs_successThreshold_successes(FaultKind from, int period, int timeout, int successThreshold, double min, double max)
     {
         // Given a readiness probe recovering from the fault
-        var query = new DetectionQuery(ProbeType.Readiness, Http("/ready", period, timeout, successThreshold: successThreshold), new ProbeFault(from), DetectionMeasure.ReadyAgain);
+        var query = new ReactionQuery(ProbeType.Readiness, Http("/ready", period, timeout, successThreshold: successThreshold), new ProbeFault(from), ReactionMeasure.ReadyAgain);
 
         // When predicted
-        var window = DetectionWindow.Predict(query);
+        var window = ReactionWindow.Predict(query);
 
         // Then [(sT−1)·p, first + (sT−1)·p]
         Assert.Equal((min, max), (window.Min.TotalSeconds, window.Max.TotalSeconds));
     }
 
     [Fact]
-    public void Measures_that_do_not_apply_are_rejected_and_tolerance_widens_without_going_negative()
+    public void Measures_that_do_not_apply_are_rejected_and_a_measurement_is_judged_with_its_precision_and_the_jitter()
     {
-        // Given / When / Then
-        Assert.Throws<ArgumentException>(() => DetectionWindow.Predict(new DetectionQuery(ProbeType.Readiness, Http("/r"), ProbeFault.FailFast(), DetectionMeasure.Restarted)));
-        Assert.Throws<ArgumentException>(() => DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, Http("/l"), ProbeFault.FailFast(), DetectionMeasure.ReadyAgain)));
-        var widened = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, Http("/l", period: 5, failureThreshold: 1), ProbeFault.FailFast(), DetectionMeasure.Detected) { Tolerance = TimeSpan.FromSeconds(2) });
-        Assert.Equal((0.0, 7.0), (widened.Min.TotalSeconds, widened.Max.TotalSeconds));
-        Assert.True(widened.Contains(TimeSpan.FromSeconds(6.5)));
-        Assert.False(widened.Contains(TimeSpan.FromSeconds(7.5)));
+        // Given a liveness kill window [0, 5] s with 1 s of jitter
+        Assert.Throws<ArgumentException>(() => ReactionWindow.Predict(new ReactionQuery(ProbeType.Readiness, Http("/r"), ProbeFault.FailFast(), ReactionMeasure.Restart)));
+        Assert.Throws<ArgumentException>(() => ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, Http("/l"), ProbeFault.FailFast(), ReactionMeasure.ReadyAgain)));
+        var window = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, Http("/l", period: 5, failureThreshold: 1), ProbeFault.FailFast(), ReactionMeasure.Kill));
+
+        // When measurements are judged
+        var inside = window.Judge(new MeasuredDuration(5.8, 5.8));
+        var lateButImprecise = window.Judge(new MeasuredDuration(5.5, 6.5));
+        var late = window.Judge(new MeasuredDuration(6.2, 6.4));
+        var missed = window.Judge(null);
+
+        // Then the window widens only by the jitter and the measurement's own precision
+        Assert.Equal((0.0, 5.0, 6.0), (window.Min.TotalSeconds, window.Max.TotalSeconds, window.Latest.TotalSeconds));
+        Assert.Contains("up to 1 s later", window.Formula);
+        Assert.Equal([TimingVerdict.WithinBound, TimingVerdict.WithinBound, TimingVerdict.Late, TimingVerdict.Missed], [inside, lateButImprecise, late, missed]);
     }
 
     [Theory]
@@ -156,11 +165,10 @@ public sealed class DetectionWindowTests
         // Given a liveness probe and the window predicted for the fault
         var probe = Http("/live", period, timeout, failureThreshold);
         var kind = fault == EndpointMode.Hang ? FaultKind.Hang : FaultKind.FailFast;
-        var detected = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, probe, new ProbeFault(kind), DetectionMeasure.Detected));
-        var restarted = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, probe, new ProbeFault(kind), DetectionMeasure.Restarted)
+        var detected = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, probe, new ProbeFault(kind), ReactionMeasure.Kill));
+        var restarted = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, probe, new ProbeFault(kind), ReactionMeasure.Restart)
         {
             ExitAfterSigterm = TimeSpan.FromSeconds(0.1),
-            Tolerance = TimeSpan.FromSeconds(0.3), // the fake runtime's start latency
         });
         await using var harness = new KubeletHarness(Pod(Container(liveness: probe)));
         await harness.StartAsync();
@@ -174,7 +182,7 @@ public sealed class DetectionWindowTests
         var killedAfter = TimeSpan.FromSeconds(harness.EventTimes("Killing").Single() - injectAt);
         var runningAfter = harness.Runtime.Instances[1].StartedAt - TestClock.Epoch - TimeSpan.FromSeconds(injectAt);
         Assert.True(detected.Contains(killedAfter), $"kill after {killedAfter.TotalSeconds} s, predicted {detected}");
-        Assert.True(restarted.Contains(runningAfter), $"running after {runningAfter.TotalSeconds} s, predicted {restarted}");
+        Assert.True(restarted.Judge(new MeasuredDuration(runningAfter.TotalSeconds, runningAfter.TotalSeconds)) == TimingVerdict.WithinBound, $"running after {runningAfter.TotalSeconds} s, predicted {restarted}");
     }
 
     [Theory]
@@ -186,7 +194,7 @@ public sealed class DetectionWindowTests
     {
         // Given a liveness probe (period 10 s) failing from the start
         var probe = Http("/live", period: 10, failureThreshold: failureThreshold == 0 ? 1 : failureThreshold, initialDelay: initialDelay);
-        var window = DetectionWindow.Predict(new DetectionQuery(ProbeType.Liveness, probe, ProbeFault.FailFast() with { PresentFromStart = true }, DetectionMeasure.Detected));
+        var window = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, probe, ProbeFault.FailFast() with { PresentFromStart = true }, ReactionMeasure.Kill));
         await using var harness = new KubeletHarness(Pod(Container(liveness: probe)));
         harness.Prober["/live"].Mode = EndpointMode.Failing;
 
@@ -204,7 +212,7 @@ public sealed class DetectionWindowTests
     {
         // Given readiness (period 10 s, successThreshold 2) failing until t=47.5
         var probe = Http("/ready", period: 10, failureThreshold: 1, successThreshold: 2);
-        var window = DetectionWindow.Predict(new DetectionQuery(ProbeType.Readiness, probe, ProbeFault.Recover(), DetectionMeasure.ReadyAgain));
+        var window = ReactionWindow.Predict(new ReactionQuery(ProbeType.Readiness, probe, ProbeFault.Recover(), ReactionMeasure.ReadyAgain));
         await using var harness = new KubeletHarness(Pod(Container(readiness: probe)));
         await harness.StartAsync();
         await harness.Clock.AdvanceToAsync(25);

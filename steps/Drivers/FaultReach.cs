@@ -1,0 +1,73 @@
+using k8s.Models;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>Which of the deployed probes read what a fault changes (the target app's endpoints, port, health and memory files), so a reaction is only ever timed against a fault that can cause it.</summary>
+public sealed class FaultReach(WorkloadDriver workload)
+{
+    // The target app's defaults (target-app/README.md): the files exec probes read, and the raw TCP port.
+    private const string HealthFile = "healthy";
+    private const string MemoryFile = "memory-mb";
+    private const int TcpPort = 8081;
+
+    /// <summary>The deployed probes that <paramref name="fault"/> makes fail.</summary>
+    public IReadOnlyList<ProbeKind> ProbesReading(FaultRequest fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        return [.. Enum.GetValues<ProbeKind>().Where(kind => workload.Probe(kind) is { } probe && Reads(probe, fault.Target))];
+    }
+
+    /// <summary>True when <paramref name="probe"/> reads <paramref name="target"/>.</summary>
+    public bool Reads(V1Probe probe, FaultTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var state = StateRead(probe);
+        return target switch
+        {
+            FaultTarget.LivenessEndpoint => state == FaultTarget.LivenessEndpoint,
+            FaultTarget.ReadinessEndpoint => state == FaultTarget.ReadinessEndpoint,
+            FaultTarget.StartupEndpoint => state == FaultTarget.StartupEndpoint,
+            FaultTarget.Dependency => state == FaultTarget.ReadinessEndpoint
+                || (state == FaultTarget.LivenessEndpoint && probe.Exec is null && workload.Container.Env?.Any(e => e.Name == "LIVENESS_CHECKS_DEPENDENCY" && e.Value is "true" or "1" or "yes") == true),
+            _ => state == target,
+        };
+    }
+
+    // The part of the app a probe's answer follows; null when it reads nothing the fault API changes.
+    private FaultTarget? StateRead(V1Probe probe)
+    {
+        if (probe.HttpGet is { } http)
+        {
+            return (http.Path ?? "/").Split('?')[0] switch
+            {
+                "/healthz" => FaultTarget.LivenessEndpoint,
+                "/readyz" => FaultTarget.ReadinessEndpoint,
+                "/startupz" => FaultTarget.StartupEndpoint,
+                _ => null,
+            };
+        }
+
+        if (probe.Grpc is { } grpc)
+        {
+            return (grpc.Service ?? string.Empty) switch
+            {
+                "" or "liveness" => FaultTarget.LivenessEndpoint,
+                "readiness" => FaultTarget.ReadinessEndpoint,
+                "startup" => FaultTarget.StartupEndpoint,
+                _ => null,
+            };
+        }
+
+        if (probe.TcpSocket is { } tcp)
+        {
+            var port = tcp.Port?.Value;
+            var number = int.TryParse(port, out var n) ? n : workload.Container.Ports?.FirstOrDefault(p => p.Name == port)?.ContainerPort;
+            return number == TcpPort ? FaultTarget.TcpPort : null;
+        }
+
+        var command = string.Join(' ', probe.Exec?.Command ?? []);
+        return command.Contains(HealthFile, StringComparison.Ordinal) ? FaultTarget.LivenessEndpoint
+            : command.Contains(MemoryFile, StringComparison.Ordinal) ? FaultTarget.Memory
+            : null;
+    }
+}
