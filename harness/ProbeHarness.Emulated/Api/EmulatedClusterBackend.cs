@@ -57,6 +57,12 @@ public sealed class EmulatedClusterBackend : IClusterBackend
             throw new ClusterUnavailableException("the emulated backend needs Linux (/proc, process groups, 127.0.0.0/8 on lo)");
         }
 
+        // First, so the threads the start-up adds inherit it; said once per process, never failing the start.
+        if (CpuPriority.Shared.RaiseProcess() is { } priority)
+        {
+            progress.Report($"[emulated] {priority}");
+        }
+
         Phase("removing containers left by earlier runs", () =>
         {
             foreach (var message in OrphanSweeper.Sweep(_options.RootDirectory))

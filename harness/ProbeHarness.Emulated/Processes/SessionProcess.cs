@@ -4,7 +4,10 @@ using ProbeHarness.Emulated.Images;
 namespace ProbeHarness.Emulated.Processes;
 
 /// <summary>Starts a process as the leader of a new session and process group (<c>setsid</c>), so the whole group can be signalled.</summary>
-/// <remarks>setsid and sh both <c>exec</c>, so the started pid is the program itself, and also its group and session id.</remarks>
+/// <remarks>
+/// setsid and sh both <c>exec</c>, so the started pid is the program itself, and also its group and session id.
+/// It runs with <see cref="CpuPriority"/>'s nice when the process may give it.
+/// </remarks>
 internal static class SessionProcess
 {
     private static readonly Lazy<string> Setsid = new(() => ExecutableSearch.Find("setsid", ExecutableSearch.HostPath)
@@ -43,8 +46,11 @@ internal static class SessionProcess
             start.Environment[name] = value;
         }
 
+        // The child inherits the forking thread's nice; its new session is a new autogroup, raised once setsid has made it.
+        CpuPriority.Shared.RaiseCallingThread();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {argv[0]}");
         WaitForSession(process);
+        CpuPriority.Shared.RaiseSession(process.Id);
         return process;
     }
 
