@@ -3,38 +3,40 @@ using k8s.Models;
 namespace ProbeHarness.Steps.Drivers;
 
 /// <summary>Which of the deployed probes read what a fault changes (the target app's endpoints, port, health and memory files), so a reaction is only ever timed against a fault that can cause it.</summary>
-public sealed class FaultReach(WorkloadDriver workload)
+public static class FaultReach
 {
     // The target app's defaults (target-app/README.md): the files exec probes read, and the raw TCP port.
     private const string HealthFile = "healthy";
     private const string MemoryFile = "memory-mb";
     private const int TcpPort = 8081;
 
-    /// <summary>The deployed probes that <paramref name="fault"/> makes fail.</summary>
-    public IReadOnlyList<ProbeKind> ProbesReading(FaultRequest fault)
+    /// <summary>The probes of <paramref name="container"/> that <paramref name="fault"/> makes fail.</summary>
+    public static IReadOnlyList<ProbeKind> ProbesReading(V1Container container, FaultRequest fault)
     {
+        ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(fault);
-        return [.. Enum.GetValues<ProbeKind>().Where(kind => workload.Probe(kind) is { } probe && Reads(probe, fault.Target))];
+        return [.. Enum.GetValues<ProbeKind>().Where(kind => ProbeDescription.Of(container, kind) is { } probe && Reads(container, probe, fault.Target))];
     }
 
-    /// <summary>True when <paramref name="probe"/> reads <paramref name="target"/>.</summary>
-    public bool Reads(V1Probe probe, FaultTarget target)
+    /// <summary>True when <paramref name="probe"/> of <paramref name="container"/> reads <paramref name="target"/>.</summary>
+    public static bool Reads(V1Container container, V1Probe probe, FaultTarget target)
     {
+        ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(probe);
-        var state = StateRead(probe);
+        var state = StateRead(container, probe);
         return target switch
         {
             FaultTarget.LivenessEndpoint => state == FaultTarget.LivenessEndpoint,
             FaultTarget.ReadinessEndpoint => state == FaultTarget.ReadinessEndpoint,
             FaultTarget.StartupEndpoint => state == FaultTarget.StartupEndpoint,
             FaultTarget.Dependency => state == FaultTarget.ReadinessEndpoint
-                || (state == FaultTarget.LivenessEndpoint && probe.Exec is null && workload.Container.Env?.Any(e => e.Name == "LIVENESS_CHECKS_DEPENDENCY" && e.Value is "true" or "1" or "yes") == true),
+                || (state == FaultTarget.LivenessEndpoint && probe.Exec is null && container.Env?.Any(e => e.Name == "LIVENESS_CHECKS_DEPENDENCY" && e.Value is "true" or "1" or "yes") == true),
             _ => state == target,
         };
     }
 
     // The part of the app a probe's answer follows; null when it reads nothing the fault API changes.
-    private FaultTarget? StateRead(V1Probe probe)
+    private static FaultTarget? StateRead(V1Container container, V1Probe probe)
     {
         if (probe.HttpGet is { } http)
         {
@@ -61,7 +63,7 @@ public sealed class FaultReach(WorkloadDriver workload)
         if (probe.TcpSocket is { } tcp)
         {
             var port = tcp.Port?.Value;
-            var number = int.TryParse(port, out var n) ? n : workload.Container.Ports?.FirstOrDefault(p => p.Name == port)?.ContainerPort;
+            var number = int.TryParse(port, out var n) ? n : container.Ports?.FirstOrDefault(p => p.Name == port)?.ContainerPort;
             return number == TcpPort ? FaultTarget.TcpPort : null;
         }
 

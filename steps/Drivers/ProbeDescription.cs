@@ -7,6 +7,18 @@ namespace ProbeHarness.Steps.Drivers;
 /// <summary>A probe as the kubelet runs it (defaults filled in) and as reports describe it.</summary>
 public static class ProbeDescription
 {
+    /// <summary>The probe of <paramref name="kind"/> on <paramref name="container"/>, or null.</summary>
+    public static V1Probe? Of(V1Container container, ProbeKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        return kind switch
+        {
+            ProbeKind.Liveness => container.LivenessProbe,
+            ProbeKind.Readiness => container.ReadinessProbe,
+            _ => container.StartupProbe,
+        };
+    }
+
     /// <summary>The probe's parameters with every unset one at its Kubernetes default (<see cref="ProbeDefaults"/>).</summary>
     public static EffectiveProbe Effective(V1Probe probe)
     {

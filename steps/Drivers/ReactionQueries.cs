@@ -75,6 +75,7 @@ public sealed class ReactionQueries(WorkloadDriver workload, ScenarioCluster clu
         var query = new ReactionQuery(Type(kind), workload.RequireProbe(kind), fault, measure)
         {
             ExitAfterSigterm = ExitAfterSigterm(),
+            ExitSlack = TimeSpan.FromSeconds(ExitSlackSeconds),
             GracePeriodSeconds = kind == ProbeKind.Readiness ? Kubelet.Semantics.KillGracePeriod.MinimumSeconds : KillGracePeriod(kind),
             Profile = IsBefore(1, 21) ? KubeletProfile.V120 : KubeletProfile.V132,
         };
@@ -103,7 +104,7 @@ public sealed class ReactionQueries(WorkloadDriver workload, ScenarioCluster clu
         }
 
         var delay = double.TryParse(Env("SHUTDOWN_DELAY_SECONDS"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
-        return TimeSpan.FromSeconds(delay + ExitSlackSeconds);
+        return TimeSpan.FromSeconds(delay);
     }
 
     /// <summary>The kubelet model's probe type of <paramref name="kind"/>.</summary>

@@ -13,7 +13,6 @@ public sealed class TimingAnalysis(
     ClusterObserver observer,
     WorkloadDriver workload,
     FaultDriver faults,
-    FaultReach reach,
     ReactionQueries bounds,
     TimingDriver timing)
 {
@@ -35,7 +34,7 @@ public sealed class TimingAnalysis(
                 continue;
             }
 
-            var kinds = reach.ProbesReading(fault.Request);
+            var kinds = FaultReach.ProbesReading(workload.Container, fault.Request);
             foreach (var kind in kinds)
             {
                 RecordProbe(state, occurrences, fault, until, kind, kinds.Count > 1);

@@ -43,12 +43,7 @@ public sealed partial class WorkloadDriver(
     public int Replicas => _workload.Deployment.Spec.Replicas ?? 1;
 
     /// <summary>The probe of <paramref name="kind"/> as configured, or null when the container has none.</summary>
-    public V1Probe? Probe(ProbeKind kind) => kind switch
-    {
-        ProbeKind.Liveness => Container.LivenessProbe,
-        ProbeKind.Readiness => Container.ReadinessProbe,
-        _ => Container.StartupProbe,
-    };
+    public V1Probe? Probe(ProbeKind kind) => ProbeDescription.Of(Container, kind);
 
     /// <summary>The probe of <paramref name="kind"/>, failing with a clear message when the scenario has none.</summary>
     public V1Probe RequireProbe(ProbeKind kind) => Probe(kind) ?? throw new ScenarioInputException(

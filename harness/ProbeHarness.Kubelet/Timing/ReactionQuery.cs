@@ -14,6 +14,9 @@ public sealed record ReactionQuery(ProbeType ProbeType, V1Probe Probe, ProbeFaul
     /// <summary>How long the app takes to exit after SIGTERM; null when it ignores SIGTERM and is killed at the grace deadline.</summary>
     public TimeSpan? ExitAfterSigterm { get; init; } = TimeSpan.Zero;
 
+    /// <summary>How much longer than <see cref="ExitAfterSigterm"/> the app may take to exit (the runtime reaping it, the app's own shutdown).</summary>
+    public TimeSpan ExitSlack { get; init; }
+
     /// <summary>The kill grace period in seconds (see <see cref="KillGracePeriod.ForProbeFailure"/>); floored at 2.</summary>
     public long GracePeriodSeconds { get; init; } = ProbeDefaults.PodTerminationGracePeriodSeconds;
 

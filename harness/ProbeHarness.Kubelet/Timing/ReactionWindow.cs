@@ -99,8 +99,8 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
 
         if (query.Measure == ReactionMeasure.Exit)
         {
-            var (exit, how) = ExitAfterKill(query);
-            return new ReactionWindow(TimeSpan.FromSeconds(exit), TimeSpan.FromSeconds(exit), $"kill→exit: {how}") { Jitter = Jitters.Exit }.WithJitterText("signal delivery and process exit");
+            var (exitMin, exitMax, how) = ExitAfterKill(query);
+            return new ReactionWindow(TimeSpan.FromSeconds(exitMin), TimeSpan.FromSeconds(exitMax), $"kill→exit: {how}") { Jitter = Jitters.Exit }.WithJitterText("signal delivery and process exit");
         }
 
         double delta;
@@ -156,9 +156,9 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
         if (query.Measure == ReactionMeasure.NotReady && query.ProbeType != ProbeType.Readiness)
         {
             // A killed container is not Ready once it has exited.
-            var (exit, how) = ExitAfterKill(query);
-            max += exit;
-            formula += $" + exit={S(exit)} ({how}; a killed container turns not Ready when it exits)";
+            var (_, exitMax, how) = ExitAfterKill(query);
+            max += exitMax;
+            formula += $" + [0, {S(exitMax)}] ({how}; a killed container turns not Ready when it exits, or sooner)";
             jitter += Jitters.Exit;
         }
         else if (query.Measure == ReactionMeasure.EndpointNotReady)
@@ -168,10 +168,10 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
         }
         else if (query.Measure == ReactionMeasure.Restart)
         {
-            var (exit, how) = ExitAfterKill(query);
-            min += exit;
-            max += exit;
-            formula += $" + exit={S(exit)} ({how})";
+            var (exitMin, exitMax, how) = ExitAfterKill(query);
+            min += exitMin;
+            max += exitMax;
+            formula += $" + exit {how}";
             var backOff = query.RestartBackOff.TotalSeconds;
             if (backOff > 0)
             {
@@ -256,12 +256,20 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
     public static double BackOffSeconds(int delayedRestart) =>
         Math.Min(ProbeDefaults.MaxBackOff.TotalSeconds, ProbeDefaults.InitialBackOff.TotalSeconds * Math.Pow(2, Math.Clamp(delayedRestart, 0, 30)));
 
-    private static (double Seconds, string How) ExitAfterKill(ReactionQuery query)
+    private static (double Min, double Max, string How) ExitAfterKill(ReactionQuery query)
     {
         var grace = Math.Max(KillGracePeriod.MinimumSeconds, query.GracePeriodSeconds);
-        return query.ExitAfterSigterm is { } after
-            ? (Math.Min(after.TotalSeconds, grace), $"min(exit after SIGTERM={S(after.TotalSeconds)}, grace={S(grace)})")
-            : (grace, $"grace={S(grace)}: SIGTERM ignored, SIGKILL at the deadline");
+        if (query.ExitAfterSigterm is not { } after)
+        {
+            return (grace, grace, $"grace={S(grace)}: SIGTERM ignored, SIGKILL at the deadline");
+        }
+
+        var slack = query.ExitSlack.TotalSeconds;
+        var min = Math.Min(after.TotalSeconds, grace);
+        var max = Math.Min(after.TotalSeconds + slack, grace);
+        return slack > 0
+            ? (min, max, $"[min(a, grace), min(a + s, grace)] with a={S(after.TotalSeconds)} (exit after SIGTERM), s={S(slack)}, grace={S(grace)}")
+            : (min, max, $"min(exit after SIGTERM={S(after.TotalSeconds)}, grace={S(grace)})");
     }
 
     private static string JitterReason(V1Probe probe) =>
