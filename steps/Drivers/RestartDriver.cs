@@ -248,9 +248,12 @@ public sealed class RestartDriver(
 
                 var history = ContainerHistory.Of(current, name, workload.ContainerName);
                 var before = history.FirstOrDefault(r => r.ContainerId.Length > 0 && r.ContainerId == upBefore);
-                return before is null
+                var started = before is null
                     ? history.LastOrDefault()?.Started
                     : history.SkipWhile(r => r != before).Skip(1).FirstOrDefault()?.Started;
+
+                // A restart comes after its kill; a whole-second start time alone could place it before.
+                return started is not null && KillAfter(current, name, reference.Earliest) is { } kill ? started.NotBefore(kill.Instant) ?? started : started;
             },
             current => current.RequirePod(name).Describe(workload.ContainerName),
             cancellationToken);
