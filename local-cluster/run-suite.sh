@@ -2,13 +2,26 @@
 # The conformance suite on a real Kubernetes v1.20 kubelet, in one command: build (cached), start the local
 # cluster, check it end to end (smoke-test.sh), run the suite against it through the kubeconfig backend, and stop
 # the cluster again, also when something failed. Extra arguments go to `dotnet test`, e.g. --filter "...".
-# PROBE_CLUSTER_KEEP_RUNNING=1 leaves the cluster running afterwards.
+# PROBE_CLUSTER_KEEP_RUNNING=1 leaves the cluster running afterwards. The components' logs (kubelet.log among them) are
+# copied to artifacts/local-cluster/ at the end.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 "$LOCAL_CLUSTER_DIR/build.sh"
+# The components' logs outlive the cluster (stop.sh removes the state directory): artifacts/local-cluster/ gets them,
+# kubelet.log first among them, which the timing check compares with the suite's records.
+ARTIFACT_LOGS=$REPO_ROOT/artifacts/local-cluster
+rm -rf "$ARTIFACT_LOGS"
+keep_logs() {
+  if [[ -d $LOG_DIR ]]; then
+    mkdir -p "$ARTIFACT_LOGS" && cp -a "$LOG_DIR/." "$ARTIFACT_LOGS/" && log "component logs copied to $ARTIFACT_LOGS"
+  fi
+  return 0
+}
 if [[ ${PROBE_CLUSTER_KEEP_RUNNING:-0} != 1 ]]; then
-  trap '"$LOCAL_CLUSTER_DIR/stop.sh"' EXIT
+  trap 'keep_logs; "$LOCAL_CLUSTER_DIR/stop.sh"' EXIT
+else
+  trap keep_logs EXIT
 fi
 "$LOCAL_CLUSTER_DIR/start.sh"
 "$LOCAL_CLUSTER_DIR/smoke-test.sh"

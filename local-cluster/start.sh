@@ -257,7 +257,11 @@ start_kubelet() {
   mkdir -p "$KUBELET_DIR"
   # Image garbage collection is off (threshold 100 %): no image could be pulled back. Evictions only on a full disk.
   # The cluster DNS address only silences a warning event per pod: no DNS server runs, and pods have no route to it.
-  launch kubelet "$K8S_BIN/kubelet" --kubeconfig "$KUBECONFIG_FILE" --root-dir "$KUBELET_DIR" \
+  # Log verbosity: the timing check (docs/reliability.md) reads this log. --v=2 has the probe failures (prober.go, V(1))
+  # and the kills (kuberuntime_container.go, V(2)); a Ready change is logged only by the status manager's
+  # "Patch status for pod" line, at V(3), so status_manager.go alone runs at 3 (the whole kubelet at 3 would add a line
+  # per successful probe). TZ=UTC: klog stamps local time without a zone, so the log is UTC whatever the host says.
+  launch kubelet env TZ=UTC "$K8S_BIN/kubelet" --kubeconfig "$KUBECONFIG_FILE" --root-dir "$KUBELET_DIR" \
     --cert-dir "$KUBELET_DIR/pki" --volume-plugin-dir "$KUBELET_DIR/volume-plugins" \
     --container-runtime remote --container-runtime-endpoint "unix://$CONTAINERD_SOCKET" --runtime-request-timeout 5m \
     --cgroup-driver cgroupfs --fail-swap-on=false --address 127.0.0.1 --port "$KUBELET_PORT" \
@@ -266,7 +270,7 @@ start_kubelet() {
     --image-gc-high-threshold 100 --image-gc-low-threshold 99 \
     --eviction-hard 'memory.available<100Mi,nodefs.available<1%,imagefs.available<1%,nodefs.inodesFree<1%' \
     --cluster-dns 10.96.0.10 --cluster-domain cluster.local \
-    --resolv-conf /etc/resolv.conf --serialize-image-pulls=false --v=2 "${extra[@]+"${extra[@]}"}"
+    --resolv-conf /etc/resolv.conf --serialize-image-pulls=false --v=2 --vmodule=status_manager=3 "${extra[@]+"${extra[@]}"}"
 }
 
 wait_until_usable() {
