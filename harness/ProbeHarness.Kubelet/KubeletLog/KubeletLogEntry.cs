@@ -1,0 +1,27 @@
+using ProbeHarness.Kubelet.Probing;
+
+namespace ProbeHarness.Kubelet.KubeletLog;
+
+/// <summary>One kubelet log line the timing check reads.</summary>
+/// <param name="Line">The 1-based line number in the log.</param>
+/// <param name="At">The line's klog time stamp (microseconds), resolved to an instant with <see cref="KubeletLogClock"/>.</param>
+/// <param name="Kind">What it says happened.</param>
+/// <param name="Namespace">The pod's namespace.</param>
+/// <param name="Pod">The pod's name.</param>
+public sealed record KubeletLogEntry(int Line, DateTimeOffset At, KubeletEventKind Kind, string Namespace, string Pod)
+{
+    /// <summary>The pod's UID, when the line names it.</summary>
+    public string? PodUid { get; init; }
+
+    /// <summary>The container's name, when the line (or an earlier line about the same container ID) names it.</summary>
+    public string? Container { get; init; }
+
+    /// <summary>The container's runtime ID, e.g. <c>containerd://0123…</c>, when the line names it (kills).</summary>
+    public string? ContainerId { get; init; }
+
+    /// <summary>The probe's type, for <see cref="KubeletEventKind.ProbeFailed"/>.</summary>
+    public ProbeType? ProbeType { get; init; }
+
+    /// <summary>The new value of the pod's Ready condition, for <see cref="KubeletEventKind.ReadyChanged"/>.</summary>
+    public bool? Ready { get; init; }
+}
