@@ -37,6 +37,12 @@ public sealed record KubeletOptions
     /// <summary>Receives diagnostics (unexpected errors inside the kubelet loop); null discards them.</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>
+    /// The kubelet log (klog text) every pod's kubelet writes its probe failures, kills, container starts and Ready changes to,
+    /// worded like the emulated version's kubelet; the timing check compares it with the harness's records. Null writes none.
+    /// </summary>
+    public KubeletLog.KubeletLogWriter? Klog { get; init; }
+
     /// <summary>The behaviour profile <see cref="KubeletVersion"/> selects: <see cref="KubeletProfile.V120"/> for "v1.20…", else <see cref="KubeletProfile.V132"/>.</summary>
     public KubeletProfile Profile =>
         KubeletVersion.StartsWith("v1.20", StringComparison.Ordinal) ? KubeletProfile.V120 : KubeletProfile.V132;

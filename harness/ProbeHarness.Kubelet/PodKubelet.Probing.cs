@@ -89,6 +89,7 @@ public sealed partial class PodKubelet : IProbeWorkerHost
                 _events.Warning(container, KubeletEventMessages.ProbeWarning, KubeletEventMessages.ProbeWarned(worker.Type, outcome.Output));
                 return ProbeVerdict.Success;
             case ProbeResult.Failure:
+                LogProbeFailed(container, worker.Type, FailureOutput(worker, outcome));
                 _events.Warning(container, KubeletEventMessages.Unhealthy, KubeletEventMessages.ProbeFailed(worker.Type, FailureOutput(worker, outcome)));
                 return ProbeVerdict.Failure;
             default:

@@ -65,19 +65,22 @@ public sealed partial class PodKubelet
         }
 
         Volatile.Write(ref _published, json);
-        if (!raise || StatusChanged is null)
+        if (!raise)
         {
             return;
         }
 
         try
         {
-            StatusChanged.Invoke(KubernetesJson.Deserialize<V1Pod>(json));
+            StatusChanged?.Invoke(KubernetesJson.Deserialize<V1Pod>(json));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _options.Log?.Invoke($"{Describe()}: StatusChanged handler failed: {ex.Message}");
         }
+
+        // After the status is out, as the real status manager logs its patch once the API server took it.
+        LogReadyChange(status.Conditions);
     }
 
     // Workers exit on a terminal phase (§1.1 step 2, §1.8) and nothing is restarted any more.

@@ -130,8 +130,10 @@ public sealed partial class PodKubelet
         var remaining = kills.Count;
         foreach (var (record, reason) in kills)
         {
-            _events.Normal(record.Name, KubeletEventMessages.Killing, KubeletEventMessages.FailedProbeKill(record.Name, reason, restart));
+            var verdict = KubeletEventMessages.FailedProbeKill(record.Name, reason, restart);
+            _events.Normal(record.Name, KubeletEventMessages.Killing, verdict);
             var grace = KillGracePeriod.ForProbeFailure(_pod, record.Spec, reason);
+            LogKilling(record.Name, record.Latest!.ContainerId, TimeSpan.FromSeconds(grace), verdict);
             StopLatest(record, TimeSpan.FromSeconds(grace), () =>
             {
                 if (--remaining == 0)
@@ -328,10 +330,12 @@ public sealed partial class PodKubelet
         }
 
         _events.Normal(record.Name, KubeletEventMessages.Started, KubeletEventMessages.StartedContainer(record.Name));
+        LogContainerStarted(instance.ContainerId);
         OnLoop(instance.Exited, exited => OnInstanceExited(record, started, exited));
         if (_terminating)
         {
             // Deleted while starting: stop it straight away.
+            LogKilling(record.Name, instance.ContainerId, TerminationKillGrace(), verdict: null);
             StopLatest(record, TerminationKillGrace(), CheckTerminationDone);
             return;
         }

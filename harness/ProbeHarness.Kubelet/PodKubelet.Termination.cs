@@ -39,6 +39,7 @@ public sealed partial class PodKubelet
             if (record.IsRunning && !record.Stopping)
             {
                 _events.Normal(record.Name, KubeletEventMessages.Killing, KubeletEventMessages.Stopping(record.Name));
+                LogKilling(record.Name, record.Latest!.ContainerId, TerminationKillGrace(), verdict: null);
                 StopLatest(record, TerminationKillGrace(), CheckTerminationDone);
             }
         }

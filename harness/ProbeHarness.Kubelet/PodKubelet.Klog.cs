@@ -1,0 +1,36 @@
+using ProbeHarness.Kubelet.KubeletLog;
+using ProbeHarness.Kubelet.Probing;
+
+namespace ProbeHarness.Kubelet;
+
+/// <summary>The kubelet log this kubelet keeps when <see cref="KubeletOptions.Klog"/> is set: what it did, as a real kubelet logs it.</summary>
+public sealed partial class PodKubelet
+{
+    private string? _loggedReady;
+
+    private KubeletLogPod LogPod => new(_pod.Metadata.NamespaceProperty ?? string.Empty, _pod.Metadata.Name ?? string.Empty, _pod.Metadata.Uid ?? string.Empty);
+
+    // The wording of the kubelet this one emulates: v1.20's printf lines, else the structured lines of 1.21+.
+    private KubeletLogStyle LogStyle => Profile == KubeletProfile.V120 ? KubeletLogStyle.V120 : KubeletLogStyle.Structured;
+
+    private void LogProbeFailed(string container, ProbeType type, string output) =>
+        _options.Klog?.ProbeFailed(Now, LogStyle, LogPod, container, type, output);
+
+    private void LogContainerStarted(string containerId) =>
+        _options.Klog?.ContainerStarted(Now, LogStyle, LogPod, containerId);
+
+    private void LogKilling(string container, string containerId, TimeSpan grace, string? verdict) =>
+        _options.Klog?.Killing(Now, LogStyle, LogPod, container, containerId, (long)grace.TotalSeconds, verdict);
+
+    // The status manager logs its patch when the Ready condition's status differs from what it last wrote.
+    private void LogReadyChange(IEnumerable<k8s.Models.V1PodCondition> conditions)
+    {
+        if (_options.Klog is not { } klog || conditions.FirstOrDefault(c => c.Type == "Ready") is not { } ready || ready.Status == _loggedReady)
+        {
+            return;
+        }
+
+        _loggedReady = ready.Status;
+        klog.ReadyChanged(Now, LogStyle, LogPod, ready.Status == "True", ready.LastTransitionTime is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : Now);
+    }
+}
