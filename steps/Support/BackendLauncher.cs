@@ -2,6 +2,7 @@ using ProbeHarness.Cluster;
 using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Emulated.Api;
 using ProbeHarness.Kubelet;
+using ProbeHarness.Kubelet.KubeletLog;
 using ProbeHarness.Kubernetes;
 
 namespace ProbeHarness.Steps.Support;
@@ -25,7 +26,7 @@ internal static class BackendLauncher
             return await KubernetesBackends.CreateAsync(choice.Kind, options, progress, cancellationToken);
         }
 
-        IClusterBackend backend = CreateEmulated(options);
+        IClusterBackend backend = CreateEmulated(options, announce);
         TestRun.Use(backend);
         try
         {
@@ -42,6 +43,32 @@ internal static class BackendLauncher
     /// <summary>Picks the emulated kubelet's behaviour profile: exactly <c>v1.20</c> or <c>v1.32</c> (default), checked by <see cref="BackendOptions"/>.</summary>
     public const string EmulatedKubeletVersionVariable = EnvironmentVariables.EmulatedKubeletVersion;
 
-    private static IClusterBackend CreateEmulated(BackendOptions options) =>
-        new EmulatedClusterBackend(new EmulatedBackendOptions { Kubelet = new KubeletOptions { KubeletVersion = options.EmulatedKubeletVersion } });
+    private static IClusterBackend CreateEmulated(BackendOptions options, Action<string> announce) =>
+        new EmulatedClusterBackend(new EmulatedBackendOptions
+        {
+            Kubelet = new KubeletOptions { KubeletVersion = options.EmulatedKubeletVersion, Klog = OpenKubeletLog(options, announce) },
+        });
+
+    // The emulated kubelet's own record of what it did, for the timing check; a log that cannot be written costs the check, not the run.
+    private static KubeletLogWriter? OpenKubeletLog(BackendOptions options, Action<string> announce)
+    {
+        if (options.EmulatedKubeletLog is "")
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(options.EmulatedKubeletLog ?? Path.Combine(RepositoryPaths.Root, "artifacts", "emulated-kubelet.log"));
+        try
+        {
+            var writer = KubeletLogWriter.Create(path);
+            TestRun.Own(writer);
+            announce($"emulated kubelet log: {path}");
+            return writer;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            announce($"emulated kubelet log: none, {path} cannot be written ({failure.Message})");
+            return null;
+        }
+    }
 }

@@ -7,6 +7,7 @@ namespace ProbeHarness.Steps.Support;
 public static class TestRun
 {
     private static IClusterBackend? _backend;
+    private static readonly List<IDisposable> _owned = [];
     private static Exception? _startFailure;
 
     /// <summary>The run's backend; throws the start failure when it could not start.</summary>
@@ -45,7 +46,10 @@ public static class TestRun
     /// <summary>Remembers why the backend could not start; every scenario then fails with this reason.</summary>
     internal static void FailStart(Exception failure) => _startFailure = failure;
 
-    /// <summary>Disposes the backend at the end of the run.</summary>
+    /// <summary>Disposes <paramref name="resource"/> after the backend at the end of the run (e.g. the emulated kubelet's log).</summary>
+    internal static void Own(IDisposable resource) => _owned.Add(resource);
+
+    /// <summary>Disposes the backend, then what the run owns, at the end of the run.</summary>
     internal static async Task StopAsync()
     {
         if (_backend is { } backend)
@@ -53,5 +57,12 @@ public static class TestRun
             _backend = null;
             await backend.DisposeAsync();
         }
+
+        foreach (var resource in _owned)
+        {
+            resource.Dispose();
+        }
+
+        _owned.Clear();
     }
 }

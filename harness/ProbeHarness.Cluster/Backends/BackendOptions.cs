@@ -56,6 +56,9 @@ public sealed record BackendOptions
     /// <summary>The emulated kubelet's version, one of <see cref="EmulatedKubeletVersions"/> (default <c>v1.32</c>).</summary>
     public string EmulatedKubeletVersion { get; init; } = "v1.32";
 
+    /// <summary>Where the emulated kubelet writes its own log (the timing check reads it); null for the default <c>artifacts/emulated-kubelet.log</c>, empty for none.</summary>
+    public string? EmulatedKubeletLog { get; init; }
+
     /// <summary>The most replicas a scenario may ask for; a scenario asking more is refused before anything is deployed.</summary>
     public int MaxReplicas { get; init; } = DefaultMaxReplicas;
 
@@ -91,6 +94,7 @@ public sealed record BackendOptions
             K3sBootTimeout = ParseSeconds(EnvironmentVariables.K3sBootTimeout, Read(EnvironmentVariables.K3sBootTimeout)) ?? DefaultK3sBootTimeout,
             EmulatedKubeletVersion = ParseKubeletVersion(Read(EnvironmentVariables.EmulatedKubeletVersion)),
             MaxReplicas = ParseMaxReplicas(Read(EnvironmentVariables.MaxReplicas)),
+            EmulatedKubeletLog = ParseKubeletLog(Read(EnvironmentVariables.EmulatedKubeletLog)),
         };
     }
 
@@ -101,6 +105,10 @@ public sealed record BackendOptions
         _ => throw new BackendOptionsException(
             $"{EnvironmentVariables.EmulatedKubeletVersion}='{value}' is not an emulated kubelet version; use exactly one of: {string.Join(", ", EmulatedKubeletVersions)}."),
     };
+
+    // "none" turns the log off (empty); anything else is a path.
+    private static string? ParseKubeletLog(string? value) =>
+        value is not null && value.Equals("none", StringComparison.OrdinalIgnoreCase) ? string.Empty : value;
 
     private static int ParseMaxReplicas(string? value) =>
         value is null ? DefaultMaxReplicas

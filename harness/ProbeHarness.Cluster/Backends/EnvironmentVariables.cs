@@ -30,6 +30,9 @@ public static class EnvironmentVariables
     /// <summary>The emulated kubelet's behaviour profile: <c>v1.20</c> or <c>v1.32</c> (default).</summary>
     public const string EmulatedKubeletVersion = "HARNESS_EMULATED_KUBELET_VERSION";
 
+    /// <summary>The emulated kubelet's own log (klog text), default <c>artifacts/emulated-kubelet.log</c>; <c>none</c> writes none.</summary>
+    public const string EmulatedKubeletLog = "HARNESS_EMULATED_KUBELET_LOG";
+
     /// <summary>The most replicas a scenario may ask for (default 10).</summary>
     public const string MaxReplicas = "HARNESS_MAX_REPLICAS";
 

@@ -143,6 +143,20 @@ public sealed class BackendOptionsTests
         Assert.Equal(replicas, options.MaxReplicas);
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("/tmp/kubelet.log", "/tmp/kubelet.log")]
+    [InlineData("none", "")]
+    [InlineData("NONE", "")]
+    public void The_emulated_kubelet_log_is_a_path_the_default_or_none(string? value, string? expected)
+    {
+        // Given / When
+        var options = Read(("HARNESS_EMULATED_KUBELET_LOG", value), ("HOME", "/h"));
+
+        // Then null means the default artifacts/emulated-kubelet.log, empty means no log
+        Assert.Equal(expected, options.EmulatedKubeletLog);
+    }
+
     [Fact]
     public void The_replica_cap_can_be_raised()
     {
