@@ -4,7 +4,7 @@ using ProbeHarness.Reporting.Input;
 
 namespace ProbeHarness.Report;
 
-/// <summary>The <c>ProbeHarness.Report</c> command line: <c>build</c> a report folder, <c>compare</c> two backends, <c>preflight</c> manifests, or <c>advise</c> probe settings from recorded runs.</summary>
+/// <summary>The <c>ProbeHarness.Report</c> command line: <c>build</c> a report folder, <c>compare</c> two backends, check timings against a <c>kubelet-log</c>, <c>preflight</c> manifests, or <c>advise</c> probe settings from recorded runs.</summary>
 public static class ReportProgram
 {
     /// <summary>Success.</summary>
@@ -12,6 +12,9 @@ public static class ReportProgram
 
     /// <summary>compare: a scenario that ran on both backends got different verdicts.</summary>
     public const int Disagreement = 1;
+
+    /// <summary>kubelet-log: a harness instant is further from the kubelet's log line than <c>--max-error</c>, or a measure could not be checked.</summary>
+    public const int TimingError = 1;
 
     /// <summary>The command line is wrong (preflight: or its input is bad, <see cref="Preflight.PreflightResult.BadInput"/>).</summary>
     public const int UsageError = 2;
@@ -31,6 +34,13 @@ public static class ReportProgram
           ProbeHarness.Report compare --left <dir> --right <dir> [--out <file.md or folder>]
               Prints the agreement table of two runs (results or report folders). Exit 1 when a scenario that
               ran on both got different verdicts, 3 when nothing ran on both.
+          ProbeHarness.Report kubelet-log --log <kubelet.log> --results <dir> [--max-error <s>] [--time-zone <id>]
+                                    [--out <file.md or folder>]
+              The timing check: pairs each first failed probe, kill and Ready change the records measured with the
+              kubelet's own log line for the same pod (klog, --v=2 with status_manager at 3; times in --time-zone,
+              default UTC) and prints pairs, max and p95 error per measure. Exit 0 when every error is at most
+              --max-error (default 0.1 s), 1 when one is larger or a measure has no line to pair with, 3 when an
+              input cannot be read or nothing paired.
           ProbeHarness.Report preflight <file|folder>... [--format human|json|sarif|junit] [--out <file>]
                                     [--sarif <file>] [--fail-on error|warning|note]
               Lints the probes of every workload in the manifests (no cluster). Exit 0 when nothing is at or above
@@ -113,6 +123,7 @@ public static class ReportProgram
             {
                 "build" => BuildCommand.Run(arguments, stdout, stderr),
                 "compare" => CompareCommand.Run(arguments, stdout),
+                "kubelet-log" => KubeletLogCommand.Run(arguments, stdout, stderr),
                 "preflight" => PreflightCommand.Run(arguments, stdout, stderr),
                 "advise" => AdviseCommand.Run(arguments, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
