@@ -1,4 +1,5 @@
 using ProbeHarness.Kubelet.KubeletLog;
+using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Report.Commands;
@@ -7,12 +8,41 @@ namespace ProbeHarness.Report.Commands;
 public static class HarnessInstants
 {
     /// <summary>
-    /// Every first failure, kill and Ready change the records measured with the pod and the absolute instant. The records do
-    /// not carry absolute instants and deployed pod names yet (the typed timing model adds them), so there are none.
+    /// Every timing of a first failure, kill or Ready change that carries its pod (name and namespace) and the instant of the
+    /// measured event (<see cref="TimingRecord.OccurredAt"/>); timings without them have nothing to compare.
     /// </summary>
     public static IReadOnlyList<HarnessInstant> From(IEnumerable<ScenarioRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return [];
+        var instants = new List<HarnessInstant>();
+        foreach (var record in records)
+        {
+            foreach (var timing in record.Timings)
+            {
+                if (timing is not { PodName: { Length: > 0 } pod, Namespace: { Length: > 0 } ns, OccurredAt: { } at } || Line(timing.Measure) is not { } line)
+                {
+                    continue;
+                }
+
+                instants.Add(new HarnessInstant(record.Scenario, ns, pod, line.Kind, at)
+                {
+                    Ready = line.Ready,
+                    PrecisionSeconds = timing.PrecisionSeconds,
+                    Measure = timing.Name,
+                });
+            }
+        }
+
+        return instants;
     }
+
+    // The kubelet line each measure corresponds to; the others (exit, restart, endpoints, back-off) have none the check reads.
+    private static (KubeletEventKind Kind, bool? Ready)? Line(ReactionMeasure measure) => measure switch
+    {
+        ReactionMeasure.FirstFailure => (KubeletEventKind.ProbeFailed, null),
+        ReactionMeasure.Kill => (KubeletEventKind.Killing, null),
+        ReactionMeasure.NotReady => (KubeletEventKind.ReadyChanged, false),
+        ReactionMeasure.ReadyAgain or ReactionMeasure.Ready => (KubeletEventKind.ReadyChanged, true),
+        _ => null,
+    };
 }
