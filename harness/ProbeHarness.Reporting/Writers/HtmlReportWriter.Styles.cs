@@ -15,6 +15,11 @@ public static partial class HtmlReportWriter
         .wide { overflow-x: auto; }
         table.scenarios td:nth-child(2) { min-width: 14rem; }
         table.scenarios td:nth-child(5), table.scenarios td:nth-child(6) { min-width: 12rem; }
+        svg.bands { display: block; max-width: 100%; height: auto; }
+        svg.bands a:hover text { font-weight: 600; }
+        .legend { font-size: 0.85rem; max-width: 75rem; }
+        .swatch { display: inline-block; width: 1.2rem; height: 0.55rem; vertical-align: middle; }
+        .swatch.band { background: #8fb0e6; } .swatch.jitter { background: #d3e0f5; }
         .scores { display: flex; gap: 1rem; flex-wrap: wrap; }
         .score { border: 1px solid #d5d9e0; border-radius: 6px; padding: 0.6rem 1rem; max-width: 30rem; }
         .score-value { font-size: 1.6rem; font-weight: 700; }

@@ -6,7 +6,7 @@ using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Reporting.Writers;
 
-/// <summary>Writes index.html: one self-contained page (inline CSS, timelines as SVG data URIs) that opens from disk.</summary>
+/// <summary>Writes index.html: one self-contained page (inline CSS, the timing chart as inline SVG, timelines as SVG data URIs) that opens from disk.</summary>
 public static partial class HtmlReportWriter
 {
     /// <summary>The report as HTML; <paramref name="timelineSvg"/> gives each row's timeline picture as SVG text; <paramref name="sections"/> come before the file list.</summary>
@@ -27,6 +27,7 @@ public static partial class HtmlReportWriter
         Header(html, header);
         Scores(html, report.Scores);
         Problems(html, header.Problems);
+        html.Append(TimingBandChart.Html(report.Scenarios));
         Table(html, report.Scenarios);
         foreach (var (row, index) in report.Scenarios.Select((r, i) => (r, i)))
         {

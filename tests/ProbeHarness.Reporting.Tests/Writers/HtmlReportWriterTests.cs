@@ -66,6 +66,23 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void The_timing_chart_comes_first_as_inline_svg_before_the_scenario_table()
+    {
+        // Given
+        var report = Reports.Mixed();
+
+        // When
+        var html = HtmlReportWriter.Write(report, TimelinePlot.ToSvg);
+
+        // Then
+        var chart = html.IndexOf("<section id=\"timing-bands\">", StringComparison.Ordinal);
+        Assert.InRange(chart, 0, html.IndexOf("<h2>Scenarios</h2>", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("<svg ", StringComparison.Ordinal) > chart);
+        var svg = Regex.Match(html, "<svg .*?</svg>", RegexOptions.Singleline).Value;
+        Assert.Equal(3, XDocument.Parse(svg).Root!.Elements("{http://www.w3.org/2000/svg}a").Count());
+    }
+
+    [Fact]
     public void Text_from_records_is_html_encoded()
     {
         // Given
