@@ -111,8 +111,12 @@ public static class TimingBandChart
         var timing = band.Timing;
         var colour = Colours.GetValueOrDefault(timing.Verdict, "#8a8f98");
         var middle = y + (RowHeight / 2.0);
-        var verdict = timing.Verdict == TimingVerdict.WithinBound ? string.Empty : $"{Format.Verdict(timing.Verdict)}: ";
-        var value = $"{verdict}{Format.Measured(timing)} · {Format.Window(timing)}";
+        var value = timing.Verdict switch
+        {
+            TimingVerdict.WithinBound => $"{Format.Measured(timing)} · {Format.Window(timing)}",
+            TimingVerdict.Missed => $"{Format.Verdict(timing.Verdict)} · {Format.Window(timing)}",
+            _ => $"{Format.Verdict(timing.Verdict)}: {Format.Measured(timing)} · {Format.Window(timing)}",
+        };
         var title = $"{band.Row.Label} {band.Row.Feature}: {band.Row.Scenario} · {timing.Name}: {value}" +
                     (timing.SourceNote is { } note ? $" ({note})" : string.Empty) +
                     (timing.Formula is { } formula ? $" = {formula}" : string.Empty);

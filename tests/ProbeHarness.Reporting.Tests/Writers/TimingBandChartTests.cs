@@ -68,6 +68,7 @@ public sealed class TimingBandChartTests
         Assert.Contains("late: 24.9 s ± 0.5 · [10.0 s, 17.0 s] + 2.0 s", late.Elements(Svg + "text").Select(t => t.Value));
         var missed = rows.Single(r => r.Key.Contains("never-starting", StringComparison.Ordinal)).Value;
         Assert.Null(missed.Element(Svg + "circle"));
+        Assert.Contains("missed · [40.0 s, 51.0 s]", missed.Elements(Svg + "text").Select(t => t.Value));
         Assert.Equal("#7a0d1e", (string)missed.Element(Svg + "path")!.Attribute("stroke")!);
         var offAxis = rows.Single(r => r.Key.Contains("/healthz", StringComparison.Ordinal)).Value;
         Assert.Null(offAxis.Element(Svg + "circle"));
