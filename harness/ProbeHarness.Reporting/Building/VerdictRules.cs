@@ -57,8 +57,6 @@ public static class VerdictRules
     private static string Normalize(string? word) =>
         new((word ?? string.Empty).Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
 
-    private static string Seconds(double? value) => Format.Seconds(value);
-
     private static string Window(TimingRecord timing) =>
         $"window {Format.Window(timing)}";
 }

@@ -79,7 +79,7 @@ public sealed record AgreementTable(string LeftName, string RightName, IReadOnly
         }
 
         var lines = side.Timings.Select(t =>
-            $"{t.Name} {Format.Seconds(t.MeasuredSeconds)} {Format.Window(t)}{(other is not null && other.Timings.All(o => o.Name != t.Name) ? " (only here)" : string.Empty)}");
+            $"{t.Name} {Format.Measured(t)} {Format.Window(t)}{(other is not null && other.Timings.All(o => o.Name != t.Name) ? " (only here)" : string.Empty)}");
         return Cell(string.Join("\n", lines));
     }
 

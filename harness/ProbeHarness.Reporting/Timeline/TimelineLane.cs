@@ -23,16 +23,20 @@ public enum LaneKind
     /// <summary>Restarts and kills: triangles with their value.</summary>
     Event,
 
-    /// <summary>A timing's window (shaded) and its measurement (diamond).</summary>
+    /// <summary>A timing's window (shaded, its jitter lighter) and its measurement (diamond with its precision as an error bar).</summary>
     Window,
 }
 
 /// <summary>One thing drawn on a lane.</summary>
-/// <param name="Start">Seconds since the scenario started.</param>
+/// <param name="Start">Seconds on the picture's axis (see <see cref="TimelineLayout"/>).</param>
 /// <param name="End">Where a span or bar ends (equal to start for points).</param>
 /// <param name="Tone">Good, bad or neutral: the colour.</param>
 /// <param name="Text">The value or label shown with it.</param>
-public sealed record LaneMark(double Start, double End, MarkTone Tone, string Text);
+public sealed record LaneMark(double Start, double End, MarkTone Tone, string Text)
+{
+    /// <summary>For a measurement: how far the truth may lie either side of <see cref="Start"/>, in seconds (drawn as an error bar).</summary>
+    public double Precision { get; init; }
+}
 
 /// <summary>The colour a mark is drawn in.</summary>
 public enum MarkTone
@@ -43,9 +47,12 @@ public enum MarkTone
     /// <summary>Failure, not ready, removed, late or missed.</summary>
     Bad,
 
-    /// <summary>Timeouts and values that are neither.</summary>
+    /// <summary>Timeouts, values that are neither, and timings no fault can have caused (unattributed).</summary>
     Neutral,
 
     /// <summary>A fault window or a timing's allowed window.</summary>
     Window,
+
+    /// <summary>The kubelet's jitter: how much later than the window's latest a real kubelet may still react.</summary>
+    Jitter,
 }

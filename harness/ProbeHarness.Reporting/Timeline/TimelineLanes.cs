@@ -16,12 +16,16 @@ public static class TimelineLanes
     private static readonly string[] BadWords = ["fail", "false", "not", "unready", "removed", "terminat", "unhealthy", "down", "error", "crash"];
     private static readonly string[] GoodWords = ["success", "true", "ready", "serving", "added", "ok", "pass", "healthy", "up", "running"];
 
-    /// <summary>The lanes, top to bottom, and the time axis end they need.</summary>
-    public static (IReadOnlyList<TimelineLane> Lanes, double AxisEnd) For(ScenarioRow row)
+    /// <summary>The lanes, top to bottom, on an axis in seconds from the first fault (negative before it), and the axis they need.</summary>
+    public static TimelineLayout For(ScenarioRow row)
     {
-        var axisEnd = AxisEnd(row);
+        var starts = FaultStarts(row);
+        // Every lane counts from the first fault, so a timing's window and the events it measures line up.
+        var origin = starts.Count == 0 ? 0 : starts.Min(s => s.At);
+        var windows = WindowLanes(row, origin, starts.Count > 0).ToList();
+        var (axisStart, axisEnd) = Axis(row, origin, windows);
         var lanes = new List<TimelineLane>();
-        var faultMarks = FaultWindows(row, axisEnd);
+        var faultMarks = FaultWindows(row, starts, origin, axisEnd);
         if (faultMarks.Count > 0)
         {
             lanes.Add(new TimelineLane("fault", LaneKind.Fault, faultMarks));
@@ -37,14 +41,14 @@ public static class TimelineLanes
             var pods = lane.Select(e => e.Pod).Distinct().ToList();
             foreach (var pod in pods)
             {
-                var entries = lane.Where(e => e.Pod == pod).OrderBy(e => e.At).ToList();
+                var entries = lane.Where(e => e.Pod == pod).OrderBy(e => e.At).Select(e => e with { At = e.At - origin }).ToList();
                 var title = pods.Count > 1 ? $"{lane.Key} ({pod})" : lane.Key;
                 lanes.Add(Lane(title, lane.Key, entries, axisEnd));
             }
         }
 
-        lanes.AddRange(WindowLanes(row));
-        return (lanes, axisEnd);
+        lanes.AddRange(windows);
+        return new TimelineLayout(lanes, axisStart, axisEnd, starts.Count > 0);
     }
 
     /// <summary>Good, bad or neutral for a timeline value such as <c>failure</c>, <c>True</c> or <c>ready=false</c>.</summary>
@@ -115,61 +119,97 @@ public static class TimelineLanes
         return marks;
     }
 
-    // Each fault lasts until the next fault-lane entry that heals it, else to the end of the axis.
-    private static List<LaneMark> FaultWindows(ScenarioRow row, double axisEnd)
+    // The faults as recorded, else the fault-lane entries that are not heals.
+    private static List<(double At, string Description)> FaultStarts(ScenarioRow row)
     {
-        var heals = row.Timeline
-            .Where(e => e.Lane.Equals("fault", StringComparison.OrdinalIgnoreCase) && HealWords.Any(e.Value.ToLowerInvariant().Contains))
-            .Select(e => e.At)
-            .Order()
-            .ToList();
         var starts = row.Faults.Select(f => (f.At, f.Description)).ToList();
-        if (starts.Count == 0)
-        {
-            starts = row.Timeline
+        return starts.Count > 0
+            ? starts
+            : row.Timeline
                 .Where(e => e.Lane.Equals("fault", StringComparison.OrdinalIgnoreCase) && !HealWords.Any(e.Value.ToLowerInvariant().Contains))
                 .Select(e => (e.At, Description: e.Value))
                 .ToList();
-        }
+    }
 
+    // Each fault lasts until the next fault-lane entry that heals it, else to the end of the axis.
+    private static List<LaneMark> FaultWindows(ScenarioRow row, List<(double At, string Description)> starts, double origin, double axisEnd)
+    {
+        var heals = row.Timeline
+            .Where(e => e.Lane.Equals("fault", StringComparison.OrdinalIgnoreCase) && HealWords.Any(e.Value.ToLowerInvariant().Contains))
+            .Select(e => e.At - origin)
+            .Order()
+            .ToList();
         return starts
-            .Select(s => new LaneMark(s.At, heals.FirstOrDefault(h => h > s.At, axisEnd), MarkTone.Window, s.Description))
+            .Select(s => new LaneMark(s.At - origin, heals.FirstOrDefault(h => h > s.At - origin, axisEnd), MarkTone.Window, s.Description))
             .ToList();
     }
 
-    // A bounded timing is measured from the first fault: its allowed window and its measurement sit on their own lane.
-    private static IEnumerable<TimelineLane> WindowLanes(ScenarioRow row)
-    {
-        if (row.Faults.Count == 0)
-        {
-            yield break;
-        }
+    // Each judged timing gets a lane with its window, its jitter and its measurement; an unattributed one its measurement only,
+    // in grey. Each is drawn where its record puts it, and the lanes run in the order the measured reactions happened (a missed
+    // one where its window opens), so cause sits above effect.
+    private static IEnumerable<TimelineLane> WindowLanes(ScenarioRow row, double origin, bool hasFault) =>
+        UnorderedWindowLanes(row, origin, hasFault)
+            .OrderBy(lane => lane.Marks.FirstOrDefault(m => m.Tone is not (MarkTone.Window or MarkTone.Jitter))?.Start ?? lane.Marks.FirstOrDefault()?.Start ?? 0);
 
-        var origin = row.Faults.Min(f => f.At);
-        foreach (var timing in row.Timings.Where(t => t.IsBounded && t.Reference == TimingReference.Fault))
+    private static IEnumerable<TimelineLane> UnorderedWindowLanes(ScenarioRow row, double origin, bool hasFault)
+    {
+        foreach (var timing in row.Timings.Where(t => t.IsBounded || t.Verdict == TimingVerdict.Unattributed))
         {
-            var marks = new List<LaneMark>
+            if (ReferenceAt(row, timing, hasFault ? origin : null) is not { } reference)
             {
-                new(origin + (timing.BoundMinSeconds ?? 0), origin + (timing.BoundMaxSeconds ?? timing.BoundMinSeconds ?? 0), MarkTone.Window, Format.Window(timing)),
-            };
-            var tone = timing.Verdict == TimingVerdict.WithinBound ? MarkTone.Good : MarkTone.Bad;
-            if (timing.MeasuredSeconds is { } measured)
-            {
-                marks.Add(new LaneMark(origin + measured, origin + measured, tone, Format.Seconds(measured)));
+                continue;
             }
 
-            yield return new TimelineLane($"window {timing.Name}", LaneKind.Window, marks);
+            var from = reference - origin;
+            var unattributed = timing.Verdict == TimingVerdict.Unattributed;
+            var marks = new List<LaneMark>();
+            if (!unattributed)
+            {
+                var min = timing.BoundMinSeconds ?? 0;
+                var max = timing.BoundMaxSeconds ?? min;
+                marks.Add(new LaneMark(from + min, from + max, MarkTone.Window, Format.Window(timing)));
+                if (timing.JitterSeconds is > 0 and var jitter)
+                {
+                    marks.Add(new LaneMark(from + max, from + max + jitter, MarkTone.Jitter, $"+ {Format.Seconds(jitter)} jitter"));
+                }
+            }
+
+            if (timing.MeasuredSeconds is { } measured)
+            {
+                var tone = unattributed ? MarkTone.Neutral : timing.Verdict == TimingVerdict.WithinBound ? MarkTone.Good : MarkTone.Bad;
+                var text = unattributed ? $"unattributed {Format.Measured(timing)}" : Format.Measured(timing);
+                marks.Add(new LaneMark(from + measured, from + measured, tone, text) { Precision = timing.PrecisionSeconds ?? 0 });
+            }
+
+            if (marks.Count > 0)
+            {
+                yield return new TimelineLane($"{(unattributed ? "unattributed" : "window")} {timing.Name}", LaneKind.Window, marks);
+            }
         }
     }
 
-    private static double AxisEnd(ScenarioRow row)
+    // The moment the timing counts from, in seconds since the scenario started (to the millisecond, as records keep times): the
+    // measured event's instant less the measured time when the record has both, else the first fault for a timing from the
+    // fault; null when the record does not say.
+    private static double? ReferenceAt(ScenarioRow row, TimingRecord timing, double? firstFault) => timing switch
     {
-        var origin = row.Faults.Count == 0 ? 0 : row.Faults.Min(f => f.At);
-        var ends = row.Timeline.Select(e => e.At)
-            .Concat(row.Faults.Select(f => f.At))
-            .Concat(row.Timings.Select(t => origin + Math.Max(t.MeasuredSeconds ?? 0, t.BoundMaxSeconds ?? 0)))
-            .Append(row.DurationSeconds)
-            .Append(1.0);
-        return Math.Ceiling(ends.Max() * 1.03);
+        { OccurredAt: { } at, MeasuredSeconds: { } measured } => Math.Round((at - row.StartedAt).TotalSeconds - measured, 3),
+        { Reference: TimingReference.Fault } => firstFault,
+        _ => null,
+    };
+
+    // From the scenario's start (or an earlier event) to a little after the last thing drawn.
+    private static (double Start, double End) Axis(ScenarioRow row, double origin, List<TimelineLane> windows)
+    {
+        var points = row.Timeline.Select(e => e.At - origin)
+            .Concat(row.Faults.Select(f => f.At - origin))
+            .Concat(windows.SelectMany(l => l.Marks).SelectMany(m => new[] { m.Start - m.Precision, m.End + m.Precision }))
+            .Append(-origin)
+            .Append(row.DurationSeconds - origin)
+            .Append(0.0)
+            .ToList();
+        var start = Math.Floor(points.Min());
+        var last = points.Max();
+        return (start, Math.Max(Math.Ceiling(last + ((last - start) * 0.03)), start + 1));
     }
 }

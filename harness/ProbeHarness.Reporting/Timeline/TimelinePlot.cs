@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace ProbeHarness.Reporting.Timeline;
 
-/// <summary>Draws a scenario's timeline picture (ScottPlot, SVG): one lane per probe, state and timing window on one time axis.</summary>
+/// <summary>Draws a scenario's timeline picture (ScottPlot, SVG): one lane per probe, state and timing window on one time axis, 0 at the first fault.</summary>
 public static class TimelinePlot
 {
     /// <summary>Picture width in pixels.</summary>
@@ -16,24 +16,26 @@ public static class TimelinePlot
     private static readonly Color Neutral = Color.FromHex("#8a8f98");
     private static readonly Color FaultShade = Color.FromHex("#d7263d").WithAlpha(0.10);
     private static readonly Color WindowShade = Color.FromHex("#2f6fd6").WithAlpha(0.30);
+    private static readonly Color JitterShade = Color.FromHex("#2f6fd6").WithAlpha(0.12);
     private static readonly Color EventColor = Color.FromHex("#7b3fb5");
 
     /// <summary>The picture as SVG text; height grows with the number of lanes.</summary>
     public static string ToSvg(ScenarioRow row)
     {
-        var (lanes, axisEnd) = TimelineLanes.For(row);
+        var layout = TimelineLanes.For(row);
+        var (lanes, axisStart, axisEnd) = (layout.Lanes, layout.AxisStart, layout.AxisEnd);
         EmbeddedFontResolver.EnsureRegistered();
         var plot = new Plot();
         plot.Font.Set(EmbeddedFontResolver.Family);
         plot.Title($"{row.Label} {row.Scenario}", size: 14);
-        plot.Axes.Bottom.Label.Text = "seconds since the scenario started";
+        plot.Axes.Bottom.Label.Text = layout.AxisLabel;
         plot.Axes.Bottom.Label.FontSize = 12;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
 
         if (lanes.Count == 0)
         {
-            plot.Add.Text("no timeline was recorded", axisEnd / 2, 0.5).LabelFontSize = 12;
-            plot.Axes.SetLimits(0, axisEnd, 0, 1);
+            plot.Add.Text("no timeline was recorded", (axisStart + axisEnd) / 2, 0.5).LabelFontSize = 12;
+            plot.Axes.SetLimits(axisStart, axisEnd, 0, 1);
             return plot.GetSvgXml(Width, 140);
         }
 
@@ -46,7 +48,13 @@ public static class TimelinePlot
             span.LineStyle.Width = 0;
         }
 
-        var axisStart = Math.Min(0, lanes.SelectMany(l => l.Marks).Select(m => m.Start).DefaultIfEmpty(0).Min());
+        if (layout.FromFault)
+        {
+            var firstFault = plot.Add.VerticalLine(0);
+            firstFault.Color = Bad.WithAlpha(0.6);
+            firstFault.LineWidth = 1;
+        }
+
         for (var i = 0; i < lanes.Count; i++)
         {
             Draw(plot, lanes[i], positions[i], new LabelRoom(axisStart, axisEnd));
@@ -77,10 +85,11 @@ public static class TimelinePlot
                     Dot(plot, mark.Start, y, EventColor, MarkerShape.FilledTriangleUp, 11);
                     Label(plot, room, mark.Text, mark.Start, y);
                     break;
-                case LaneKind.Window when mark.Tone == MarkTone.Window:
-                    Bar(plot, mark.Start, Math.Max(mark.End, mark.Start + 0.05), y, WindowShade);
+                case LaneKind.Window when mark.Tone is MarkTone.Window or MarkTone.Jitter:
+                    Bar(plot, mark.Start, Math.Max(mark.End, mark.Start + 0.05), y, mark.Tone == MarkTone.Window ? WindowShade : JitterShade);
                     break;
                 case LaneKind.Window:
+                    ErrorBar(plot, mark, y);
                     Dot(plot, mark.Start, y, ColorOf(mark.Tone), MarkerShape.FilledDiamond, 11);
                     Label(plot, room, mark.Text, mark.Start, y);
                     break;
@@ -95,6 +104,26 @@ public static class TimelinePlot
         var bar = plot.Add.Rectangle(start, end, y - BarHalfHeight, y + BarHalfHeight);
         bar.FillStyle.Color = color;
         bar.LineStyle.Width = 0;
+    }
+
+    // The measurement's precision: where the truth may lie either side of the diamond.
+    private static void ErrorBar(Plot plot, LaneMark mark, double y)
+    {
+        if (mark.Precision <= 0)
+        {
+            return;
+        }
+
+        var color = ColorOf(mark.Tone);
+        var bar = plot.Add.Line(mark.Start - mark.Precision, y, mark.Start + mark.Precision, y);
+        bar.LineColor = color;
+        bar.LineWidth = 2;
+        foreach (var end in new[] { mark.Start - mark.Precision, mark.Start + mark.Precision })
+        {
+            var cap = plot.Add.Line(end, y - (BarHalfHeight / 2), end, y + (BarHalfHeight / 2));
+            cap.LineColor = color;
+            cap.LineWidth = 2;
+        }
     }
 
     private static void Dot(Plot plot, double x, double y, Color color, MarkerShape shape, float size)
@@ -125,6 +154,7 @@ public static class TimelinePlot
         MarkTone.Good => Good,
         MarkTone.Bad => Bad,
         MarkTone.Window => WindowShade,
+        MarkTone.Jitter => JitterShade,
         _ => Neutral,
     };
 

@@ -1,6 +1,6 @@
 namespace ProbeHarness.Reporting.Writers;
 
-/// <summary>The page's inline style sheet: the report must open from disk with nothing fetched.</summary>
+/// <summary>The page's inline style sheet: the report must open from disk with nothing fetched, and fit a 1280 px screen without scrolling sideways.</summary>
 public static partial class HtmlReportWriter
 {
     private const string Styles = """
@@ -12,9 +12,20 @@ public static partial class HtmlReportWriter
         th, td { border: 1px solid #d5d9e0; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; font-size: 0.9rem; }
         th { background: #f2f4f7; }
         .facts th { width: 10rem; }
-        .wide { overflow-x: auto; }
-        table.scenarios td:nth-child(2) { min-width: 14rem; }
-        table.scenarios td:nth-child(5), table.scenarios td:nth-child(6) { min-width: 12rem; }
+        table.scenarios { width: 100%; table-layout: fixed; }
+        table.scenarios th, table.scenarios td { font-size: 0.8rem; padding: 0.25rem 0.35rem; overflow-wrap: anywhere; }
+        table.scenarios th:nth-child(1) { width: 7%; } table.scenarios th:nth-child(2) { width: 14%; } table.scenarios th:nth-child(3) { width: 10%; }
+        table.scenarios th:nth-child(4) { width: 8%; } table.scenarios th:nth-child(5) { width: 13%; } table.scenarios th:nth-child(6) { width: 11%; }
+        table.scenarios th:nth-child(7) { width: 8%; } table.scenarios th:nth-child(8) { width: 7%; } table.scenarios th:nth-child(9) { width: 7%; }
+        table.scenarios th:nth-child(10) { width: 6%; } table.scenarios th:nth-child(11) { width: 5%; } table.scenarios th:nth-child(12) { width: 4%; }
+        table.scenarios td:nth-child(1) { font-size: 0.75rem; }
+        td details summary { font-weight: 400; color: #2f6fd6; }
+        td details ul { margin: 0.2rem 0; padding-left: 1rem; }
+        svg.bands { display: block; max-width: 100%; height: auto; }
+        svg.bands a:hover text { font-weight: 600; }
+        .legend { font-size: 0.85rem; max-width: 75rem; }
+        .swatch { display: inline-block; width: 1.2rem; height: 0.55rem; vertical-align: middle; }
+        .swatch.band { background: #8fb0e6; } .swatch.jitter { background: #d3e0f5; }
         .scores { display: flex; gap: 1rem; flex-wrap: wrap; }
         .score { border: 1px solid #d5d9e0; border-radius: 6px; padding: 0.6rem 1rem; max-width: 30rem; }
         .score-value { font-size: 1.6rem; font-weight: 700; }
@@ -36,7 +47,8 @@ public static partial class HtmlReportWriter
         .verdict { float: right; font-size: 0.95rem; }
         .meta, .reason { color: #596275; font-size: 0.9rem; }
         img.timeline { max-width: 100%; border: 1px solid #e5e8ee; }
-        tr.timing-late td, tr.timing-missed td, tr.timing-false-positive td { background: #fdecee; }
+        tr.timing-late td, tr.timing-missed td, tr.timing-early td { background: #fdecee; }
+        tr.timing-unattributed td { color: #666; font-style: italic; }
         pre { background: #f6f8fa; padding: 0.5rem; overflow-x: auto; font-size: 0.8rem; max-height: 30rem; }
         details { margin: 0.3rem 0; }
         summary { cursor: pointer; font-weight: 600; }

@@ -6,7 +6,7 @@ using ProbeHarness.Reporting.Model;
 
 namespace ProbeHarness.Reporting.Writers;
 
-/// <summary>Writes index.html: one self-contained page (inline CSS, timelines as SVG data URIs) that opens from disk.</summary>
+/// <summary>Writes index.html: one self-contained page (inline CSS, the timing chart as inline SVG, timelines as SVG data URIs) that opens from disk and fits a 1280 px screen.</summary>
 public static partial class HtmlReportWriter
 {
     /// <summary>The report as HTML; <paramref name="timelineSvg"/> gives each row's timeline picture as SVG text; <paramref name="sections"/> come before the file list.</summary>
@@ -27,6 +27,7 @@ public static partial class HtmlReportWriter
         Header(html, header);
         Scores(html, report.Scores);
         Problems(html, header.Problems);
+        html.Append(TimingBandChart.Html(report.Scenarios));
         Table(html, report.Scenarios);
         foreach (var (row, index) in report.Scenarios.Select((r, i) => (r, i)))
         {
@@ -89,14 +90,14 @@ public static partial class HtmlReportWriter
 
     private static void Table(StringBuilder html, IReadOnlyList<ScenarioRow> rows)
     {
-        html.AppendLine("<h2>Scenarios</h2>");
+        html.AppendLine("<h2 id=\"scenarios\">Scenarios</h2>");
         if (rows.Count == 0)
         {
             html.AppendLine("<p>No scenario left a record.</p>");
             return;
         }
 
-        html.AppendLine("<div class=\"wide\"><table class=\"scenarios\"><thead><tr>");
+        html.AppendLine("<table class=\"scenarios\"><thead><tr>");
         foreach (var column in RowText.Columns)
         {
             html.Append($"<th>{E(column)}</th>");
@@ -110,14 +111,31 @@ public static partial class HtmlReportWriter
             for (var column = 0; column < cells.Count; column++)
             {
                 var text = string.Join("<br>", cells[column].Select(E));
-                html.Append(column == 1 ? $"<td><a href=\"#scenario-{index + 1}\">{text}</a></td>" : $"<td>{text}</td>");
+                html.Append(column switch
+                {
+                    RowText.ScenarioColumn => $"<td><a href=\"#scenario-{index + 1}\">{text}</a></td>",
+                    RowText.WindowColumn when RowText.JudgedTiming(row) is { } judged => $"<td>{WindowCell(judged)}</td>",
+                    RowText.MeasuredColumn when RowText.JudgedTiming(row) is { } judged => $"<td>{MeasuredCell(judged, row.Timings)}</td>",
+                    _ => $"<td>{text}</td>",
+                });
             }
 
             html.AppendLine("</tr>");
         }
 
-        html.AppendLine("</tbody></table></div>");
+        html.AppendLine("</tbody></table>");
     }
+
+    // The window in the cell, its formula (long) folded.
+    private static string WindowCell(TimingRecord timing) =>
+        $"{E($"{timing.Name}: {Format.Window(timing)}")}{(string.IsNullOrWhiteSpace(timing.Formula) ? string.Empty : Folded("formula", timing.Formula))}";
+
+    // The measurement with its precision and source note; every timing of the row folded below when there are more.
+    private static string MeasuredCell(TimingRecord timing, IReadOnlyList<TimingRecord> timings) =>
+        E(Format.Measured(timing)) + (timing.SourceNote is { } note ? $"<br><small>{E(note)}</small>" : string.Empty) +
+        (timings.Count > 1 ? $"<details><summary>{timings.Count} timings</summary><ul>{string.Concat(timings.Select(t => $"<li>{E(Format.Timing(t))}</li>"))}</ul></details>" : string.Empty);
+
+    private static string Folded(string title, string text) => $"<details><summary>{E(title)}</summary>{E(text)}</details>";
 
     private static void Scenario(StringBuilder html, ScenarioRow row, int index, string svg)
     {
@@ -154,11 +172,13 @@ public static partial class HtmlReportWriter
             return;
         }
 
-        html.AppendLine("<table class=\"timings\"><thead><tr><th>Timing</th><th>Measured</th><th>Window</th><th>Formula</th><th>Verdict</th></tr></thead><tbody>");
+        html.AppendLine("<table class=\"timings\"><thead><tr><th>Timing</th><th>Measured</th><th>Window</th><th>Verdict</th><th>Formula</th></tr></thead><tbody>");
         foreach (var timing in timings)
         {
-            html.AppendLine($"<tr class=\"timing-{E(Format.Verdict(timing.Verdict))}\"><td>{E(timing.Name)}</td><td>{E(Format.Measured(timing))}</td>" +
-                            $"<td>{E(Format.Window(timing))}</td><td>{E(timing.Formula ?? string.Empty)}{E(timing.SourceNote is { } note ? $" ({note})" : string.Empty)}</td><td>{E(Format.Verdict(timing.Verdict))}</td></tr>");
+            var note = timing.SourceNote is { } n ? $"<br><small>{E(n)}</small>" : string.Empty;
+            var formula = string.IsNullOrWhiteSpace(timing.Formula) ? string.Empty : Folded("formula", timing.Formula);
+            html.AppendLine($"<tr class=\"timing-{E(Format.Verdict(timing.Verdict))}\"><td>{E(timing.Name)}</td><td>{E(Format.Measured(timing))}{note}</td>" +
+                            $"<td>{E(Format.Window(timing))}</td><td>{E(Format.Verdict(timing.Verdict))}</td><td>{formula}</td></tr>");
         }
 
         html.AppendLine("</tbody></table>");

@@ -113,9 +113,19 @@ public static class JUnitWriter
                 yield return Property($"{prefix}.boundMaxSeconds", Number(max));
             }
 
+            if (timing.JitterSeconds is { } jitter)
+            {
+                yield return Property($"{prefix}.jitterSeconds", Number(jitter));
+            }
+
             if (!string.IsNullOrWhiteSpace(timing.Formula))
             {
                 yield return Property($"{prefix}.formula", timing.Formula);
+            }
+
+            if (timing.SourceNote is { } note)
+            {
+                yield return Property($"{prefix}.sourceNote", note);
             }
 
             yield return Property($"{prefix}.verdict", Format.Verdict(timing.Verdict));

@@ -19,10 +19,10 @@ public static class RowText
         row.Probes.Select(p => $"{p.Kind} {p.Handler} {p.Target} ({p.PeriodSeconds}s×{p.FailureThreshold}, timeout {p.TimeoutSeconds}s, delay {p.InitialDelaySeconds}s)").ToList(),
         row.Faults.Select(Format.Fault).ToList(),
         row.Expectations.Select(e => e.Text).ToList(),
-        Judged(row) is { } d ? [$"{d.Name}: {Format.WindowWithFormula(d)}"] : [],
-        Judged(row) is { } m ? [Format.Measured(m)] : [],
-        row.Action is { } a ? [$"{a.Name}: {Format.Seconds(a.MeasuredSeconds)}"] : [],
-        row.Recovery is { } r ? [$"{r.Name}: {Format.Seconds(r.MeasuredSeconds)}"] : [],
+        JudgedTiming(row) is { } d ? [$"{d.Name}: {Format.WindowWithFormula(d)}"] : [],
+        JudgedTiming(row) is { } m ? [Format.Measured(m)] : [],
+        row.Action is { } a ? [$"{a.Name}: {Format.Measured(a)}"] : [],
+        row.Recovery is { } r ? [$"{r.Name}: {Format.Measured(r)}"] : [],
         Verdict(row),
         Trend(row),
         [Format.Seconds(row.DurationSeconds)],
@@ -48,6 +48,15 @@ public static class RowText
     public static string VerdictBreakdown(ReportCounts counts) =>
         string.Join(", ", counts.ByVerdict.Where(v => v.Value > 0).Select(v => $"{v.Key.Replace('-', ' ')} {v.Value}"));
 
-    // The timing the window column shows: the first one judged against a bound, whatever its role.
-    private static TimingRecord? Judged(ScenarioRow row) => row.Timings.FirstOrDefault(t => t.IsBounded) ?? row.Detection;
+    /// <summary>The column of the scenario's title.</summary>
+    public const int ScenarioColumn = 1;
+
+    /// <summary>The column of the judged timing's window (with its formula).</summary>
+    public const int WindowColumn = 5;
+
+    /// <summary>The column of the judged timing's measurement.</summary>
+    public const int MeasuredColumn = 6;
+
+    /// <summary>The timing the window and measured columns show: the first one judged against a bound, whatever its role.</summary>
+    public static TimingRecord? JudgedTiming(ScenarioRow row) => row.Timings.FirstOrDefault(t => t.IsBounded) ?? row.Detection;
 }

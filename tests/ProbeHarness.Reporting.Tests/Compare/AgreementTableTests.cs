@@ -41,7 +41,7 @@ public sealed class AgreementTableTests
         Assert.Contains("| ✅ within bound | ❌ late |", readiness, StringComparison.Ordinal);
         Assert.Contains("fault→not-ready 11.0 s [10.0 s, 16.0 s]", readiness, StringComparison.Ordinal);
         Assert.Contains("fault→not-ready 24.1 s [10.0 s, 16.0 s]", readiness, StringComparison.Ordinal);
-        Assert.Contains("fault→endpoint-not-ready 24.9 s [10.0 s, 17.0 s] (only here)", readiness, StringComparison.Ordinal);
+        Assert.Contains("fault→endpoint-not-ready 24.9 s ± 0.5 [10.0 s, 17.0 s] + 1.0 s (only here)", readiness, StringComparison.Ordinal);
         Assert.EndsWith("**DISAGREE** |", readiness.TrimEnd(), StringComparison.Ordinal);
         Assert.Contains("2 scenario(s) ran on both: 1 agree, 1 disagree; 0 only on emulated, 2 only on k3s", markdown, StringComparison.Ordinal);
     }

@@ -13,20 +13,21 @@ public static class HeadlessChromium
     /// <summary>True when the browser is installed.</summary>
     public static bool IsInstalled => File.Exists(Executable);
 
-    /// <summary>Loads <paramref name="file"/> and returns its DOM and log.</summary>
-    public static async Task<BrowserPage> OpenAsync(string file)
+    /// <summary>Loads <paramref name="file"/> in a window of <paramref name="window"/> pixels (Chromium's default when null) and returns its DOM and log.</summary>
+    public static async Task<BrowserPage> OpenAsync(string file, (int Width, int Height)? window = null)
     {
         var profile = Directory.CreateTempSubdirectory("probe-report-chromium-");
         try
         {
             var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[]
-                     {
+            string[] size = window is { } w ? [$"--window-size={w.Width},{w.Height}"] : [];
+            foreach (var argument in (string[])
+                     [
                          "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0", "--dump-dom",
+                         $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0", "--dump-dom", .. size,
                          new Uri(Path.GetFullPath(file)).AbsoluteUri,
-                     })
+                     ])
             {
                 start.ArgumentList.Add(argument);
             }

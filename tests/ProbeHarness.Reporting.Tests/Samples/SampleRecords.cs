@@ -12,8 +12,13 @@ public static class SampleRecords
 
     public static ProbeSettings Readiness { get; } = new("readiness", "httpGet", "/ready:8080", 0, 5, 1, 1, 3, null);
 
-    public static TimingRecord Timing(ReactionMeasure measure, double? measured, double min, double max, TimingVerdict verdict, TimingReference reference = TimingReference.Fault) =>
-        new() { Pod = "pod 1", Measure = measure, Reference = reference, MeasuredSeconds = measured, BoundMinSeconds = min, BoundMaxSeconds = max, Formula = $"[{min}, {max}] s", Verdict = verdict };
+    public static TimingRecord Timing(
+        ReactionMeasure measure, double? measured, double min, double max, TimingVerdict verdict, TimingReference reference = TimingReference.Fault, double? precision = null, double? jitter = null) =>
+        new()
+        {
+            Pod = "pod 1", Measure = measure, Reference = reference, MeasuredSeconds = measured, PrecisionSeconds = precision,
+            BoundMinSeconds = min, BoundMaxSeconds = max, JitterSeconds = jitter, Formula = $"[{min}, {max}] s", Verdict = verdict,
+        };
 
     /// <summary>A liveness restart inside its window: the scenario passed.</summary>
     public static ScenarioRecord Passed(string backend = "k3s", double killAt = 22.4, int offsetMinutes = 0) => new()
@@ -32,7 +37,14 @@ public static class SampleRecords
         Probes = [Liveness],
         Faults = [new FaultRecord(5, "web-0", "liveness fail (500)")],
         Expectations = [new ExpectationRecord("restartCount is 1", true, null)],
-        Timings = [Timing(ReactionMeasure.Kill, killAt, 20, 31, killAt <= 31 ? TimingVerdict.WithinBound : TimingVerdict.Late), new TimingRecord { Pod = "pod 1", Measure = ReactionMeasure.ReadyAgain, Reference = TimingReference.Recovery, MeasuredSeconds = 3.2, Verdict = TimingVerdict.Unbounded }],
+        Timings =
+        [
+            Timing(ReactionMeasure.Kill, killAt, 20, 31, killAt + 0.4 < 20 ? TimingVerdict.Early : killAt - 0.4 > 32 ? TimingVerdict.Late : TimingVerdict.WithinBound, precision: 0.4, jitter: 1) with
+            {
+                OccurredAt = RunStart.AddMinutes(offsetMinutes).AddSeconds(5 + killAt),
+            },
+            new TimingRecord { Pod = "pod 1", Measure = ReactionMeasure.ReadyAgain, Reference = TimingReference.Recovery, MeasuredSeconds = 3.2, Verdict = TimingVerdict.Unbounded },
+        ],
         Timeline =
         [
             new TimelineEntry(0, "ready", "web-0", "True", null),
@@ -60,7 +72,7 @@ public static class SampleRecords
         Probes = [Readiness],
         Faults = [new FaultRecord(3, "web-0", "readiness fail (503)")],
         Expectations = [new ExpectationRecord("the endpoint is not ready within the window", false, $"Authorization: Bearer {Secrets.Bearer}")],
-        Timings = [Timing(ReactionMeasure.EndpointNotReady, 24.9, 10, 17, TimingVerdict.Late)],
+        Timings = [Timing(ReactionMeasure.EndpointNotReady, 24.9, 10, 17, TimingVerdict.Late, precision: 0.5, jitter: 2) with { SourceNote = "the watch saw it 0.3 s after the EndpointSlice's timestamp" }],
         Timeline = [new TimelineEntry(8, "readiness", "web-0", "failure", null), new TimelineEntry(27.9, "endpoint", "web-0", "ready=false", null)],
         Diagnostics = new ScenarioDiagnostics(
             new Dictionary<string, string>
@@ -125,6 +137,34 @@ public static class SampleRecords
         Message = "features/liveness/http-liveness.feature:12: row 1 of the table under \"And a liveness probe:\" (line 11) has no cells",
         Diagnostics = null,
     };
+
+    /// <summary>A liveness restart timed from the fault and from the kill, each with the instant it happened, and a Ready change no fault caused.</summary>
+    public static ScenarioRecord RestartWithExit(string backend = "k3s") => Passed(backend) with
+    {
+        Scenario = "A failing /healthz restarts the container, timed step by step",
+        Timings =
+        [
+            Timing(ReactionMeasure.Kill, 22.4, 20, 31, TimingVerdict.WithinBound, precision: 0.05, jitter: 1) with { OccurredAt = RunStart.AddSeconds(27.4) },
+            Timing(ReactionMeasure.Exit, 0.6, 0, 1, TimingVerdict.WithinBound, TimingReference.Kill, precision: 0.5, jitter: 1) with { OccurredAt = RunStart.AddSeconds(28) },
+            Timing(ReactionMeasure.Restart, 24.1, 20, 36, TimingVerdict.WithinBound, precision: 0.5, jitter: 2) with { OccurredAt = RunStart.AddSeconds(29.1) },
+            new TimingRecord
+            {
+                Pod = "pod 1", Measure = ReactionMeasure.NotReady, Reference = TimingReference.Fault, MeasuredSeconds = 40, PrecisionSeconds = 0.5,
+                OccurredAt = RunStart.AddSeconds(45), Verdict = TimingVerdict.Unattributed, SourceNote = "after the fault had ended; no injected fault was active to cause it",
+            },
+        ],
+    };
+
+    /// <summary>
+    /// <paramref name="count"/> scenarios, each with a kill somewhere from well inside its window to past it, some readiness ones late,
+    /// long titles among them: a full night's report.
+    /// </summary>
+    public static IReadOnlyList<ScenarioRecord> Many(int count) =>
+        Enumerable.Range(0, count)
+            .Select(i => i % 7 == 3
+                ? FailedLateWithDiagnostics() with { Scenario = $"Scenario {i:00}: a failing /ready removes the endpoint of the pod that reports not ready, and only that pod's endpoint" }
+                : Passed(killAt: 18 + (i * 17 % 16), offsetMinutes: i) with { Scenario = $"Scenario {i:00}: a failing /healthz restarts the container after failureThreshold failures" })
+            .ToList();
 
     /// <summary>A readiness scenario that held without a bounded timing.</summary>
     public static ScenarioRecord HeldWithoutTiming(string backend = "k3s") => new()

@@ -24,7 +24,7 @@ public sealed class TimelinePlotTests
         Assert.Contains("fault", texts);
         Assert.Contains("liveness", texts);
         Assert.Contains("restartCount=1", texts);
-        Assert.Contains(texts, t => t.Contains("seconds since the scenario started", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("seconds from the first fault", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.StartsWith("[k3s] A failing /healthz", StringComparison.Ordinal));
     }
 
@@ -70,6 +70,22 @@ public sealed class TimelinePlotTests
         var families = svg.Descendants(Svg + "text").Select(t => (string?)t.Attribute("font-family")).Distinct().ToList();
         Assert.NotEmpty(families);
         Assert.All(families, family => Assert.Equal("DejaVu Sans", family));
+    }
+
+    [Fact]
+    public void Unattributed_timings_are_drawn_labelled_as_such()
+    {
+        // Given a Ready change no fault can have caused, beside a kill, an exit and a restart
+        var row = Reports.From(SampleRecords.RestartWithExit()).Scenarios[0];
+
+        // When
+        var texts = Texts(XDocument.Parse(TimelinePlot.ToSvg(row)));
+
+        // Then
+        Assert.Contains("unattributed pod 1 fault→not-ready", texts);
+        Assert.Contains("unattributed 40.0 s ± 0.5", texts);
+        Assert.Contains("window pod 1 kill→exit", texts);
+        Assert.Contains("seconds from the first fault", texts);
     }
 
     // ScottPlot indents the text inside each <text> element.

@@ -44,6 +44,9 @@ public sealed class JUnitWriterTests
         Assert.Equal("24.900", properties["timing.pod 1 fault→endpoint-not-ready.measuredSeconds"]);
         Assert.Equal("17.000", properties["timing.pod 1 fault→endpoint-not-ready.boundMaxSeconds"]);
         Assert.Equal("late", properties["timing.pod 1 fault→endpoint-not-ready.verdict"]);
+        Assert.Equal("0.500", properties["timing.pod 1 fault→endpoint-not-ready.precisionSeconds"]);
+        Assert.Equal("2.000", properties["timing.pod 1 fault→endpoint-not-ready.jitterSeconds"]);
+        Assert.StartsWith("the watch saw it", properties["timing.pod 1 fault→endpoint-not-ready.sourceNote"], StringComparison.Ordinal);
         var failure = late.Element("failure")!;
         Assert.Equal("late", (string)failure.Attribute("type")!);
         Assert.Contains("--- log web-0/web (previous)", failure.Value, StringComparison.Ordinal);

@@ -31,6 +31,24 @@ public sealed class JsonReportWriterTests
     }
 
     [Fact]
+    public void Every_timing_keeps_its_measured_seconds_with_its_role_and_precision()
+    {
+        // Given a kill measured at 22.4 s ± 0.4 with 1 s of jitter
+        var report = Reports.From(SampleRecords.Passed());
+
+        // When
+        var json = JsonNode.Parse(JsonReportWriter.Write(report))!;
+
+        // Then
+        var kill = json["scenarios"]![0]!["timings"]![0]!;
+        Assert.Equal(22.4, (double)kill["measuredSeconds"]!);
+        Assert.Equal(0.4, (double)kill["precisionSeconds"]!);
+        Assert.Equal("action", (string)kill["role"]!);
+        Assert.Equal(1, (double)kill["jitterSeconds"]!);
+        Assert.Equal("within-bound", (string)kill["verdict"]!);
+    }
+
+    [Fact]
     public void The_report_reads_back_into_the_same_model()
     {
         // Given

@@ -25,8 +25,8 @@ public sealed class MarkdownReportWriterTests
         Assert.All(rows, r => Assert.Equal(columns + 2, SplitCells(r).Length));
         var passed = rows.Single(r => r.Contains("A failing /healthz restarts the container", StringComparison.Ordinal));
         Assert.Contains("pod 1 fault→kill", passed, StringComparison.Ordinal);
-        Assert.Contains("[20.0 s, 31.0 s] = [20, 31] s", passed, StringComparison.Ordinal);
-        Assert.Contains("22.4 s", passed, StringComparison.Ordinal);
+        Assert.Contains("[20.0 s, 31.0 s] + 1.0 s = [20, 31] s", passed, StringComparison.Ordinal);
+        Assert.Contains("22.4 s ± 0.4", passed, StringComparison.Ordinal);
         Assert.Contains("✅ **within bound**", passed, StringComparison.Ordinal);
         Assert.Contains("❌ **late**", markdown, StringComparison.Ordinal);
         Assert.Contains("**Conformance score: 50.0 % (2/4)**", markdown, StringComparison.Ordinal);
@@ -48,6 +48,7 @@ public sealed class MarkdownReportWriterTests
         Assert.DoesNotContain("\u001b", markdown, StringComparison.Ordinal);
         Assert.Contains("<summary>Log web-0/web (previous) (last 40 lines)</summary>", markdown, StringComparison.Ordinal);
         Assert.Contains("<summary>EndpointSlices</summary>", markdown, StringComparison.Ordinal);
+        Assert.Contains("- timing pod 1 fault→endpoint-not-ready: 24.9 s ± 0.5 in [10.0 s, 17.0 s] + 2.0 s = [10, 17] s (late); the watch saw it", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("### [k3s] A failing /healthz", markdown, StringComparison.Ordinal);
     }
 
