@@ -22,7 +22,8 @@ public static class TargetAppBuilder
     private const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
 
     /// <summary>Creates the (not yet started) application around the already-created shared state.</summary>
-    public static WebApplication Build(TargetAppSettings settings, InstanceLifecycle lifecycle, JsonLineLog log, FaultBoard board, TimeProvider time)
+    public static WebApplication Build(
+        TargetAppSettings settings, InstanceLifecycle lifecycle, JsonLineLog log, AppEventLog events, FaultBoard board, TimeProvider time)
     {
         // No configuration reload: it watches appsettings files with one inotify instance per process, and hosts
         // running many target apps at once run out of them (128 per user by default), killing apps at start.
@@ -50,6 +51,7 @@ public static class TargetAppBuilder
         services.AddSingleton(settings);
         services.AddSingleton(lifecycle);
         services.AddSingleton(log);
+        services.AddSingleton(events);
         services.AddSingleton(board);
         services.AddSingleton(time);
         services.AddSingleton<ProbeEvaluator>();
@@ -61,6 +63,7 @@ public static class TargetAppBuilder
         services.AddSingleton<FaultApiHandler>();
         services.AddHostedService<TcpProbeListener>();
         services.AddHostedService<HealthFileSync>();
+        services.AddHostedService<FaultWindowEvents>();
         services.AddHostedService<MemoryFileWriter>();
         services.AddGrpc();
 

@@ -15,6 +15,9 @@ public static class TargetAppRunner
     {
         var lifecycle = InstanceLifecycle.StartNew(time.GetUtcNow());
         var log = new JsonLineLog(lifecycle.InstanceId, output);
+        var events = new AppEventLog(log, time);
+        // First of all, before settings are read (they may stop the process): the instant Main was entered.
+        events.ProcessStarted(lifecycle.StartedAt, Environment.ProcessId, ProcessStartTime());
 
         TargetAppSettings settings;
         InitialFaults initial;
@@ -27,10 +30,11 @@ public static class TargetAppRunner
         }
         catch (SettingsException exception)
         {
-            return Fatal(log, error, ExitCodes.BadSettings, exception.Variable, exception.Message);
+            return Fatal(log, events, error, ExitCodes.BadSettings, exception.Variable, exception.Message);
         }
 
         var board = new FaultBoard(initial.Snapshot, stateFile, time);
+        events.InitialFaults(board.CreatedAt, initial.Source, initial.Snapshot);
         if (initial.Source == "FAULTS_AT_START")
         {
             // Persist at once so the absolute fault times survive a restart that comes before any API call.
@@ -38,7 +42,7 @@ public static class TargetAppRunner
         }
 
         RemoveStaleHealthFile(settings.HealthFile);
-        using var signals = new TerminationSignals(settings, lifecycle, log, time);
+        using var signals = new TerminationSignals(settings, lifecycle, log, events, time);
         log.Write("start", json =>
         {
             json.WriteNumber("pid", Environment.ProcessId);
@@ -56,11 +60,11 @@ public static class TargetAppRunner
             }
             catch (OperationCanceledException)
             {
-                return Stopped(log, settings.StopExitCode);
+                return Stopped(log, events, settings.StopExitCode, "stopped during the listen delay");
             }
         }
 
-        await using var app = TargetAppBuilder.Build(settings, lifecycle, log, board, time);
+        await using var app = TargetAppBuilder.Build(settings, lifecycle, log, events, board, time);
         lifecycle.MarkListening(time.GetUtcNow());
         try
         {
@@ -68,13 +72,15 @@ public static class TargetAppRunner
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
-            return Fatal(log, error, ExitCodes.ListenFailed, "listen", exception.Message);
+            return Fatal(log, events, error, ExitCodes.ListenFailed, "listen", exception.Message);
         }
         catch (OperationCanceledException)
         {
             await app.StopAsync(CancellationToken.None);
-            return Stopped(log, settings.StopExitCode);
+            return Stopped(log, events, settings.StopExitCode, "stopped while starting");
         }
+
+        events.Listening(events.Now(), settings);
 
         log.Write("listening", json =>
         {
@@ -86,11 +92,13 @@ public static class TargetAppRunner
         });
 
         await app.WaitForShutdownAsync(signals.StopRequested);
-        return Stopped(log, settings.StopExitCode);
+        return Stopped(log, events, settings.StopExitCode, "graceful stop");
     }
 
-    private static int Stopped(JsonLineLog log, int exitCode)
+    // process-exiting comes before the exit line, which stays the last line (diagnostics quote the last line).
+    private static int Stopped(JsonLineLog log, AppEventLog events, int exitCode, string reason)
     {
+        events.ProcessExiting(events.Now(), exitCode, reason);
         log.Write("exit", json =>
         {
             json.WriteString("reason", "graceful stop");
@@ -99,9 +107,11 @@ public static class TargetAppRunner
         return exitCode;
     }
 
-    private static int Fatal(JsonLineLog log, TextWriter error, int exitCode, string subject, string message)
+    private static int Fatal(JsonLineLog log, AppEventLog events, TextWriter error, int exitCode, string subject, string message)
     {
+        var at = events.Now();
         error.WriteLine($"target-app: {message}");
+        events.ProcessExiting(at, exitCode, $"fatal: {subject}");
         log.Write("exit", json =>
         {
             json.WriteString("reason", "fatal");
@@ -128,5 +138,19 @@ public static class TargetAppRunner
     {
         using var process = Process.GetCurrentProcess();
         return DateTime.Now - process.StartTime;
+    }
+
+    // The kernel's start time of this process (before the runtime loaded), or null where the platform will not say.
+    private static DateTimeOffset? ProcessStartTime()
+    {
+        try
+        {
+            using var process = Process.GetCurrentProcess();
+            return new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 }

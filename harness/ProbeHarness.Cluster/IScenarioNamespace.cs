@@ -41,6 +41,8 @@ public interface IScenarioNamespace : IAsyncDisposable
     Task<HttpResponseMessage> SendToServiceAsync(string serviceName, int port, HttpRequestMessage request, CancellationToken cancellationToken);
 
     /// <summary>Reads a container's log: the current instance, or the previous one after a restart.</summary>
+    /// <remarks>Which instance each is follows the kubelet: previous is the last terminated one (lastState), so while a container waits in back-off both name the same instance.</remarks>
+    /// <exception cref="NoPreviousContainerException"><paramref name="previous"/> is true and the container has not terminated before.</exception>
     Task<string> ReadLogAsync(string podName, string containerName, bool previous, CancellationToken cancellationToken);
 
     /// <summary>Tears the namespace down, or keeps it (returning how to reach it) when <paramref name="keep"/> is true.</summary>

@@ -16,15 +16,17 @@ public sealed class FaultApiHandler
     private readonly MemoryBallast _ballast;
     private readonly ProcessExit _exit;
     private readonly JsonLineLog _log;
+    private readonly AppEventLog _events;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the handler.</summary>
-    public FaultApiHandler(FaultBoard board, MemoryBallast ballast, ProcessExit exit, JsonLineLog log, TimeProvider time)
+    public FaultApiHandler(FaultBoard board, MemoryBallast ballast, ProcessExit exit, JsonLineLog log, AppEventLog events, TimeProvider time)
     {
         _board = board;
         _ballast = ballast;
         _exit = exit;
         _log = log;
+        _events = events;
         _time = time;
     }
 
@@ -32,8 +34,12 @@ public sealed class FaultApiHandler
     public Task GetAsync(HttpContext context) => RunAsync(context, _ => Task.FromResult(StateAnswer(_board.Current)));
 
     /// <summary><c>DELETE /faults</c>: every probe ok, TCP open, dependency available (leaked memory stays leaked).</summary>
-    public Task ResetAsync(HttpContext context) =>
-        RunAsync(context, _ => Task.FromResult(StateAnswer(_board.Apply(_ => FaultSnapshot.Healthy))));
+    public Task ResetAsync(HttpContext context) => RunAsync(context, _ =>
+    {
+        var change = _board.Apply(_ => FaultSnapshot.Healthy);
+        _events.FaultsCleared(change.At, FaultRequest.Api(context));
+        return Task.FromResult(StateAnswer(change.Current));
+    });
 
     /// <summary><c>PUT /faults/{target}</c>: a probe's fault, the TCP listener or the dependency.</summary>
     public Task PutAsync(HttpContext context, string target) => RunAsync(context, body =>
@@ -54,7 +60,9 @@ public sealed class FaultApiHandler
             "dependency" => ParseDependency(root),
             _ => ParseProbe(root, target, now),
         };
-        return Task.FromResult(StateAnswer(_board.Apply(change)));
+        var applied = _board.Apply(change);
+        LogApplied(FaultRequest.Api(context), target, applied);
+        return Task.FromResult(StateAnswer(applied.Current));
     });
 
     /// <summary><c>POST /faults/crash</c>: answers 202, then exits with <c>exitCode</c> (default 1).</summary>
@@ -62,6 +70,7 @@ public sealed class FaultApiHandler
     {
         using var document = JsonDocumentReader.Parse(body);
         var exitCode = JsonFields.Of(document.RootElement, string.Empty, ["exitCode"]).Integer("exitCode", 0, 255) ?? 1;
+        _events.CrashRequested(_events.Now(), FaultRequest.Api(context), exitCode);
         context.Response.OnCompleted(() =>
         {
             _exit.Crash(exitCode);
@@ -82,6 +91,7 @@ public sealed class FaultApiHandler
         var megabytes = fields.Integer("megabytes", 1, int.MaxValue)
             ?? throw new FaultInputException("megabytes", "is required (a whole number of megabytes, 1 or more)");
         _ballast.Grow(megabytes);
+        _events.LeakApplied(_events.Now(), FaultRequest.Api(context), megabytes);
         return Task.FromResult(new Answer(200, WriteMemory));
     });
 
@@ -102,6 +112,23 @@ public sealed class FaultApiHandler
         ProbeKindNames.TryParse(target, out var kind);
         var fault = ProbeFaultParser.Parse(root, string.Empty, now);
         return state => state.With(kind, fault);
+    }
+
+    private void LogApplied(FaultRequest request, string target, FaultChange applied)
+    {
+        switch (target)
+        {
+            case "tcp":
+                _events.SwitchFaultApplied(applied.At, request, target, "open", applied.Current.TcpOpen);
+                break;
+            case "dependency":
+                _events.SwitchFaultApplied(applied.At, request, target, "available", applied.Current.DependencyAvailable);
+                break;
+            default:
+                ProbeKindNames.TryParse(target, out var kind);
+                _events.ProbeFaultApplied(applied.At, request, kind, applied.Current.For(kind));
+                break;
+        }
     }
 
     private Answer StateAnswer(FaultSnapshot snapshot) => new(200, json =>

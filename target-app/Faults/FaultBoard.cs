@@ -15,22 +15,26 @@ public sealed class FaultBoard
         _current = initial;
         _stateFile = stateFile;
         _time = time;
+        CreatedAt = time.GetUtcNow();
     }
 
     /// <summary>Raised after every change (on the changing thread).</summary>
-    public event Action? Changed;
+    public event Action<FaultChange>? Changed;
+
+    /// <summary>When the board was created: the initial state is in effect from then.</summary>
+    public DateTimeOffset CreatedAt { get; }
 
     /// <summary>The state now.</summary>
     public FaultSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>Replaces the state with <paramref name="change"/>'s result; a probe whose fault changed restarts its flap count.</summary>
-    public FaultSnapshot Apply(Func<FaultSnapshot, FaultSnapshot> change)
+    public FaultChange Apply(Func<FaultSnapshot, FaultSnapshot> change)
     {
-        FaultSnapshot next;
+        FaultChange applied;
         lock (_gate)
         {
             var previous = _current;
-            next = change(previous);
+            var next = change(previous);
             foreach (var kind in ProbeKindNames.All)
             {
                 if (previous.For(kind) != next.For(kind))
@@ -41,10 +45,12 @@ public sealed class FaultBoard
 
             _stateFile?.Save(next, _time.GetUtcNow());
             Volatile.Write(ref _current, next);
+            // Read right after the switch: from this instant on every probe is answered from the new state.
+            applied = new FaultChange(previous, next, _time.GetUtcNow());
         }
 
-        Changed?.Invoke();
-        return next;
+        Changed?.Invoke(applied);
+        return applied;
     }
 
     /// <summary>Counts one more probe of <paramref name="kind"/> and returns its number (1, 2, …) since the fault last changed.</summary>

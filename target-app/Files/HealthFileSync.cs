@@ -18,14 +18,16 @@ public sealed class HealthFileSync : BackgroundService
     private readonly ProbeEvaluator _evaluator;
     private readonly FaultBoard _board;
     private readonly JsonLineLog _log;
+    private readonly AppEventLog _events;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
     private bool? _present;
 
     /// <summary>Creates the sync for the configured file.</summary>
-    public HealthFileSync(TargetAppSettings settings, ProbeEvaluator evaluator, FaultBoard board, JsonLineLog log, TimeProvider time)
+    public HealthFileSync(TargetAppSettings settings, ProbeEvaluator evaluator, FaultBoard board, JsonLineLog log, AppEventLog events, TimeProvider time)
     {
+        _events = events;
         _path = settings.HealthFile;
         _evaluator = evaluator;
         _board = board;
@@ -66,7 +68,7 @@ public sealed class HealthFileSync : BackgroundService
         }
     }
 
-    private void OnChanged()
+    private void OnChanged(FaultChange change)
     {
         Sync();
         _changed.Release();
@@ -99,6 +101,8 @@ public sealed class HealthFileSync : BackgroundService
                 File.Delete(_path);
             }
 
+            // Stamped once the file operation is done: an exec probe from here on sees the new state.
+            _events.HealthFileChanged(_events.Now(), _path, healthy);
             _present = healthy;
             _log.Write("health-file", json =>
             {

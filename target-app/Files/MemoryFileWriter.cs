@@ -12,12 +12,14 @@ public sealed class MemoryFileWriter : BackgroundService
 
     private readonly string _path;
     private readonly JsonLineLog _log;
+    private readonly AppEventLog _events;
 
     /// <summary>Creates the writer for the configured file.</summary>
-    public MemoryFileWriter(TargetAppSettings settings, JsonLineLog log)
+    public MemoryFileWriter(TargetAppSettings settings, JsonLineLog log, AppEventLog events)
     {
         _path = settings.MemoryFile;
         _log = log;
+        _events = events;
     }
 
     /// <inheritdoc />
@@ -36,6 +38,7 @@ public sealed class MemoryFileWriter : BackgroundService
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
                     AtomicFile.Write(_path, megabytes.ToString(CultureInfo.InvariantCulture) + "\n");
+                    _events.MemoryFileChanged(_events.Now(), _path, megabytes);
                     written = megabytes;
                 }
 

@@ -15,24 +15,28 @@ public sealed class GrpcHealthService : Health.HealthBase
 
     private readonly ProbeEvaluator _evaluator;
     private readonly JsonLineLog _log;
+    private readonly AppEventLog _events;
     private readonly IHostApplicationLifetime _lifetime;
 
     /// <summary>Creates the service.</summary>
-    public GrpcHealthService(ProbeEvaluator evaluator, JsonLineLog log, IHostApplicationLifetime lifetime)
+    public GrpcHealthService(ProbeEvaluator evaluator, JsonLineLog log, AppEventLog events, IHostApplicationLifetime lifetime)
     {
         _evaluator = evaluator;
         _log = log;
+        _events = events;
         _lifetime = lifetime;
     }
 
     /// <inheritdoc />
     public override async Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context)
     {
+        var receivedAt = _events.Now();
         var started = Stopwatch.GetTimestamp();
         var userAgent = context.RequestHeaders.GetValue("user-agent");
         var remote = context.Peer;
         if (!TryKind(request.Service, out var kind))
         {
+            _events.GrpcAnswered(_events.Now(), request.Service, null, receivedAt, "NOT_FOUND", healthy: false, null, "unknown service", started);
             ProbeLogLine.Write(_log, "grpc", $"{CheckPath}({request.Service})", userAgent, remote, "answered", 404, "unknown service", started);
             throw new RpcException(new Status(StatusCode.NotFound, $"unknown service '{request.Service}' (known: \"\", liveness, readiness, startup)"));
         }
@@ -55,12 +59,20 @@ public sealed class GrpcHealthService : Health.HealthBase
         }
         catch (OperationCanceledException)
         {
+            var abortedBy = context.CancellationToken.IsCancellationRequested ? "client" : "shutdown";
+            _events.GrpcAnswered(_events.Now(), request.Service, kind, receivedAt, null, healthy: false, abortedBy, verdict.Reason, started);
             ProbeLogLine.Write(_log, probe, path, userAgent, remote, "abandoned", null, verdict.Reason, started);
             throw new RpcException(new Status(StatusCode.Cancelled, "probe abandoned"));
         }
 
         var serving = verdict.IsHealthy;
         var answer = serving ? "SERVING" : "NOT_SERVING";
+        // Logged once the answer is sent, so the event line never holds the answer back and its instant is the send.
+        context.GetHttpContext().Response.OnCompleted(() =>
+        {
+            _events.GrpcAnswered(_events.Now(), request.Service, kind, receivedAt, answer, serving, null, verdict.Reason, started);
+            return Task.CompletedTask;
+        });
         ProbeLogLine.Write(_log, probe, path, userAgent, remote, "answered", serving ? 200 : verdict.StatusCode, $"{answer} ({verdict.Reason})", started);
         return new HealthCheckResponse
         {

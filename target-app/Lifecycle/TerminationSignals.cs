@@ -11,16 +11,18 @@ public sealed class TerminationSignals : IDisposable
     private readonly TargetAppSettings _settings;
     private readonly InstanceLifecycle _lifecycle;
     private readonly JsonLineLog _log;
+    private readonly AppEventLog _events;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration[] _registrations;
 
     /// <summary>Registers the handlers.</summary>
-    public TerminationSignals(TargetAppSettings settings, InstanceLifecycle lifecycle, JsonLineLog log, TimeProvider time)
+    public TerminationSignals(TargetAppSettings settings, InstanceLifecycle lifecycle, JsonLineLog log, AppEventLog events, TimeProvider time)
     {
         _settings = settings;
         _lifecycle = lifecycle;
         _log = log;
+        _events = events;
         _time = time;
         _registrations =
         [
@@ -45,22 +47,23 @@ public sealed class TerminationSignals : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
+        var receivedAt = _events.Now();
         // Cancelling the default action keeps the runtime from terminating the process; we stop it ourselves.
         context.Cancel = true;
         var name = context.Signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGINT";
         if (context.Signal == PosixSignal.SIGTERM && _settings.IgnoreSigterm)
         {
-            LogSignal(name, "ignored (IGNORE_SIGTERM=true)");
+            LogSignal(receivedAt, name, "ignored (IGNORE_SIGTERM=true)");
             return;
         }
 
         if (!_lifecycle.TryMarkTerminating(_time.GetUtcNow()))
         {
-            LogSignal(name, "already stopping");
+            LogSignal(receivedAt, name, "already stopping");
             return;
         }
 
-        LogSignal(name, _settings.ShutdownDelay > TimeSpan.Zero ? "stopping after the shutdown delay" : "stopping");
+        LogSignal(receivedAt, name, _settings.ShutdownDelay > TimeSpan.Zero ? "stopping after the shutdown delay" : "stopping");
         if (_settings.ShutdownDelay > TimeSpan.Zero)
         {
             _stop.CancelAfter(_settings.ShutdownDelay);
@@ -71,7 +74,13 @@ public sealed class TerminationSignals : IDisposable
         }
     }
 
-    private void LogSignal(string signal, string action) => _log.Write("signal", json =>
+    private void LogSignal(DateTimeOffset receivedAt, string signal, string action)
+    {
+        _events.SignalReceived(receivedAt, signal, action);
+        LogSignalLine(signal, action);
+    }
+
+    private void LogSignalLine(string signal, string action) => _log.Write("signal", json =>
     {
         json.WriteString("signal", signal);
         json.WriteString("action", action);

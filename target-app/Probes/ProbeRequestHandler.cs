@@ -5,27 +5,31 @@ using ProbeHarness.TargetApp.Logging;
 
 namespace ProbeHarness.TargetApp.Probes;
 
-/// <summary>Answers the HTTP probe endpoints (<c>/healthz</c>, <c>/readyz</c>, <c>/startupz</c>) and logs each request as one JSON line.</summary>
+/// <summary>Answers the HTTP probe endpoints (<c>/healthz</c>, <c>/readyz</c>, <c>/startupz</c>) and logs each request as one JSON line and one event line.</summary>
 public sealed class ProbeRequestHandler
 {
     private readonly ProbeEvaluator _evaluator;
     private readonly JsonLineLog _log;
+    private readonly AppEventLog _events;
     private readonly IHostApplicationLifetime _lifetime;
 
     /// <summary>Creates the handler.</summary>
-    public ProbeRequestHandler(ProbeEvaluator evaluator, JsonLineLog log, IHostApplicationLifetime lifetime)
+    public ProbeRequestHandler(ProbeEvaluator evaluator, JsonLineLog log, AppEventLog events, IHostApplicationLifetime lifetime)
     {
         _evaluator = evaluator;
         _log = log;
+        _events = events;
         _lifetime = lifetime;
     }
 
     /// <summary>Answers one probe request of <paramref name="kind"/>.</summary>
     public async Task HandleAsync(HttpContext context, ProbeKind kind)
     {
+        var receivedAt = _events.Now();
         var started = Stopwatch.GetTimestamp();
         var verdict = _evaluator.Evaluate(kind);
         int? answered = null;
+        string? abortedBy = null;
         try
         {
             // A hanging or slow answer ends when the client gives up or the app stops, whichever comes first.
@@ -55,10 +59,14 @@ public sealed class ProbeRequestHandler
         }
         catch (OperationCanceledException)
         {
+            abortedBy = context.RequestAborted.IsCancellationRequested ? "client" : "shutdown";
             context.Abort();
         }
         finally
         {
+            // Read before any logging: the instant the answer went out (or the request was given up).
+            var at = _events.Now();
+            _events.ProbeAnswered(at, context.Request.Path.Value ?? "/", kind, receivedAt, answered, verdict.IsHealthy, abortedBy, verdict.Reason, started);
             ProbeLogLine.Write(_log, kind.Name(), context, answered, verdict.Reason, started);
         }
     }
@@ -66,12 +74,14 @@ public sealed class ProbeRequestHandler
     /// <summary>Answers <c>/healthz-target</c>, the same-host target of redirect faults: always 200.</summary>
     public async Task HandleRedirectTargetAsync(HttpContext context)
     {
+        var receivedAt = _events.Now();
         var started = Stopwatch.GetTimestamp();
         await JsonResponse.WriteAsync(context, 200, json =>
         {
             json.WriteString("probe", "redirect-target");
             json.WriteString("status", "ok");
         });
+        _events.ProbeAnswered(_events.Now(), context.Request.Path.Value ?? "/", null, receivedAt, 200, healthy: true, null, "ok", started);
         ProbeLogLine.Write(_log, "redirect-target", context, 200, "ok", started);
     }
 }

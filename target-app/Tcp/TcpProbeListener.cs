@@ -15,16 +15,18 @@ public sealed class TcpProbeListener : IHostedService, IDisposable
 
     private readonly FaultBoard _board;
     private readonly JsonLineLog _log;
+    private readonly AppEventLog _events;
     private readonly IPEndPoint _endpoint;
     private readonly Lock _gate = new();
     private Socket? _socket;
     private bool _stopped;
 
     /// <summary>Creates the listener for <c>BIND_ADDRESS:TCP_PORT</c>.</summary>
-    public TcpProbeListener(TargetAppSettings settings, FaultBoard board, JsonLineLog log)
+    public TcpProbeListener(TargetAppSettings settings, FaultBoard board, JsonLineLog log, AppEventLog events)
     {
         _board = board;
         _log = log;
+        _events = events;
         _endpoint = new IPEndPoint(settings.BindAddress, settings.TcpPort);
     }
 
@@ -58,7 +60,7 @@ public sealed class TcpProbeListener : IHostedService, IDisposable
         }
     }
 
-    private void ReconcileAfterChange()
+    private void ReconcileAfterChange(FaultChange change)
     {
         try
         {
@@ -108,6 +110,7 @@ public sealed class TcpProbeListener : IHostedService, IDisposable
         }
 
         _socket = socket;
+        _events.TcpPortChanged(_events.Now(), _endpoint.Port, open: true);
         LogState("open");
         _ = AcceptLoopAsync(socket);
     }
@@ -121,6 +124,7 @@ public sealed class TcpProbeListener : IHostedService, IDisposable
 
         _socket.Dispose();
         _socket = null;
+        _events.TcpPortChanged(_events.Now(), _endpoint.Port, open: false);
         LogState("closed");
     }
 
@@ -144,8 +148,10 @@ public sealed class TcpProbeListener : IHostedService, IDisposable
 
     private async Task ServeAsync(Socket connection)
     {
+        var acceptedAt = _events.Now();
         var started = Stopwatch.GetTimestamp();
         var remote = (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString();
+        _events.TcpAccepted(acceptedAt, _endpoint.Port, remote);
         ProbeLogLine.Write(_log, "tcp", $"tcp:{_endpoint.Port}", null, remote, "connected", null, "ok", started);
         using (connection)
         {

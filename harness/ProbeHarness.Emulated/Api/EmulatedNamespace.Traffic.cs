@@ -37,6 +37,7 @@ public sealed partial class EmulatedNamespace
     }
 
     /// <inheritdoc />
+    /// <remarks>The instance is picked from the kubelet's own latest status, as the real kubelet does (<see cref="ContainerLogSelection"/>).</remarks>
     public Task<string> ReadLogAsync(string podName, string containerName, bool previous, CancellationToken cancellationToken)
     {
         ThrowIfReleased();
@@ -46,7 +47,8 @@ public sealed partial class EmulatedNamespace
             record = FindPod(podName);
         }
 
-        return Task.FromResult(_context.Runtime.ReadLog(record.Pod, containerName, previous));
+        var containerId = ContainerLogSelection.ContainerIdFor(record.Kubelet.Snapshot(), containerName, previous);
+        return Task.FromResult(_context.Runtime.ReadLog(record.Pod, containerName, containerId));
     }
 
     // Callers hold _gate.

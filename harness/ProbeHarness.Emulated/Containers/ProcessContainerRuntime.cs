@@ -117,6 +117,23 @@ public sealed class ProcessContainerRuntime : IContainerRuntime, IAsyncDisposabl
         return File.ReadAllText(logFile);
     }
 
+    /// <summary>The log of <paramref name="pod"/>'s instance <paramref name="containerId"/> of <paramref name="containerName"/>; throws <see cref="InvalidOperationException"/> when there is none.</summary>
+    public string ReadLog(V1Pod pod, string containerName, string containerId)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        var name = $"{pod.Metadata.NamespaceProperty}/{pod.Metadata.Name}";
+        var sequence = _instances.TryGetValue((PodKey(pod), containerName), out var history)
+            ? Snapshot(history).FindIndex(instance => instance.ContainerId == containerId)
+            : -1;
+        if (sequence < 0)
+        {
+            throw new InvalidOperationException($"container {containerId} (\"{containerName}\" in pod \"{name}\") has no log (emulated)");
+        }
+
+        var logFile = Path.Combine(PodDirectory(pod), "containers", containerName, sequence.ToString(CultureInfo.InvariantCulture) + ".log");
+        return File.ReadAllText(logFile);
+    }
+
     /// <summary>Lets go of <paramref name="pod"/>'s running instances without stopping them (for <c>keep</c>), starts nothing more in it, and returns them.</summary>
     internal IReadOnlyList<ProcessContainerInstance> Keep(V1Pod pod)
     {

@@ -91,7 +91,7 @@ public sealed partial class KubernetesScenarioNamespace
             }
             catch (Exception exception) when (previous && ApiErrors.StatusOf(exception) == HttpStatusCode.BadRequest)
             {
-                throw new InvalidOperationException(
+                throw new NoPreviousContainerException(
                     $"Container {containerName} of pod {podName} in {Name} has no previous instance (it has not restarted): {ApiErrors.Describe(exception)}",
                     exception);
             }

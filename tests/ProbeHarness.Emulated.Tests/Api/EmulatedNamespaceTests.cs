@@ -55,9 +55,35 @@ public sealed class EmulatedNamespaceTests : IAsyncLifetime
         Assert.Contains(events, e => e.Reason == "Killing" && e.Message == "Container target-app failed liveness probe, will be restarted");
         Assert.Contains(events, e => e.Reason == "Unhealthy" && e.Message.StartsWith("Liveness probe failed: HTTP probe failed with statuscode: ", StringComparison.Ordinal));
         var previous = await scenario.ReadLogAsync(pod.Metadata.Name, "target-app", previous: true, TestContext.Current.CancellationToken);
+        var current = await scenario.ReadLogAsync(pod.Metadata.Name, "target-app", previous: false, TestContext.Current.CancellationToken);
         Assert.Contains("liveness", previous, StringComparison.Ordinal);
+        Assert.Contains("\"probeHarnessEvent\":\"signal-received\"", previous, StringComparison.Ordinal);
+        Assert.Contains("\"probeHarnessEvent\":\"process-exiting\"", previous, StringComparison.Ordinal);
+        Assert.Contains("\"probeHarnessEvent\":\"process-started\"", current, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"probeHarnessEvent\":\"process-exiting\"", current, StringComparison.Ordinal);
         Assert.Equal("emulated", restarted[0].Spec.NodeName);
         Assert.Equal("true", restarted[0].Metadata.Annotations[EmulatedObjects.Annotation]);
+    }
+
+    [Fact]
+    public async Task In_back_off_the_previous_log_is_the_instance_that_just_ended_as_the_api_serves_it()
+    {
+        // Given a container that ends at once: restarted at once the first time, then held in back-off
+        var workload = BusyboxWorkload.Create("echo \"instance $(cat /proc/sys/kernel/random/uuid)\"; exit 1");
+        await using var scenario = await _backend.CreateNamespaceAsync("previous-log", TestContext.Current.CancellationToken);
+        await scenario.ApplyAsync(workload, TestContext.Current.CancellationToken);
+        var pod = (await UntilAsync(scenario, pods => pods.Count == 1 && Restarts(pods[0]) == 1 && IsBackingOff(pods[0]), StartBound, "back-off after one restart"))[0];
+
+        // When
+        var current = await scenario.ReadLogAsync(pod.Metadata.Name, "box", previous: false, TestContext.Current.CancellationToken);
+        var previous = await scenario.ReadLogAsync(pod.Metadata.Name, "box", previous: true, TestContext.Current.CancellationToken);
+
+        // Then: like the kubelet, both name lastState.terminated (the second instance), not the first one
+        Assert.StartsWith("instance ", previous, StringComparison.Ordinal);
+        Assert.Equal(current, previous);
+        var terminated = pod.Status.ContainerStatuses[0].LastState.Terminated;
+        Assert.NotNull(terminated);
+        Assert.Equal(1, terminated.ExitCode);
     }
 
     [Fact]
@@ -205,4 +231,6 @@ public sealed class EmulatedNamespaceTests : IAsyncLifetime
 
     private static HttpRequestMessage Put(string path, string json) =>
         new(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    private static bool IsBackingOff(V1Pod pod) => pod.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Waiting?.Reason == "CrashLoopBackOff";
 }

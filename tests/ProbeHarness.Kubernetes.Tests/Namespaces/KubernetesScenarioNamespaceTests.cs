@@ -241,7 +241,7 @@ public sealed class KubernetesScenarioNamespaceTests : IAsyncLifetime
 
         // When the previous logs are read
         var log = await scenario.ReadLogAsync("restarted", "app", previous: true, TestContext.Current.CancellationToken);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scenario.ReadLogAsync("fresh", "app", previous: true, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<NoPreviousContainerException>(() => scenario.ReadLogAsync("fresh", "app", previous: true, TestContext.Current.CancellationToken));
 
         // Then the query names container and previous, and the error says the container has not restarted
         var request = Assert.Single(_stub.RequestsTo("GET", $"/api/v1/namespaces/{Ns}/pods/restarted/log"));

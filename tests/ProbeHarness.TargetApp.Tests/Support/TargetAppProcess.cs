@@ -254,6 +254,16 @@ public sealed class TargetAppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The event lines (<c>"probeHarnessEvent":…</c>) so far, in log order.</summary>
+    public IReadOnlyList<JsonElement> EventLines() =>
+        JsonLines().Where(line => line.TryGetProperty("probeHarnessEvent", out _)).ToList();
+
+    /// <summary>Waits for an event line named <paramref name="name"/> that satisfies <paramref name="match"/> (any, when null) and returns it.</summary>
+    public Task<JsonElement> WaitForEventAsync(string name, Func<JsonElement, bool>? match = null, TimeSpan? timeout = null) =>
+        WaitForLineAsync(
+            json => json.TryGetProperty("probeHarnessEvent", out var marker) && marker.GetString() == name && (match is null || match(json)),
+            timeout ?? TimeSpan.FromSeconds(10));
+
     /// <summary>The app's output, for failure messages.</summary>
     public string Describe() => $"stdout:\n{string.Join('\n', OutputLines)}\nstderr:\n{ErrorOutput}";
 
