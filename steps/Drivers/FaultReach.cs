@@ -51,13 +51,7 @@ public static class FaultReach
 
         if (probe.Grpc is { } grpc)
         {
-            return (grpc.Service ?? string.Empty) switch
-            {
-                "" or "liveness" => FaultTarget.LivenessEndpoint,
-                "readiness" => FaultTarget.ReadinessEndpoint,
-                "startup" => FaultTarget.StartupEndpoint,
-                _ => null,
-            };
+            return GrpcServiceTarget(grpc.Service);
         }
 
         if (probe.TcpSocket is { } tcp)
@@ -72,4 +66,13 @@ public static class FaultReach
             : command.Contains(MemoryFile, StringComparison.Ordinal) ? FaultTarget.Memory
             : null;
     }
+
+    /// <summary>The endpoint whose state a gRPC health service name follows (the target app's services), or null.</summary>
+    public static FaultTarget? GrpcServiceTarget(string? service) => (service ?? string.Empty) switch
+    {
+        "" or "liveness" => FaultTarget.LivenessEndpoint,
+        "readiness" => FaultTarget.ReadinessEndpoint,
+        "startup" => FaultTarget.StartupEndpoint,
+        _ => null,
+    };
 }

@@ -34,7 +34,10 @@ public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Des
     public double? ActiveForSeconds { get; init; }
 
     /// <summary>The probe whose endpoint it changes, or null for TCP, dependency, crash, leak and clearing.</summary>
-    public ProbeKind? Probe => Target switch
+    public ProbeKind? Probe => ProbeOf(Target);
+
+    /// <summary>The probe whose endpoint <paramref name="target"/> is, or null.</summary>
+    public static ProbeKind? ProbeOf(FaultTarget target) => target switch
     {
         FaultTarget.LivenessEndpoint => ProbeKind.Liveness,
         FaultTarget.ReadinessEndpoint => ProbeKind.Readiness,

@@ -6,61 +6,118 @@ namespace ProbeHarness.Steps.Drivers;
 
 /// <summary>
 /// At the end of a scenario, measures for every injected fault what the kubelet did next (first failed probe, kill, exit,
-/// restart, Ready=False) through the probes that read what the fault changed, in causal order, with the kubelet model's window
-/// where one applies; a reaction no injected fault can have caused is recorded as unattributed, not judged.
+/// restart, Ready=False) through the probes that read what the fault changed: server timestamps sharpened by the target
+/// app's own millisecond log, in causal order, with the kubelet model's window where one applies. A step's own timing is
+/// measured again with the sharper instants; a reaction no injected fault can have caused is recorded as unattributed.
 /// </summary>
 public sealed class TimingAnalysis(
     ClusterObserver observer,
     WorkloadDriver workload,
     FaultDriver faults,
     ReactionQueries bounds,
-    TimingDriver timing)
+    TimingDriver timing,
+    AppEventLog appLog,
+    ScenarioLog log)
 {
     // How long after a fault ends a reaction can still be its doing: the result of the last attempt started while it lasted,
     // handled by the kubelet (the probe's own timeout is added per probe).
     private static readonly TimeSpan AfterEndSlack = TimeSpan.FromSeconds(1);
 
-    /// <summary>Adds the timings of every fault to the record (steps that measured the same thing keep their own).</summary>
-    public void Record()
+    /// <summary>Adds the timings of every fault to the record.</summary>
+    public async Task RecordAsync(CancellationToken cancellationToken)
     {
         var state = observer.State;
         var occurrences = EventHistory.Occurrences(state);
-        foreach (var fault in faults.Injected.Where(f => !f.Request.Heals))
+        var evidence = new Dictionary<string, AppEvidence>(StringComparer.Ordinal);
+        foreach (var fault in faults.Injected)
         {
-            var until = faults.EndOf(fault);
+            if (!evidence.TryGetValue(fault.Pod, out var app))
+            {
+                evidence[fault.Pod] = app = await ReadEvidenceAsync(fault.Pod, cancellationToken);
+            }
+
+            if (fault.Request.Heals)
+            {
+                RecordRecovery(state, fault, app);
+                continue;
+            }
+
+            var applied = app.FaultApplied(fault);
+            var (active, activeNote) = AppEvidence.Sharpen(fault.Active, applied, "fault's start");
+            var sharpened = fault with { Active = active ?? fault.Active };
             if (fault.Request.Target == FaultTarget.Process)
             {
-                RecordCrash(state, fault);
+                RecordCrash(state, sharpened, app);
                 continue;
             }
 
             var kinds = FaultReach.ProbesReading(workload.Container, fault.Request);
             foreach (var kind in kinds)
             {
-                RecordProbe(state, occurrences, fault, until, kind, kinds.Count > 1);
+                RecordProbe(state, occurrences, sharpened, faults.EndOf(fault), kind, kinds.Count > 1, app, activeNote);
             }
         }
     }
 
-    private void RecordProbe(ClusterState state, IReadOnlyList<EventOccurrence> occurrences, InjectedFault fault, MeasuredInstant? until, ProbeKind kind, bool several)
+    private async Task<AppEvidence> ReadEvidenceAsync(string pod, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lines = await appLog.ReadAsync(pod, workload.ContainerName, cancellationToken);
+            foreach (var problem in lines.Problems.Take(3))
+            {
+                log.Write($"the app's log of {pod}: {problem}");
+            }
+
+            return new AppEvidence(lines);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Timings then rest on the cluster's timestamps alone, with their whole-second precision.
+            log.Write($"the app's log of {pod} could not be read ({e.Message}); its timings use the cluster's timestamps only");
+            return AppEvidence.None;
+        }
+    }
+
+    private void RecordProbe(ClusterState state, IReadOnlyList<EventOccurrence> occurrences, InjectedFault fault, MeasuredInstant? until, ProbeKind kind, bool several, AppEvidence app, string? activeNote)
     {
         var pod = fault.Pod;
         var probe = workload.RequireProbe(kind);
-        var cutoff = until is null ? DateTimeOffset.MaxValue : until.Latest + TimeSpan.FromSeconds(ProbeDescription.Effective(probe).TimeoutSeconds) + AfterEndSlack;
+        var effective = ProbeDescription.Effective(probe);
+        var cutoff = until is null ? DateTimeOffset.MaxValue : until.Latest + TimeSpan.FromSeconds(effective.TimeoutSeconds) + AfterEndSlack;
         var prefix = $"{kind} probe failed";
-        var firstFailure = occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Unhealthy" && o.Message.StartsWith(prefix, StringComparison.Ordinal) && After(o, fault))?.Instant;
+        var from = fault.Active.Earliest;
+        var notes = new List<string?> { activeNote };
+
+        MeasuredInstant? Sharp(MeasuredInstant? coarse, MeasuredInstant? precise, string what)
+        {
+            var (instant, note) = AppEvidence.Sharpen(coarse, precise, what);
+            notes.Add(note);
+            return instant;
+        }
+
+        var firstFailure = Sharp(
+            occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Unhealthy" && o.Message.StartsWith(prefix, StringComparison.Ordinal) && After(o, fault))?.Instant,
+            app.FailedAnswer(probe, from),
+            "first failure");
         var kills = kind != ProbeKind.Readiness;
-        var kill = kills ? occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Killing" && After(o, fault))?.Instant : null;
+        var killEvent = kills ? occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Killing" && After(o, fault))?.Instant : null;
+        var kill = killEvent is null ? null : Sharp(killEvent, app.Kill(from), "kill");
         var runs = ContainerHistory.Of(state, pod, workload.ContainerName);
         var killed = kill is null ? null : runs.FirstOrDefault(r => r.ContainerId.Length > 0 && r.ContainerId == fault.ContainerId) ?? runs.LastOrDefault(r => r.Started.Earliest <= kill.Latest);
-        var exit = killed?.Finished;
-        var restart = killed is null ? null : runs.SkipWhile(r => r != killed).Skip(1).FirstOrDefault()?.Started;
-        var notReady = kind == ProbeKind.Readiness ? NotReadyAt(state, pod, fault) : null;
+        var exit = killed?.Finished is { } finished ? Sharp(finished, app.Exit(kill!.Earliest), "exit") : null;
+        var restartRun = killed is null ? null : runs.SkipWhile(r => r != killed).Skip(1).FirstOrDefault();
+        var restart = restartRun is null ? null : Sharp(restartRun.Started, app.Started(exit?.Earliest ?? kill!.Earliest), "restart");
+        var notReady = kind == ProbeKind.Readiness ? NotReadyAt(state, pod, fault, app.FailedAnswer(probe, from, effective.FailureThreshold)) : null;
 
         var chain = CausalOrder.Order([firstFailure, kill, exit, restart]);
-        var note = chain is null ? "the sources disagree on the order (an effect before its cause); the times are shown as each source gave them" : null;
-        var (ff, k, e, r) = chain is null ? (firstFailure, kill, exit, restart) : (chain[0], chain[1], chain[2], chain[3]);
+        if (chain is null)
+        {
+            notes.Add("the sources disagree on the order (an effect before its cause); the times are shown as each source gave them");
+        }
 
+        var (ff, k, e, r) = chain is null ? (firstFailure, kill, exit, restart) : (chain[0], chain[1], chain[2], chain[3]);
+        var note = string.Join("; ", notes.OfType<string>().Distinct()) is { Length: > 0 } text ? text : null;
         Add(fault, kind, ReactionMeasure.FirstFailure, TimingReference.Fault, fault.Active, ff, cutoff, note, several ? kind.ToString().ToLowerInvariant() : null);
         Add(fault, kind, ReactionMeasure.Kill, TimingReference.Fault, fault.Active, k, cutoff, note);
         if (k is not null && k.Earliest <= cutoff)
@@ -70,23 +127,63 @@ public sealed class TimingAnalysis(
             Add(fault, kind, ReactionMeasure.Restart, TimingReference.Fault, fault.Active, r, DateTimeOffset.MaxValue, note);
         }
 
-        Add(fault, kind, ReactionMeasure.NotReady, TimingReference.Fault, fault.Active, notReady, cutoff, null);
+        Add(fault, kind, ReactionMeasure.NotReady, TimingReference.Fault, fault.Active, notReady, cutoff, note);
+    }
+
+    // Ready again after a healing call: the server's transition (capped by the watch), no earlier than the successThreshold-th
+    // successful readiness answer after the app applied the call.
+    private void RecordRecovery(ClusterState state, InjectedFault heal, AppEvidence app)
+    {
+        if (workload.Probe(ProbeKind.Readiness) is not { } probe
+            || (heal.Request.Target != FaultTarget.All && !FaultReach.ProbesReading(workload.Container, heal.Request).Contains(ProbeKind.Readiness)))
+        {
+            return;
+        }
+
+        var (end, note) = AppEvidence.Sharpen(heal.Active, app.FaultApplied(heal), "recovery");
+        end ??= heal.Active;
+        var server = state.Changes
+            .Where(c => c.ObservedAt >= end.Earliest && c.Object is V1Pod p && p.Metadata?.Name == heal.Pod)
+            .Select(c => (Condition: ((V1Pod)c.Object).Condition("Ready"), c.ObservedAt))
+            .Where(c => c.Condition?.Status == "True" && ClusterTime.ToInstant(c.Condition.LastTransitionTime) is { } t && ClusterTime.Measured(t).Latest >= end.Earliest)
+            .Select(c => ClusterTime.Measured(ClusterTime.ToInstant(c.Condition!.LastTransitionTime)!.Value, c.ObservedAt).NotBefore(end))
+            .FirstOrDefault(i => i is not null);
+        if (server is null)
+        {
+            return;
+        }
+
+        var threshold = app.SuccessfulAnswer(probe, end.Earliest, ProbeDescription.Effective(probe).SuccessThreshold);
+        var ready = threshold is not null && server.NotBefore(threshold) is { } sharpened ? sharpened : server;
+        var ended = faults.Injected.LastOrDefault(f => f.Pod == heal.Pod && !f.Request.Heals && f.Active.Latest <= heal.Active.Earliest);
+        ReactionWindow? window;
+        try
+        {
+            window = bounds.ReadyAgain(ended);
+        }
+        catch (ScenarioInputException)
+        {
+            window = null;
+        }
+
+        timing.Remeasure(new TimedReaction(heal.Pod, ReactionMeasure.ReadyAgain, TimingReference.Recovery), window, end, ready, note);
     }
 
     // A crash is no probe's doing: its restart and Ready flip are recorded without a window.
-    private void RecordCrash(ClusterState state, InjectedFault fault)
+    private void RecordCrash(ClusterState state, InjectedFault fault, AppEvidence app)
     {
         var runs = ContainerHistory.Of(state, fault.Pod, workload.ContainerName);
         var crashed = runs.FirstOrDefault(r => r.ContainerId.Length > 0 && r.ContainerId == fault.ContainerId);
-        var restart = crashed is null ? null : runs.SkipWhile(r => r != crashed).Skip(1).FirstOrDefault()?.Started.NotBefore(fault.Active);
+        var next = crashed is null ? null : runs.SkipWhile(r => r != crashed).Skip(1).FirstOrDefault();
+        var (restart, note) = AppEvidence.Sharpen(next?.Started.NotBefore(fault.Active), app.Started(fault.Active.Earliest), "restart");
         if (restart is not null)
         {
-            timing.Record(new TimedReaction(fault.Pod, ReactionMeasure.Restart, TimingReference.Fault), fault.Active, restart);
+            timing.Remeasure(new TimedReaction(fault.Pod, ReactionMeasure.Restart, TimingReference.Fault), null, fault.Active, restart, note);
         }
 
-        if (NotReadyAt(state, fault.Pod, fault) is { } notReady)
+        if (NotReadyAt(state, fault.Pod, fault, null) is { } notReady)
         {
-            timing.Record(new TimedReaction(fault.Pod, ReactionMeasure.NotReady, TimingReference.Fault), fault.Active, notReady);
+            timing.Remeasure(new TimedReaction(fault.Pod, ReactionMeasure.NotReady, TimingReference.Fault), null, fault.Active, notReady, null);
         }
     }
 
@@ -108,7 +205,8 @@ public sealed class TimingAnalysis(
         ReactionWindow? window;
         try
         {
-            window = bounds.Window(kind, fault, measure);
+            // A leak takes effect when the app's memory sample crosses the probe's limit, which no model predicts.
+            window = fault.Request.Target == FaultTarget.Memory ? null : bounds.Window(kind, fault, measure);
         }
         catch (ScenarioInputException)
         {
@@ -116,33 +214,23 @@ public sealed class TimingAnalysis(
             window = null;
         }
 
-        if (window is null || fault.Request.Target == FaultTarget.Memory)
-        {
-            // A leak takes effect when the app's memory sample crosses the probe's limit, which no model predicts.
-            timing.Record(timed, from, at, TimingVerdict.Unbounded, note);
-            return;
-        }
-
-        try
-        {
-            timing.Judge(timed, window, from, at, note);
-        }
-        catch (ExpectationFailedException)
-        {
-            // Recorded as early or late; the scenario's own steps decide whether the scenario held.
-        }
+        timing.Remeasure(timed, window, from, at, note);
     }
 
     // Seen after the fault, or in the same second (a whole-second timestamp).
     private static bool After(EventOccurrence occurrence, InjectedFault fault) =>
         occurrence.SeenAt >= fault.Active.Earliest && occurrence.Instant.Latest >= fault.Active.Earliest;
 
-    // The first flip to Ready=False the watch delivered after the fault, at the server's transition time capped by the watch.
-    private static MeasuredInstant? NotReadyAt(ClusterState state, string pod, InjectedFault fault) =>
-        state.Changes
+    // The first flip to Ready=False after the fault: the server's whole-second transition time, capped by when the watch
+    // delivered it, and no earlier than the failed answer that reached the threshold (when the app's log has it).
+    private static MeasuredInstant? NotReadyAt(ClusterState state, string pod, InjectedFault fault, MeasuredInstant? threshold)
+    {
+        var server = state.Changes
             .Where(c => c.ObservedAt >= fault.Active.Earliest && c.Object is V1Pod p && p.Metadata?.Name == pod)
             .Select(c => (Condition: ((V1Pod)c.Object).Condition("Ready"), c.ObservedAt))
             .Where(c => c.Condition?.Status == "False" && ClusterTime.ToInstant(c.Condition.LastTransitionTime) is { } t && ClusterTime.Measured(t).Latest >= fault.Active.Earliest)
             .Select(c => ClusterTime.Measured(ClusterTime.ToInstant(c.Condition!.LastTransitionTime)!.Value, c.ObservedAt).NotBefore(fault.Active))
             .FirstOrDefault(i => i is not null);
+        return server is not null && threshold is not null && server.NotBefore(threshold) is { } sharpened ? sharpened : server;
+    }
 }

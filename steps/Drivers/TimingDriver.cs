@@ -79,6 +79,40 @@ public sealed class TimingDriver(Expectations expectations, ScenarioRecorder rec
     public void Record(TimedReaction timed, MeasuredInstant reference, MeasuredInstant at, TimingVerdict verdict = TimingVerdict.Unbounded, string? sourceNote = null) =>
         recorder.AddTiming(Record(timed, MeasuredDuration.Between(reference, at), at, null, verdict, sourceNote));
 
+    /// <summary>
+    /// Records the timing measured again at the end of the scenario with sharper instants: a step's own record of it keeps its
+    /// window and is judged again; otherwise it is judged against <paramref name="window"/> (or recorded unbounded when null).
+    /// </summary>
+    public void Remeasure(TimedReaction timed, ReactionWindow? window, MeasuredInstant reference, MeasuredInstant at, string? sourceNote)
+    {
+        ArgumentNullException.ThrowIfNull(timed);
+        var name = Record(timed, null, null, null, TimingVerdict.Unbounded, null).Name;
+        var measured = MeasuredDuration.Between(reference, at);
+        if (recorder.FindTiming(name) is { } stepRecord)
+        {
+            if (stepRecord.MeasuredSeconds is null)
+            {
+                return;
+            }
+
+            var stated = stepRecord is { BoundMinSeconds: { } min, BoundMaxSeconds: { } max }
+                ? new ReactionWindow(TimeSpan.FromSeconds(min), TimeSpan.FromSeconds(max), stepRecord.Formula ?? string.Empty) { Jitter = TimeSpan.FromSeconds(stepRecord.JitterSeconds ?? 0) }
+                : null;
+            recorder.ReplaceTiming(stepRecord with
+            {
+                MeasuredSeconds = measured.Seconds,
+                PrecisionSeconds = measured.PrecisionSeconds,
+                OccurredAt = at.Mid,
+                Verdict = stated?.Judge(measured) ?? stepRecord.Verdict,
+                SourceNote = sourceNote ?? stepRecord.SourceNote,
+            });
+            return;
+        }
+
+        var verdict = window?.Judge(measured) ?? TimingVerdict.Unbounded;
+        recorder.AddTiming(Record(timed, measured, at, window, verdict, sourceNote));
+    }
+
     /// <summary>The record of one timing, built in this one place.</summary>
     public TimingRecord Record(TimedReaction timed, MeasuredDuration? measured, MeasuredInstant? at, ReactionWindow? window, TimingVerdict verdict, string? sourceNote)
     {

@@ -116,11 +116,10 @@ public sealed class Hooks(
         if (cluster is not null)
         {
             await Attempt(log, "stopping traffic", () => container.Resolve<TrafficDriver>().StopAsync());
-            await Attempt(log, "measuring timings", () =>
+            await Attempt(log, "measuring timings", async () =>
             {
-                container.Resolve<TimingAnalysis>().Record();
+                await container.Resolve<TimingAnalysis>().RecordAsync(cluster.Aborted);
                 timeline = container.Resolve<TimelineBuilder>().Build();
-                return Task.CompletedTask;
             });
             // Held scenarios too: the containers' logs carry the app's own probe answers with their latencies, which the
             // advisor reads from the records (the report itself shows diagnostics only for scenarios that did not hold).

@@ -84,6 +84,32 @@ public sealed class ScenarioRecorder
         }
     }
 
+    /// <summary>The timing of that name, or null.</summary>
+    public TimingRecord? FindTiming(string name)
+    {
+        lock (_gate)
+        {
+            return _timings.FirstOrDefault(t => t.Name == name);
+        }
+    }
+
+    /// <summary>Replaces the timing of the same name (a sharper measurement of what a step measured), or adds it.</summary>
+    public void ReplaceTiming(TimingRecord timing)
+    {
+        lock (_gate)
+        {
+            var index = _timings.FindIndex(t => t.Name == timing.Name);
+            if (index < 0)
+            {
+                _timings.Add(timing);
+            }
+            else
+            {
+                _timings[index] = timing;
+            }
+        }
+    }
+
     private IReadOnlyList<T> Copy<T>(List<T> list)
     {
         lock (_gate)

@@ -1,0 +1,122 @@
+using k8s.Models;
+using ProbeHarness.Kubelet.Timing;
+
+namespace ProbeHarness.Steps.Drivers;
+
+/// <summary>
+/// The target app's own millisecond view of one pod (its event lines, current and previous instance): when a fault took
+/// effect, when a probe was answered with a failure, when SIGTERM came, when the process exited and when the next one
+/// started. Each is an instant narrow enough to sharpen a whole-second server timestamp.
+/// </summary>
+public sealed class AppEvidence(AppEventLines lines)
+{
+    // Between the app writing an answer and the kubelet handling it, or the kubelet logging a kill and the app seeing SIGTERM.
+    private static readonly TimeSpan Handling = TimeSpan.FromMilliseconds(50);
+
+    // The kernel's process start has 10 ms ticks; the runtime records its start just before.
+    private static readonly TimeSpan StartTick = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>No evidence (the log could not be read).</summary>
+    public static AppEvidence None { get; } = new(AppEventLines.Empty);
+
+    /// <summary>When <paramref name="fault"/> took effect in the app, or null when no line says so.</summary>
+    public MeasuredInstant? FaultApplied(InjectedFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        var target = TargetWord(fault.Request.Target);
+        var after = TimeSpan.FromSeconds(fault.Request.ActiveAfterSeconds);
+        var sent = fault.Active.Earliest - after - Handling;
+        var answered = fault.Active.Latest - after + Handling;
+        var applied = lines.OfKind(AppEventKind.FaultApplied)
+            .FirstOrDefault(e => e.Source == "api" && e.Target == target && e.At >= sent && e.At <= answered);
+        return applied is null ? null : MeasuredInstant.Exact(applied.ActiveFrom ?? applied.At + after);
+    }
+
+    /// <summary>The <paramref name="n"/>-th consecutive failed answer (from 1) to <paramref name="probe"/> from <paramref name="from"/> on, as the kubelet saw it; null when the app cannot tell (exec, TCP) or it did not come.</summary>
+    public MeasuredInstant? FailedAnswer(V1Probe probe, DateTimeOffset from, int n = 1) => Streak(probe, from, n, failed: true);
+
+    /// <summary>The <paramref name="n"/>-th consecutive successful answer (from 1) to <paramref name="probe"/> from <paramref name="from"/> on; null when the app cannot tell or it did not come.</summary>
+    public MeasuredInstant? SuccessfulAnswer(V1Probe probe, DateTimeOffset from, int n = 1) => Streak(probe, from, n, failed: false);
+
+    private MeasuredInstant? Streak(V1Probe probe, DateTimeOffset from, int n, bool failed)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var streak = 0;
+        foreach (var answer in Answers(probe).Where(e => e.At >= from))
+        {
+            var isFailure = answer.Healthy == false || (answer.Aborted && answer.AbortedBy == "client");
+            var counts = failed ? isFailure : answer.Healthy == true;
+            streak = counts ? streak + 1 : 0;
+            if (streak == n)
+            {
+                // An answer reaches the kubelet just after it is written; a client abort is noticed just after the kubelet gave up.
+                return answer.Aborted
+                    ? new MeasuredInstant(answer.At - Handling, answer.At, InstantSource.AppLog)
+                    : new MeasuredInstant(answer.At, answer.At + Handling, InstantSource.AppLog);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>When the kill began: just before the instance running from <paramref name="from"/> on received SIGTERM; null when no line says so.</summary>
+    public MeasuredInstant? Kill(DateTimeOffset from) =>
+        lines.OfKind(AppEventKind.SignalReceived).FirstOrDefault(e => e.Signal == "SIGTERM" && e.At >= from) is { } signal
+            ? new MeasuredInstant(signal.At - Handling, signal.At, InstantSource.AppLog)
+            : null;
+
+    /// <summary>When the process that got the kill ended: right after its exiting line; null after a SIGKILL (no line).</summary>
+    public MeasuredInstant? Exit(DateTimeOffset from) =>
+        lines.OfKind(AppEventKind.ProcessExiting).FirstOrDefault(e => e.At >= from) is { } exiting
+            ? new MeasuredInstant(exiting.At, exiting.At + Handling, InstantSource.AppLog)
+            : null;
+
+    /// <summary>When the next instance started, from <paramref name="from"/> on (the kernel's process start); null when its log is not at hand.</summary>
+    public MeasuredInstant? Started(DateTimeOffset from) =>
+        lines.OfKind(AppEventKind.ProcessStarted).FirstOrDefault(e => e.ProcessStartedAt is { } at && at >= from - StartTick) is { ProcessStartedAt: { } start }
+            ? new MeasuredInstant(start - StartTick, start + StartTick, InstantSource.AppLog)
+            : null;
+
+    /// <summary><paramref name="coarse"/> narrowed by <paramref name="precise"/> when they overlap; when they do not, the coarse one and a note saying so.</summary>
+    public static (MeasuredInstant? Instant, string? Note) Sharpen(MeasuredInstant? coarse, MeasuredInstant? precise, string what)
+    {
+        if (coarse is null || precise is null)
+        {
+            return (coarse ?? precise, null);
+        }
+
+        return coarse.Intersect(precise) is { } both
+            ? (both, null)
+            : (coarse, $"the app's log puts the {what} at {precise.Mid:HH:mm:ss.fff}, outside what the cluster's timestamps allow ({coarse.Earliest:HH:mm:ss.fff}–{coarse.Latest:HH:mm:ss.fff}); the cluster's is shown");
+    }
+
+    // The answers the probe's requests produced: HTTP answers on its path, gRPC answers for its service's probe.
+    private IEnumerable<AppEvent> Answers(V1Probe probe)
+    {
+        if (probe.HttpGet is { } http)
+        {
+            var path = (http.Path ?? "/").Split('?')[0];
+            return lines.OfKind(AppEventKind.ProbeAnswered).Where(e => e.Path == path);
+        }
+
+        if (probe.Grpc is { } grpc)
+        {
+            var served = FaultReach.GrpcServiceTarget(grpc.Service) is { } target ? FaultRequest.ProbeOf(target) : null;
+            return lines.OfKind(AppEventKind.GrpcAnswered).Where(e => served is not null && e.Probe == served);
+        }
+
+        return [];
+    }
+
+    private static string TargetWord(FaultTarget target) => target switch
+    {
+        FaultTarget.LivenessEndpoint => "liveness",
+        FaultTarget.ReadinessEndpoint => "readiness",
+        FaultTarget.StartupEndpoint => "startup",
+        FaultTarget.TcpPort => "tcp",
+        FaultTarget.Dependency => "dependency",
+        FaultTarget.Process => "crash",
+        FaultTarget.Memory => "leak",
+        _ => "all",
+    };
+}

@@ -1,0 +1,80 @@
+using k8s.Models;
+using ProbeHarness.Kubelet.Timing;
+using ProbeHarness.Steps.Drivers;
+
+namespace ProbeHarness.Steps.Tests.Drivers;
+
+public sealed class AppEvidenceTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 12, 2, 13, 4, 5, TimeSpan.Zero);
+
+    private static readonly V1Probe Liveness = new() { HttpGet = new V1HTTPGetAction { Path = "/healthz", Port = 8080 } };
+
+    [Fact]
+    public void The_app_log_sharpens_the_first_failure_the_kill_the_exit_and_the_next_start_to_milliseconds()
+    {
+        // Given an instance that answered 200, then 500 twice, got SIGTERM and exited, and the next instance's start
+        var evidence = new AppEvidence(AppEventLog.Parse(string.Join('\n',
+            Answer(0.1, 200, true),
+            Answer(1.1, 500, false),
+            Answer(2.1, 500, false),
+            Line("signal-received", 2.3, "\"signal\":\"SIGTERM\",\"action\":\"stopping\""),
+            Line("process-exiting", 2.4, "\"exitCode\":0,\"reason\":\"SIGTERM\""),
+            Line("process-started", 3.0, $"\"pid\":7,\"processStartedAt\":\"{Iso(2.95)}\""))));
+
+        // When
+        var first = evidence.FailedAnswer(Liveness, At(0.5));
+        var second = evidence.FailedAnswer(Liveness, At(0.5), n: 2);
+        var kill = evidence.Kill(T0);
+        var exit = evidence.Exit(At(2.3));
+        var started = evidence.Started(At(2.4));
+
+        // Then each lies within tens of milliseconds of the app's own instant
+        Assert.Equal(At(1.1), first!.Earliest);
+        Assert.Equal(At(2.1), second!.Earliest);
+        Assert.Equal(At(2.3), kill!.Latest);
+        Assert.True(kill.PrecisionSeconds <= 0.05);
+        Assert.Equal(At(2.4), exit!.Earliest);
+        Assert.Equal(At(2.95), started!.Mid);
+    }
+
+    [Fact]
+    public void A_server_second_and_an_app_instant_that_disagree_keep_the_server_second_and_say_so()
+    {
+        // Given a server second [5, 6) and an app instant at 7.2 s
+        var server = MeasuredInstant.FromServer(At(5));
+        var app = MeasuredInstant.Exact(At(7.2));
+
+        // When
+        var (agreeing, none) = AppEvidence.Sharpen(server, MeasuredInstant.Exact(At(5.3)), "kill");
+        var (kept, note) = AppEvidence.Sharpen(server, app, "kill");
+
+        // Then
+        Assert.Equal((At(5.3), At(5.3)), (agreeing!.Earliest, agreeing.Latest));
+        Assert.Null(none);
+        Assert.Same(server, kept);
+        Assert.Contains("outside what the cluster's timestamps allow", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exec_and_tcp_probes_leave_nothing_to_sharpen()
+    {
+        // Given a failing answer on the HTTP endpoint, and an exec probe
+        var evidence = new AppEvidence(AppEventLog.Parse(Answer(1, 500, false)));
+        var exec = new V1Probe { Exec = new V1ExecAction { Command = ["cat", "/tmp/healthy"] } };
+
+        // When / Then
+        Assert.Null(evidence.FailedAnswer(exec, T0));
+        Assert.NotNull(evidence.FailedAnswer(Liveness, T0));
+    }
+
+    private static string Answer(double at, int status, bool healthy) =>
+        Line("probe-answered", at, $"\"path\":\"/healthz\",\"probe\":\"liveness\",\"status\":{status},\"receivedAt\":\"{Iso(at - 0.003)}\",\"healthy\":{(healthy ? "true" : "false")},\"reason\":\"ok\",\"durationMs\":3");
+
+    private static string Line(string kind, double at, string fields) =>
+        $"{{\"probeHarnessEvent\":\"{kind}\",\"at\":\"{Iso(at)}\",\"time\":\"{Iso(at)}\",\"kind\":\"event\",\"instance\":\"e393ec58f244\",{fields}}}";
+
+    private static DateTimeOffset At(double seconds) => T0.AddMilliseconds(Math.Round(seconds * 1000));
+
+    private static string Iso(double seconds) => At(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
