@@ -20,6 +20,9 @@ public sealed record AppEvent(AppEventKind Kind, DateTimeOffset At, AppLogInstan
     /// <summary>The HTTP request path (probe answers, fault requests), or null.</summary>
     public string? Path { get; init; }
 
+    /// <summary>The client's User-Agent on probe and gRPC answers (the kubelet's is <c>kube-probe/&lt;version&gt;</c>), or null.</summary>
+    public string? UserAgent { get; init; }
+
     /// <summary>The HTTP status answered (probe answers), or a fault's configured status, or null.</summary>
     public int? Status { get; init; }
 

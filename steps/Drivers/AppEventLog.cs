@@ -144,6 +144,7 @@ public sealed class AppEventLog(ScenarioCluster cluster, ClusterObserver observe
                 AppInstance = fields.String("instance"),
                 Probe = fields.Probe("probe"),
                 Path = fields.String("path"),
+                UserAgent = fields.String("userAgent"),
                 Status = fields.Int("status"),
                 Healthy = fields.Bool("healthy"),
                 ReceivedAt = fields.Instant("receivedAt"),

@@ -42,15 +42,14 @@ public sealed class AppEventLogEmulatedTests : IAsyncLifetime
         await using var ns = await _backend.CreateNamespaceAsync("app-event-log", Token);
         await ns.ApplyAsync(workload, Token);
         var pod = await PodWhenAsync(ns, p => p.ContainerStatus(container.Name)?.State?.Running is not null, "running");
+        await UntilListeningAsync(ns, pod.Metadata.Name, container.Name, AppLogInstance.Current);
 
         // When the liveness endpoint fails and the kubelet restarts the container
         using var request = new HttpRequestMessage(HttpMethod.Put, "/faults/liveness") { Content = new StringContent("""{"mode":"fail"}""", Encoding.UTF8, "application/json") };
         using var response = await ns.SendToPodAsync(pod.Metadata.Name, 8080, request, Token);
         response.EnsureSuccessStatusCode();
         await PodWhenAsync(ns, p => p.RestartCount(container.Name) == 1 && p.ContainerStatus(container.Name)?.State?.Running is not null, "restarted");
-        await UntilAsync(
-            async () => AppEventLog.Parse(await ns.ReadLogAsync(pod.Metadata.Name, container.Name, previous: false, Token)).OfKind(AppEventKind.Listening).Any(),
-            "listening logged by the new instance");
+        await UntilListeningAsync(ns, pod.Metadata.Name, container.Name, AppLogInstance.Current, restarted: true);
         V1Pod? latest = null;
         var lines = await AppEventLog.ReadAsync(ns, pod.Metadata.Name, container.Name, () => latest, Token);
         latest = (await ns.ListPodsAsync(Token)).Single();
@@ -78,6 +77,16 @@ public sealed class AppEventLogEmulatedTests : IAsyncLifetime
         Assert.All(labelled.Events.Where(e => e.Log == AppLogInstance.Previous), e => Assert.Equal(status.LastState.Terminated.ContainerID, e.ContainerId));
         Assert.All(labelled.Events.Where(e => e.Log == AppLogInstance.Current), e => Assert.Equal(status.ContainerID, e.ContainerId));
     }
+
+    // Running is not listening (no readiness probe here): the app's own listening event says when its ports are open.
+    private static Task UntilListeningAsync(IScenarioNamespace ns, string pod, string container, AppLogInstance log, bool restarted = false) =>
+        UntilAsync(
+            async () =>
+            {
+                var lines = await AppEventLog.ReadAsync(ns, pod, container, () => null, Token);
+                return lines.HasPreviousLog == restarted && lines.Events.Any(e => e.Log == log && e.Kind == AppEventKind.Listening);
+            },
+            restarted ? "the new instance listening" : "the app listening");
 
     private static async Task<V1Pod> PodWhenAsync(IScenarioNamespace ns, Func<V1Pod, bool> condition, string what)
     {

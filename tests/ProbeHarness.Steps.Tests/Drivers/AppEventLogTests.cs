@@ -9,7 +9,7 @@ public sealed class AppEventLogTests
 {
     private const string Started = """{"probeHarnessEvent":"process-started","at":"2026-12-02T13:04:00.068Z","time":"2026-12-02T13:04:00.086Z","kind":"event","instance":"aaaaaaaaaaaa","pid":1,"processStartedAt":"2026-12-02T13:04:00.020Z"}""";
     private const string Legacy = """{"time":"2026-12-02T13:04:05.138Z","kind":"probe","instance":"aaaaaaaaaaaa","probe":"liveness","path":"/healthz","result":"answered","status":500,"reason":"fault:fail","durationMs":2.9}""";
-    private const string Answered = """{"probeHarnessEvent":"probe-answered","at":"2026-12-02T13:04:05.123Z","time":"2026-12-02T13:04:05.124Z","kind":"event","instance":"aaaaaaaaaaaa","path":"/healthz","probe":"liveness","status":500,"receivedAt":"2026-12-02T13:04:05.120Z","healthy":false,"reason":"fault:fail","durationMs":2.9}""";
+    private const string Answered = """{"probeHarnessEvent":"probe-answered","at":"2026-12-02T13:04:05.123Z","time":"2026-12-02T13:04:05.124Z","kind":"event","instance":"aaaaaaaaaaaa","path":"/healthz","probe":"liveness","userAgent":"kube-probe/1.32","status":500,"receivedAt":"2026-12-02T13:04:05.120Z","healthy":false,"reason":"fault:fail","durationMs":2.9}""";
     private const string Aborted = """{"probeHarnessEvent":"probe-answered","at":"2026-12-02T13:04:07.204Z","time":"2026-12-02T13:04:07.204Z","kind":"event","instance":"aaaaaaaaaaaa","path":"/readyz","probe":"readiness","receivedAt":"2026-12-02T13:04:06.200Z","aborted":true,"abortedBy":"client","reason":"fault:hang","durationMs":1004.4}""";
     private const string Exiting = """{"probeHarnessEvent":"process-exiting","at":"2026-12-02T13:04:09.742Z","time":"2026-12-02T13:04:09.742Z","kind":"event","instance":"aaaaaaaaaaaa","exitCode":143,"reason":"graceful stop"}""";
     private const string NextStarted = """{"probeHarnessEvent":"process-started","at":"2026-12-02T13:04:11.001Z","time":"2026-12-02T13:04:11.002Z","kind":"event","instance":"bbbbbbbbbbbb","pid":1}""";
@@ -54,6 +54,7 @@ public sealed class AppEventLogTests
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 13, 4, 5, 120, TimeSpan.Zero), answered.ReceivedAt);
         Assert.Equal(ProbeKind.Liveness, answered.Probe);
         Assert.Equal("/healthz", answered.Path);
+        Assert.Equal("kube-probe/1.32", answered.UserAgent);
         Assert.Equal(500, answered.Status);
         Assert.False(answered.Healthy);
         Assert.False(answered.Aborted);
