@@ -11,6 +11,9 @@ public sealed class FaultWindowEvents : BackgroundService
 {
     private static readonly TimeSpan BoundarySlack = TimeSpan.FromMilliseconds(1);
 
+    // A semaphore wait takes at most int.MaxValue ms; waking once a day before a far boundary costs nothing.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     private readonly FaultBoard _board;
     private readonly AppEventLog _events;
     private readonly TimeProvider _time;
@@ -58,7 +61,7 @@ public sealed class FaultWindowEvents : BackgroundService
             }
 
             var wait = next is { } boundary
-                ? TimeSpan.FromTicks(Math.Max(0, (boundary - now + BoundarySlack).Ticks))
+                ? TimeSpan.FromTicks(Math.Clamp((boundary - now + BoundarySlack).Ticks, 0, LongestWait.Ticks))
                 : Timeout.InfiniteTimeSpan;
             try
             {

@@ -36,7 +36,7 @@ public sealed class GrpcHealthService : Health.HealthBase
         var remote = context.Peer;
         if (!TryKind(request.Service, out var kind))
         {
-            _events.GrpcAnswered(_events.Now(), request.Service, null, receivedAt, "NOT_FOUND", healthy: false, null, "unknown service", started);
+            _events.GrpcAnswered(_events.Now(), request.Service, null, userAgent, receivedAt, "NOT_FOUND", healthy: false, null, "unknown service", started);
             ProbeLogLine.Write(_log, "grpc", $"{CheckPath}({request.Service})", userAgent, remote, "answered", 404, "unknown service", started);
             throw new RpcException(new Status(StatusCode.NotFound, $"unknown service '{request.Service}' (known: \"\", liveness, readiness, startup)"));
         }
@@ -60,7 +60,7 @@ public sealed class GrpcHealthService : Health.HealthBase
         catch (OperationCanceledException)
         {
             var abortedBy = context.CancellationToken.IsCancellationRequested ? "client" : "shutdown";
-            _events.GrpcAnswered(_events.Now(), request.Service, kind, receivedAt, null, healthy: false, abortedBy, verdict.Reason, started);
+            _events.GrpcAnswered(_events.Now(), request.Service, kind, userAgent, receivedAt, null, healthy: false, abortedBy, verdict.Reason, started);
             ProbeLogLine.Write(_log, probe, path, userAgent, remote, "abandoned", null, verdict.Reason, started);
             throw new RpcException(new Status(StatusCode.Cancelled, "probe abandoned"));
         }
@@ -70,7 +70,7 @@ public sealed class GrpcHealthService : Health.HealthBase
         // Logged once the answer is sent, so the event line never holds the answer back and its instant is the send.
         context.GetHttpContext().Response.OnCompleted(() =>
         {
-            _events.GrpcAnswered(_events.Now(), request.Service, kind, receivedAt, answer, serving, null, verdict.Reason, started);
+            _events.GrpcAnswered(_events.Now(), request.Service, kind, userAgent, receivedAt, answer, serving, null, verdict.Reason, started);
             return Task.CompletedTask;
         });
         ProbeLogLine.Write(_log, probe, path, userAgent, remote, "answered", serving ? 200 : verdict.StatusCode, $"{answer} ({verdict.Reason})", started);

@@ -50,6 +50,7 @@ public sealed class AppEventLog
     /// <param name="at">When the answer was written, or when the request was aborted.</param>
     /// <param name="path">The request path.</param>
     /// <param name="probe">The probe the endpoint serves; null for the redirect target.</param>
+    /// <param name="userAgent">The client's User-Agent (the kubelet's is <c>kube-probe/&lt;version&gt;</c>), or null.</param>
     /// <param name="receivedAt">When the handler received the request.</param>
     /// <param name="status">The answered status; null when aborted.</param>
     /// <param name="healthy">Whether the answer counts as a success (2xx, or a redirect).</param>
@@ -57,13 +58,14 @@ public sealed class AppEventLog
     /// <param name="reason">Why the answer was what it was (<c>ok</c>, <c>fault:fail</c>, …).</param>
     /// <param name="startedTimestamp">The handler's <see cref="Stopwatch"/> start, for a monotonic duration.</param>
     public void ProbeAnswered(
-        DateTimeOffset at, string path, ProbeKind? probe, DateTimeOffset receivedAt, int? status, bool healthy, string? abortedBy, string reason, long startedTimestamp)
+        DateTimeOffset at, string path, ProbeKind? probe, string? userAgent, DateTimeOffset receivedAt, int? status, bool healthy, string? abortedBy, string reason, long startedTimestamp)
     {
         var durationMs = Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         _log.WriteEvent(AppEventNames.ProbeAnswered, at, json =>
         {
             json.WriteString("path", path);
             WriteProbe(json, probe);
+            WriteUserAgent(json, userAgent);
             if (status is { } code)
             {
                 json.WriteNumber("status", code);
@@ -75,13 +77,14 @@ public sealed class AppEventLog
 
     /// <summary><c>grpc-answered</c>: a gRPC health check answered <paramref name="servingStatus"/> (or <c>NOT_FOUND</c>), or (null) was aborted.</summary>
     public void GrpcAnswered(
-        DateTimeOffset at, string service, ProbeKind? probe, DateTimeOffset receivedAt, string? servingStatus, bool healthy, string? abortedBy, string reason, long startedTimestamp)
+        DateTimeOffset at, string service, ProbeKind? probe, string? userAgent, DateTimeOffset receivedAt, string? servingStatus, bool healthy, string? abortedBy, string reason, long startedTimestamp)
     {
         var durationMs = Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         _log.WriteEvent(AppEventNames.GrpcAnswered, at, json =>
         {
             json.WriteString("service", service);
             WriteProbe(json, probe);
+            WriteUserAgent(json, userAgent);
             if (servingStatus is { } answer)
             {
                 json.WriteString("servingStatus", answer);
@@ -222,6 +225,14 @@ public sealed class AppEventLog
         if (probe is { } kind)
         {
             json.WriteString("probe", kind.Name());
+        }
+    }
+
+    private static void WriteUserAgent(Utf8JsonWriter json, string? userAgent)
+    {
+        if (!string.IsNullOrEmpty(userAgent))
+        {
+            json.WriteString("userAgent", userAgent);
         }
     }
 

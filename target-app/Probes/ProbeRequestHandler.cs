@@ -66,7 +66,7 @@ public sealed class ProbeRequestHandler
         {
             // Read before any logging: the instant the answer went out (or the request was given up).
             var at = _events.Now();
-            _events.ProbeAnswered(at, context.Request.Path.Value ?? "/", kind, receivedAt, answered, verdict.IsHealthy, abortedBy, verdict.Reason, started);
+            _events.ProbeAnswered(at, context.Request.Path.Value ?? "/", kind, context.Request.Headers.UserAgent.ToString(), receivedAt, answered, verdict.IsHealthy, abortedBy, verdict.Reason, started);
             ProbeLogLine.Write(_log, kind.Name(), context, answered, verdict.Reason, started);
         }
     }
@@ -81,7 +81,7 @@ public sealed class ProbeRequestHandler
             json.WriteString("probe", "redirect-target");
             json.WriteString("status", "ok");
         });
-        _events.ProbeAnswered(_events.Now(), context.Request.Path.Value ?? "/", null, receivedAt, 200, healthy: true, null, "ok", started);
+        _events.ProbeAnswered(_events.Now(), context.Request.Path.Value ?? "/", null, context.Request.Headers.UserAgent.ToString(), receivedAt, 200, healthy: true, null, "ok", started);
         ProbeLogLine.Write(_log, "redirect-target", context, 200, "ok", started);
     }
 }

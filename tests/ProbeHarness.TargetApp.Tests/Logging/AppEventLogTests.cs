@@ -22,16 +22,21 @@ public sealed class AppEventLogTests
         await using var app = await TargetAppProcess.StartAsync();
         using var fault = await app.PutFaultAsync("liveness", """{"mode":"fail","status":503}""");
 
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        request.Headers.UserAgent.ParseAdd("kube-probe/1.32");
+
         // When
         var before = Truncated(DateTimeOffset.UtcNow);
-        Assert.Equal(503, await app.StatusOfAsync("/healthz"));
+        using var response = await app.Http.SendAsync(request, Token);
         var after = DateTimeOffset.UtcNow;
+        Assert.Equal(503, (int)response.StatusCode);
         var answered = await app.WaitForEventAsync("probe-answered", json => json.GetProperty("path").GetString() == "/healthz");
 
         // Then
         Assert.Equal("probeHarnessEvent", answered.EnumerateObject().First().Name);
         Assert.Equal("event", answered.GetProperty("kind").GetString());
         Assert.Equal("liveness", answered.GetProperty("probe").GetString());
+        Assert.Equal("kube-probe/1.32", answered.GetProperty("userAgent").GetString());
         Assert.Equal(503, answered.GetProperty("status").GetInt32());
         Assert.False(answered.GetProperty("healthy").GetBoolean());
         Assert.False(answered.TryGetProperty("aborted", out _));
