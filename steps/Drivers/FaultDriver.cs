@@ -21,6 +21,9 @@ public sealed class FaultDriver(
     // The app may still be starting (LISTEN_DELAY_SECONDS) or restarting.
     private static readonly TimeSpan DeliveryWithin = TimeSpan.FromSeconds(60);
 
+    // How long a fault waits for the pod's probes to recover from a slow start.
+    private static readonly TimeSpan StartFailuresWithin = TimeSpan.FromSeconds(60);
+
     private readonly Lock _gate = new();
     private readonly List<InjectedFault> _injected = [];
 
@@ -74,6 +77,7 @@ public sealed class FaultDriver(
     public async Task InjectAsync(PodSelection pods, FaultRequest fault, CancellationToken cancellationToken)
     {
         var names = workload.PodNames(pods, observer.State);
+        await Task.WhenAll(names.Select(name => UntilProbesRecoveredAsync(name, fault, cancellationToken)));
         var state = observer.State;
         var sentAt = clock.Now;
         var accepted = await Task.WhenAll(names.Select(async name =>
@@ -93,6 +97,48 @@ public sealed class FaultDriver(
         var first = accepted.Min(f => f.Active.Mid);
         recorder.AddFault(new FaultRecord(clock.SecondsAt(first), pods.Ordinal is null ? "*" : roster.Label(names[0]), fault.Description));
         log.Write($"fault injected into {pods}: {fault.Description} ({(clock.Now - sentAt).TotalSeconds:0.00} s to deliver)");
+    }
+
+    // A probe still failing from a slow start (seen on a loaded real cluster: three refused connections before the app
+    // listened) carries its failure count into the fault, and the kill comes before the fault's own threshold: before the
+    // pod's first fault, wait (at most StartFailuresWithin) until the probes the fault reaches went a period without failing.
+    private async Task UntilProbesRecoveredAsync(string podName, FaultRequest fault, CancellationToken cancellationToken)
+    {
+        var kinds = FaultReach.ProbesReading(workload.Container, fault);
+        if (fault.Heals || kinds.Count == 0 || Injected.Any(f => f.Pod == podName))
+        {
+            return;
+        }
+
+        var quiet = TimeSpan.FromSeconds(kinds.Max(k => ProbeDescription.Effective(workload.RequireProbe(k)) is var p ? p.PeriodSeconds + p.TimeoutSeconds : 0) + 1);
+        var prefixes = kinds.Select(k => $"{k} probe failed").ToList();
+        var started = clock.Now;
+        var said = false;
+        while (true)
+        {
+            var last = EventHistory.Occurrences(observer.State)
+                .Where(o => o.PodName == podName && o.Reason == "Unhealthy" && prefixes.Any(p => o.Message.StartsWith(p, StringComparison.Ordinal)))
+                .Select(o => (DateTimeOffset?)o.SeenAt)
+                .LastOrDefault();
+            var waited = clock.Now - started;
+            if (last is null || clock.Now - last.Value >= quiet || waited >= StartFailuresWithin)
+            {
+                if (said)
+                {
+                    log.Write($"{roster.Label(podName)}: {(last is null || clock.Now - last.Value >= quiet ? "its probes recovered" : "its probes still fail")} after {waited.TotalSeconds:0} s; injecting {fault.Description}");
+                }
+
+                return;
+            }
+
+            if (!said)
+            {
+                log.Write($"{roster.Label(podName)}: its probes failed before the fault (a slow start); waiting until they pass for {quiet.TotalSeconds:0} s, at most {StartFailuresWithin.TotalSeconds:0} s");
+                said = true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
     }
 
     // Returns when the last attempt was sent (a retried request is applied by the attempt that got through).

@@ -24,7 +24,7 @@ namespace ProbeHarness.Kubelet.Timing;
 /// <item>Back-off delay n (0-based): <c>[b, b + 1.5·retry]</c> with b = min(10·2ⁿ, 300) s.</item>
 /// <item>Never: a flap shorter than fT, or answers slower than nothing but faster than T.</item>
 /// </list>
-/// A measurement is judged against [<see cref="Min"/>, <see cref="Max"/> + <see cref="Jitter"/>], widened by its own precision.
+/// A measurement is judged against [<see cref="Min"/> − <see cref="Jitter"/>, <see cref="Max"/> + <see cref="Jitter"/>], widened by its own precision.
 /// </summary>
 /// <param name="Min">Earliest reaction after the reference moment.</param>
 /// <param name="Max">Latest reaction the model allows; <see cref="TimeSpan.MaxValue"/> when the kubelet never reacts.</param>
@@ -48,7 +48,7 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
         new(TimeSpan.FromSeconds(minSeconds), TimeSpan.FromSeconds(maxSeconds), "stated by the scenario");
 
     /// <summary>
-    /// Judges <paramref name="measured"/>: within bound when its interval meets [Min, Max + Jitter] (a measurement is only as
+    /// Judges <paramref name="measured"/>: within bound when its interval meets [Min − Jitter, Max + Jitter] (a measurement is only as
     /// exact as its precision), early or late when it lies wholly before or after, missed when there is none.
     /// </summary>
     public TimingVerdict Judge(MeasuredDuration? measured)
@@ -58,7 +58,8 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
             return TimingVerdict.Missed;
         }
 
-        if (measured.LatestSeconds < Min.TotalSeconds)
+        // A probe tick that ran late still counts from its nominal phase, so the next comes sooner: the jitter applies before Min too.
+        if (measured.LatestSeconds < Min.TotalSeconds - Jitter.TotalSeconds)
         {
             return TimingVerdict.Early;
         }
@@ -197,7 +198,7 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
         Never ? $"never: {Formula}" : $"[{S(Min.TotalSeconds)}, {S(Max.TotalSeconds)}] s: {Formula}";
 
     private ReactionWindow WithJitterText(string reason) =>
-        Jitter > TimeSpan.Zero ? this with { Formula = $"{Formula}; + up to {S(Jitter.TotalSeconds)} s later ({reason}), ± the measurement's precision" } : this;
+        Jitter > TimeSpan.Zero ? this with { Formula = $"{Formula}; ± up to {S(Jitter.TotalSeconds)} s ({reason}), ± the measurement's precision" } : this;
 
     private static ReactionWindow ReadyAgain(ReactionQuery query, double p, double t, double st, string values)
     {

@@ -149,7 +149,7 @@ public sealed class ReactionWindowTests
 
         // Then the window widens only by the jitter and the measurement's own precision
         Assert.Equal((0.0, 5.0, 6.0), (window.Min.TotalSeconds, window.Max.TotalSeconds, window.Latest.TotalSeconds));
-        Assert.Contains("up to 1 s later", window.Formula);
+        Assert.Contains("± up to 1 s", window.Formula);
         Assert.Equal([TimingVerdict.WithinBound, TimingVerdict.WithinBound, TimingVerdict.Late, TimingVerdict.Missed], [inside, lateButImprecise, late, missed]);
     }
 
