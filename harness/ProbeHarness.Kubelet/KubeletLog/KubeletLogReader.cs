@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProbeHarness.Kubelet.Probing;
@@ -185,7 +186,7 @@ public static partial class KubeletLogReader
                 return;
             }
 
-            bool? ready;
+            (bool Ready, DateTimeOffset? Transition)? ready;
             try
             {
                 ready = ReadyInPatch(patch);
@@ -199,7 +200,7 @@ public static partial class KubeletLogReader
             // A patch that leaves the Ready condition's status alone is no Ready change.
             if (ready is { } value)
             {
-                Add(line, text, KubeletEventKind.ReadyChanged, pod, e => e with { Ready = value });
+                Add(line, text, KubeletEventKind.ReadyChanged, pod, e => e with { Ready = value.Ready, LastTransitionTime = value.Transition });
             }
         }
 
@@ -259,8 +260,8 @@ public static partial class KubeletLogReader
             id.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? id[(scheme + 3)..] : id;
     }
 
-    // The pod's Ready condition in a status patch, when the patch sets its status.
-    private static bool? ReadyInPatch(string patch)
+    // The pod's Ready condition in a status patch, when the patch sets its status, with its transition time when it has one.
+    private static (bool Ready, DateTimeOffset? Transition)? ReadyInPatch(string patch)
     {
         using var document = JsonDocument.Parse(patch);
         if (document.RootElement.ValueKind != JsonValueKind.Object ||
@@ -276,7 +277,11 @@ public static partial class KubeletLogReader
                 condition.TryGetProperty("type", out var type) && type.ValueEquals("Ready") &&
                 condition.TryGetProperty("status", out var value) && value.ValueKind == JsonValueKind.String)
             {
-                return value.ValueEquals("True");
+                var transition = condition.TryGetProperty("lastTransitionTime", out var time) && time.ValueKind == JsonValueKind.String &&
+                                 DateTimeOffset.TryParse(time.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                    ? parsed
+                    : (DateTimeOffset?)null;
+                return (value.ValueEquals("True"), transition);
             }
         }
 

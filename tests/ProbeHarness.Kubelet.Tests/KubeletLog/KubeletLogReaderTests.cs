@@ -39,6 +39,7 @@ public sealed class KubeletLogReaderTests
             ],
             log.Entries.Select(e => (e.Line, e.At.UtcDateTime.ToString("HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture), e.Kind, e.Ready)));
         Assert.All(log.Entries, e => Assert.Equal(("probe-harness-smoke", "target-app", "8fc665e6-7091-4772-99d1-e6d178da3e39"), (e.Namespace, e.Pod, e.PodUid)));
+        Assert.Equal(At("14:18:23.000000"), log.Entries[1].LastTransitionTime);
     }
 
     [Fact]
