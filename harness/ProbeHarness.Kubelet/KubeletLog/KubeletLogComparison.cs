@@ -75,6 +75,17 @@ public sealed record KubeletLogComparison(IReadOnlyList<MeasureComparison> Measu
                 $"| {m.Name} | {m.Pairs.Count} | {m.Unpaired.Count} | {Seconds(m.MaxErrorSeconds)}{over} | {Seconds(m.P95ErrorSeconds)} | {Seconds(m.MeanSignedErrorSeconds, signed: true)} | {Seconds(m.HarnessPrecisionSeconds)} | {Cell(Describe(m.Worst))} |");
         }
 
+        // The status manager's patch can reach the API server well after its transition second (client rate limit, load).
+        var patchDelays = Measures.SelectMany(m => m.Pairs)
+            .Where(p => p.Kubelet.LastTransitionTime is not null)
+            .Select(p => (p.Kubelet.At - p.Kubelet.LastTransitionTime!.Value).TotalSeconds)
+            .ToList();
+        if (patchDelays.Count > 0)
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+                $"Ready changes: the kubelet's patch line came {Seconds(patchDelays.Min())} to {Seconds(patchDelays.Max())} after the start of the transition's second (its lastTransitionTime); more than 1 s is the status manager's delay, not the harness's.");
+        }
+
         md.AppendLine().AppendLine(Summary());
         var unpaired = Measures.SelectMany(m => m.Unpaired.Select(u => (m.Name, Instant: u))).ToList();
         if (unpaired.Count > 0)

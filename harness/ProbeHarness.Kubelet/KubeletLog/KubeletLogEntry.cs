@@ -24,4 +24,10 @@ public sealed record KubeletLogEntry(int Line, DateTimeOffset At, KubeletEventKi
 
     /// <summary>The new value of the pod's Ready condition, for <see cref="KubeletEventKind.ReadyChanged"/>.</summary>
     public bool? Ready { get; init; }
+
+    /// <summary>
+    /// For <see cref="KubeletEventKind.ReadyChanged"/>: the condition's <c>lastTransitionTime</c> in the patch (whole seconds), when the
+    /// kubelet decided; the line itself is when the API server took the patch, which the kubelet's API rate limit can delay.
+    /// </summary>
+    public DateTimeOffset? LastTransitionTime { get; init; }
 }

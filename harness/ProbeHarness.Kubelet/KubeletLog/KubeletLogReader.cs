@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProbeHarness.Kubelet.Probing;
@@ -7,8 +8,9 @@ namespace ProbeHarness.Kubelet.KubeletLog;
 /// <summary>
 /// Reads a kubelet log (klog text) for the lines the timing check compares: probe failures, kills and Ready changes, in the v1.20
 /// printf forms and the 1.21+ structured forms. Other lines are klog noise and skipped; a line with one of these messages that
-/// does not parse is a <see cref="KubeletLogProblem"/>. Kill lines of v1.20 name only the container ID, so the pod comes from an
-/// earlier line naming that ID: the PLEG event (<c>SyncLoop (PLEG)</c>, V(2)) or computePodActions' verdict (V(2)).
+/// does not parse is a <see cref="KubeletLogProblem"/>. Kill lines of v1.20 name only the container ID, so the pod comes from
+/// another line naming that ID: the PLEG event (<c>SyncLoop (PLEG)</c>, V(2)) or computePodActions' verdict (V(2)), usually
+/// before it, but a container deleted as it starts is killed microseconds before its PLEG start event is logged.
 /// </summary>
 public static partial class KubeletLogReader
 {
@@ -36,6 +38,7 @@ public static partial class KubeletLogReader
             }
         }
 
+        state.Finish();
         return new KubeletLogContents(state.Entries, state.Problems, state.Number);
     }
 
@@ -45,6 +48,7 @@ public static partial class KubeletLogReader
     private sealed class ReaderState(KubeletLogClock clock)
     {
         private readonly Dictionary<string, KnownContainer> _containers = new(StringComparer.Ordinal);
+        private readonly List<(int Number, KlogLine Line, string Text, string Id)> _unresolvedKills = [];
 
         public int Number { get; set; }
 
@@ -111,11 +115,33 @@ public static partial class KubeletLogReader
 
             if (!_containers.TryGetValue(ShortId(id), out var known))
             {
-                Problem(text, $"a \"Killing container\" line for container {id}, which no earlier PLEG or computePodActions line names");
+                _unresolvedKills.Add((Number, line, text, id)); // a later line may name it
                 return;
             }
 
             Add(line, text, KubeletEventKind.Killing, known.Pod, e => e with { ContainerId = id, Container = known.Name });
+        }
+
+        // The kills whose container only a later line named; then everything in log order.
+        public void Finish()
+        {
+            var end = Number;
+            foreach (var (number, line, text, id) in _unresolvedKills)
+            {
+                Number = number;
+                if (_containers.TryGetValue(ShortId(id), out var known))
+                {
+                    Add(line, text, KubeletEventKind.Killing, known.Pod, e => e with { ContainerId = id, Container = known.Name });
+                }
+                else
+                {
+                    Problem(text, $"a \"Killing container\" line for container {id}, which no PLEG or computePodActions line names");
+                }
+            }
+
+            Number = end;
+            Entries.Sort((a, b) => a.Line.CompareTo(b.Line));
+            Problems.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
 
         // kuberuntime_manager.go computePodActions (V(2)): "Container %q (%q) of pod %s: %s" names the container to kill; %q of the
@@ -160,7 +186,7 @@ public static partial class KubeletLogReader
                 return;
             }
 
-            bool? ready;
+            (bool Ready, DateTimeOffset? Transition)? ready;
             try
             {
                 ready = ReadyInPatch(patch);
@@ -174,7 +200,7 @@ public static partial class KubeletLogReader
             // A patch that leaves the Ready condition's status alone is no Ready change.
             if (ready is { } value)
             {
-                Add(line, text, KubeletEventKind.ReadyChanged, pod, e => e with { Ready = value });
+                Add(line, text, KubeletEventKind.ReadyChanged, pod, e => e with { Ready = value.Ready, LastTransitionTime = value.Transition });
             }
         }
 
@@ -234,8 +260,8 @@ public static partial class KubeletLogReader
             id.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? id[(scheme + 3)..] : id;
     }
 
-    // The pod's Ready condition in a status patch, when the patch sets its status.
-    private static bool? ReadyInPatch(string patch)
+    // The pod's Ready condition in a status patch, when the patch sets its status, with its transition time when it has one.
+    private static (bool Ready, DateTimeOffset? Transition)? ReadyInPatch(string patch)
     {
         using var document = JsonDocument.Parse(patch);
         if (document.RootElement.ValueKind != JsonValueKind.Object ||
@@ -251,7 +277,11 @@ public static partial class KubeletLogReader
                 condition.TryGetProperty("type", out var type) && type.ValueEquals("Ready") &&
                 condition.TryGetProperty("status", out var value) && value.ValueKind == JsonValueKind.String)
             {
-                return value.ValueEquals("True");
+                var transition = condition.TryGetProperty("lastTransitionTime", out var time) && time.ValueKind == JsonValueKind.String &&
+                                 DateTimeOffset.TryParse(time.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                    ? parsed
+                    : (DateTimeOffset?)null;
+                return (value.ValueEquals("True"), transition);
             }
         }
 

@@ -45,6 +45,20 @@ public sealed class KubeletLogComparisonTests
     }
 
     [Fact]
+    public void The_table_says_how_late_the_kubelets_Ready_patches_came_after_their_transition()
+    {
+        // Given a Ready=True patch logged 2.16 s after the start of its lastTransitionTime second (the status manager was slow)
+        var log = Log(Line(1, KubeletEventKind.ReadyChanged, "a", 4.162) with { Ready = true, LastTransitionTime = T0.AddSeconds(2) });
+
+        // When the harness's instant (the middle of that second) is compared
+        var table = KubeletLogComparison.Of([Instant(KubeletEventKind.ReadyChanged, "a", 2.5) with { Ready = true }], log).ToMarkdown("test");
+
+        // Then the table shows the error and the patch's delay apart
+        Assert.Contains("| ready-change | 1 | 0 | 1.662 s ❌ |", table, StringComparison.Ordinal);
+        Assert.Contains("the kubelet's patch line came 2.162 s to 2.162 s after the start of the transition's second", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Max_and_p95_are_per_measure_with_the_worst_pair_named()
     {
         // Given twenty kills, 0.001 s … 0.020 s off, pods k1 … k20

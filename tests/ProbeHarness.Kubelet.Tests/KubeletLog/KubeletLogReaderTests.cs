@@ -39,6 +39,7 @@ public sealed class KubeletLogReaderTests
             ],
             log.Entries.Select(e => (e.Line, e.At.UtcDateTime.ToString("HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture), e.Kind, e.Ready)));
         Assert.All(log.Entries, e => Assert.Equal(("probe-harness-smoke", "target-app", "8fc665e6-7091-4772-99d1-e6d178da3e39"), (e.Namespace, e.Pod, e.PodUid)));
+        Assert.Equal(At("14:18:23.000000"), log.Entries[1].LastTransitionTime);
     }
 
     [Fact]
@@ -53,6 +54,24 @@ public sealed class KubeletLogReaderTests
         Assert.Equal(("target-app", "containerd://9c290ebde7f970e4885355ee0b1b0bc490d786279f78671a8140d93674763238"), (kills[0].Container, kills[0].ContainerId));
         Assert.Equal((null, "containerd://dc3f86b17991cf2b51e2dc0a42be72a30b0cbaa5d33a08db886fba239eae1ad1"), (kills[1].Container, kills[1].ContainerId));
         Assert.All(kills, k => Assert.Equal("target-app", k.Pod));
+    }
+
+    [Fact]
+    public void A_container_killed_as_it_starts_gets_its_pod_from_the_PLEG_line_after_the_kill()
+    {
+        // Given a real v1.20.2 deletion kill logged 80 µs before the PLEG event that names the container
+        const string text = """
+            I1202 14:41:59.273003   11060 kuberuntime_container.go:636] Killing container "containerd://387f61069db7dbd18eb59a66fff2b9fd1e96522f11b9f67cfda6333b5f984589" with a 4 second grace period
+            I1202 14:41:59.273083   11060 kubelet.go:1926] SyncLoop (PLEG): "target-app-59b5f4bd85-8z7k2_ph-gnb76okd-29-an-app-that-ignores-sigterm-is-killed-at(ea29cfb1-37da-444c-9807-b353754507dc)", event: &pleg.PodLifecycleEvent{ID:"ea29cfb1-37da-444c-9807-b353754507dc", Type:"ContainerStarted", Data:"387f61069db7dbd18eb59a66fff2b9fd1e96522f11b9f67cfda6333b5f984589"}
+            """;
+
+        // When it is read
+        var log = KubeletLogReader.Read(new StringReader(text), Clock);
+
+        // Then the kill is that pod's, at its own line and instant
+        Assert.Empty(log.Problems);
+        var kill = Assert.Single(log.Entries);
+        Assert.Equal((1, KubeletEventKind.Killing, "target-app-59b5f4bd85-8z7k2", At("14:41:59.273003")), (kill.Line, kill.Kind, kill.Pod, kill.At));
     }
 
     [Theory]
@@ -127,7 +146,7 @@ public sealed class KubeletLogReaderTests
         // not JSON are problems with their line numbers; a patch without a Ready change is nothing
         Assert.Empty(log.Entries);
         Assert.Equal([3, 4, 5], log.Problems.Select(p => p.Line));
-        Assert.Contains("which no earlier PLEG or computePodActions line names", log.Problems[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("which no PLEG or computePodActions line names", log.Problems[1].Reason, StringComparison.Ordinal);
         Assert.StartsWith("line 5: a \"Patch status for pod\" line whose patch is not JSON", log.Problems[2].ToString(), StringComparison.Ordinal);
     }
 }
