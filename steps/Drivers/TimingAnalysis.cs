@@ -142,12 +142,7 @@ public sealed class TimingAnalysis(
 
         var (end, note) = AppEvidence.Sharpen(heal.Active, app.FaultApplied(heal), "recovery");
         end ??= heal.Active;
-        var server = state.Changes
-            .Where(c => c.ObservedAt >= end.Earliest && c.Object is V1Pod p && p.Metadata?.Name == heal.Pod)
-            .Select(c => (Condition: ((V1Pod)c.Object).Condition("Ready"), c.ObservedAt))
-            .Where(c => c.Condition?.Status == "True" && ClusterTime.ToInstant(c.Condition.LastTransitionTime) is { } t && ClusterTime.Measured(t).Latest >= end.Earliest)
-            .Select(c => ClusterTime.Measured(ClusterTime.ToInstant(c.Condition!.LastTransitionTime)!.Value, c.ObservedAt).NotBefore(end))
-            .FirstOrDefault(i => i is not null);
+        var server = ReadyTransition(state, heal.Pod, end, ready: true);
         if (server is null)
         {
             return;
@@ -225,12 +220,20 @@ public sealed class TimingAnalysis(
     // delivered it, and no earlier than the failed answer that reached the threshold (when the app's log has it).
     private static MeasuredInstant? NotReadyAt(ClusterState state, string pod, InjectedFault fault, MeasuredInstant? threshold)
     {
-        var server = state.Changes
-            .Where(c => c.ObservedAt >= fault.Active.Earliest && c.Object is V1Pod p && p.Metadata?.Name == pod)
-            .Select(c => (Condition: ((V1Pod)c.Object).Condition("Ready"), c.ObservedAt))
-            .Where(c => c.Condition?.Status == "False" && ClusterTime.ToInstant(c.Condition.LastTransitionTime) is { } t && ClusterTime.Measured(t).Latest >= fault.Active.Earliest)
-            .Select(c => ClusterTime.Measured(ClusterTime.ToInstant(c.Condition!.LastTransitionTime)!.Value, c.ObservedAt).NotBefore(fault.Active))
-            .FirstOrDefault(i => i is not null);
+        var server = ReadyTransition(state, pod, fault.Active, ready: false);
         return server is not null && threshold is not null && server.NotBefore(threshold) is { } sharpened ? sharpened : server;
+    }
+
+    // The first flip of Ready to the given value the watch delivered after the given instant: the server's
+    // whole-second transition time, capped by when the watch saw it, never before that instant.
+    private static MeasuredInstant? ReadyTransition(ClusterState state, string pod, MeasuredInstant after, bool ready)
+    {
+        var status = ready ? "True" : "False";
+        return state.Changes
+            .Where(c => c.ObservedAt >= after.Earliest && c.Object is V1Pod p && p.Metadata?.Name == pod)
+            .Select(c => (Condition: ((V1Pod)c.Object).Condition("Ready"), c.ObservedAt))
+            .Where(c => c.Condition?.Status == status && ClusterTime.ToInstant(c.Condition.LastTransitionTime) is { } t && ClusterTime.Measured(t).Latest >= after.Earliest)
+            .Select(c => ClusterTime.Measured(ClusterTime.ToInstant(c.Condition!.LastTransitionTime)!.Value, c.ObservedAt).NotBefore(after))
+            .FirstOrDefault(i => i is not null);
     }
 }
