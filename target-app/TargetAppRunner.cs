@@ -33,8 +33,8 @@ public static class TargetAppRunner
             return Fatal(log, events, error, ExitCodes.BadSettings, exception.Variable, exception.Message);
         }
 
-        var board = new FaultBoard(initial.Snapshot, stateFile, time);
-        events.InitialFaults(board.CreatedAt, initial.Source, initial.Snapshot);
+        var board = new FaultBoard(initial.Snapshot, lifecycle.StartedAt, stateFile, time);
+        events.InitialFaults(time.GetUtcNow(), initial.Source, initial.Snapshot);
         if (initial.Source == "FAULTS_AT_START")
         {
             // Persist at once so the absolute fault times survive a restart that comes before any API call.

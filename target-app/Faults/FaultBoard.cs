@@ -9,20 +9,21 @@ public sealed class FaultBoard
     private readonly long[] _probeCounters = new long[ProbeKindNames.All.Count];
     private FaultSnapshot _current;
 
-    /// <summary>Creates the board with <paramref name="initial"/> state; <paramref name="stateFile"/> persists every change when given.</summary>
-    public FaultBoard(FaultSnapshot initial, FaultStateFile? stateFile, TimeProvider time)
+    /// <summary>Creates the board with <paramref name="initial"/> state, in effect from <paramref name="inEffectFrom"/>; <paramref name="stateFile"/> persists every change when given.</summary>
+    public FaultBoard(FaultSnapshot initial, DateTimeOffset inEffectFrom, FaultStateFile? stateFile, TimeProvider time)
     {
         _current = initial;
         _stateFile = stateFile;
         _time = time;
-        CreatedAt = time.GetUtcNow();
+        InEffectFrom = inEffectFrom;
     }
 
     /// <summary>Raised after every change (on the changing thread).</summary>
     public event Action<FaultChange>? Changed;
 
-    /// <summary>When the board was created: the initial state is in effect from then.</summary>
-    public DateTimeOffset CreatedAt { get; }
+    /// <summary>Since when the initial state holds: the process start, which <c>FAULTS_AT_START</c> windows count from.</summary>
+    /// <remarks>Not the board's creation: on a busy machine settings take longer than a short <c>afterSeconds</c>, and a window opening before the board existed must still be reported.</remarks>
+    public DateTimeOffset InEffectFrom { get; }
 
     /// <summary>The state now.</summary>
     public FaultSnapshot Current => Volatile.Read(ref _current);

@@ -22,14 +22,14 @@ public sealed class FaultWindowEvents : BackgroundService
     private FaultSnapshot _watched;
     private DateTimeOffset _reportedUpTo;
 
-    /// <summary>Creates the service; boundaries from the board's creation on are reported, so none is lost to a listen delay.</summary>
+    /// <summary>Creates the service; boundaries from the board's <see cref="FaultBoard.InEffectFrom"/> on are reported, so none is lost to a slow start or a listen delay.</summary>
     public FaultWindowEvents(FaultBoard board, AppEventLog events, TimeProvider time)
     {
         _board = board;
         _events = events;
         _time = time;
         _watched = board.Current;
-        _reportedUpTo = board.CreatedAt;
+        _reportedUpTo = board.InEffectFrom;
     }
 
     /// <inheritdoc />
