@@ -48,15 +48,21 @@ public sealed class RunTestsScript : IDisposable
     public string In(params string[] parts) => Path.Combine([Folder, .. parts]);
 
     /// <summary>Starts <c>dotnet tool run pwsh -- -NoProfile -File run-tests.ps1 args</c>.</summary>
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => Start(interruptible: false, args);
+
+    /// <summary>Starts the script as <see cref="Start(string[])"/> does; <paramref name="interruptible"/> gives it SIGINT's default disposition even when this process ignores SIGINT.</summary>
+    /// <remarks>A process started in the background by a non-interactive shell (a CI runner, <c>cmd &amp;</c>) ignores SIGINT, and every descendant inherits that: PowerShell would never see the interrupt.</remarks>
+    public Process Start(bool interruptible, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost)
+        var restore = interruptible && InterruptDisposition.IgnoredHere;
+        var start = new ProcessStartInfo(restore ? InterruptDisposition.EnvProgram : DotnetHost)
         {
             WorkingDirectory = RepositoryPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", ScriptPath }.Concat(args))
+        var launcher = restore ? new[] { "--default-signal=INT", DotnetHost } : [];
+        foreach (var argument in launcher.Concat(["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", ScriptPath]).Concat(args))
         {
             start.ArgumentList.Add(argument);
         }
