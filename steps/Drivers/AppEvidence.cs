@@ -20,62 +20,78 @@ public sealed class AppEvidence(AppEventLines lines)
     public static AppEvidence None { get; } = new(AppEventLines.Empty);
 
     /// <summary>When <paramref name="fault"/> took effect in the app, or null when no line says so.</summary>
-    public MeasuredInstant? FaultApplied(InjectedFault fault)
+    public MeasuredInstant? FaultApplied(InjectedFault fault) =>
+        FaultAppliedLine(fault) is { } applied
+            ? MeasuredInstant.Exact(applied.ActiveFrom ?? applied.At + TimeSpan.FromSeconds(fault.Request.ActiveAfterSeconds))
+            : null;
+
+    // The app's fault-applied line for the call that injected the fault: same target, written while the call was answered.
+    private AppEvent? FaultAppliedLine(InjectedFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
         var target = TargetWord(fault.Request.Target);
         var after = TimeSpan.FromSeconds(fault.Request.ActiveAfterSeconds);
         var sent = fault.Active.Earliest - after - Handling;
         var answered = fault.Active.Latest - after + Handling;
-        var applied = lines.OfKind(AppEventKind.FaultApplied)
+        return lines.OfKind(AppEventKind.FaultApplied)
             .FirstOrDefault(e => e.Source == "api" && e.Target == target && e.At >= sent && e.At <= answered);
-        return applied is null ? null : MeasuredInstant.Exact(applied.ActiveFrom ?? applied.At + after);
     }
 
-    /// <summary>The <paramref name="n"/>-th consecutive failed answer (from 1) to <paramref name="probe"/> from <paramref name="from"/> on, as the kubelet saw it; null when the app cannot tell (exec, TCP) or it did not come.</summary>
+    /// <summary>The <paramref name="n"/>-th consecutive failed answer (from 1) to <paramref name="probe"/> from <paramref name="from"/> on, as the kubelet saw it; null when the app cannot tell (exec; TCP, whose refused connections leave no line) or it did not come.</summary>
     public MeasuredInstant? FailedAnswer(V1Probe probe, DateTimeOffset from, int n = 1) => Streak(probe, from, n, failed: true);
 
-    /// <summary>The <paramref name="n"/>-th consecutive successful answer (from 1) to <paramref name="probe"/> from <paramref name="from"/> on; null when the app cannot tell or it did not come.</summary>
+    /// <summary>The <paramref name="n"/>-th consecutive successful answer (from 1) to <paramref name="probe"/> from <paramref name="from"/> on; null when the app cannot tell (exec) or it did not come.</summary>
     public MeasuredInstant? SuccessfulAnswer(V1Probe probe, DateTimeOffset from, int n = 1) => Streak(probe, from, n, failed: false);
 
     private MeasuredInstant? Streak(V1Probe probe, DateTimeOffset from, int n, bool failed)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        var streak = 0;
-        foreach (var answer in Answers(probe).Where(e => e.At >= from))
+        if (!Covers(from))
         {
-            var isFailure = answer.Healthy == false || (answer.Aborted && answer.AbortedBy == "client");
-            var counts = failed ? isFailure : answer.Healthy == true;
-            streak = counts ? streak + 1 : 0;
+            return null;
+        }
+
+        var streak = 0;
+        foreach (var answer in Answers(probe).Where(a => a.At >= from))
+        {
+            streak = (failed ? answer.Failed : answer.Succeeded) ? streak + 1 : 0;
             if (streak == n)
             {
-                // An answer reaches the kubelet just after it is written; a client abort is noticed just after the kubelet gave up.
-                return answer.Aborted
-                    ? new MeasuredInstant(answer.At - Handling, answer.At, InstantSource.AppLog)
-                    : new MeasuredInstant(answer.At, answer.At + Handling, InstantSource.AppLog);
+                return answer.Instant;
             }
         }
 
         return null;
     }
 
+    /// <summary>When the window of <paramref name="fault"/> closed by itself (its <c>forSeconds</c> ran out), as the app logged it; null when no line says so.</summary>
+    public MeasuredInstant? FaultEnded(InjectedFault fault) =>
+        FaultAppliedLine(fault)?.ActiveUntil is { } until ? MeasuredInstant.Exact(until) : null;
+
     /// <summary>When the kill began: just before the instance running from <paramref name="from"/> on received SIGTERM; null when no line says so.</summary>
     public MeasuredInstant? Kill(DateTimeOffset from) =>
-        lines.OfKind(AppEventKind.SignalReceived).FirstOrDefault(e => e.Signal == "SIGTERM" && e.At >= from) is { } signal
+        Covers(from) && lines.OfKind(AppEventKind.SignalReceived).FirstOrDefault(e => e.Signal == "SIGTERM" && e.At >= from) is { } signal
             ? new MeasuredInstant(signal.At - Handling, signal.At, InstantSource.AppLog)
             : null;
 
     /// <summary>When the process that got the kill ended: right after its exiting line; null after a SIGKILL (no line).</summary>
     public MeasuredInstant? Exit(DateTimeOffset from) =>
-        lines.OfKind(AppEventKind.ProcessExiting).FirstOrDefault(e => e.At >= from) is { } exiting
+        Covers(from) && lines.OfKind(AppEventKind.ProcessExiting).FirstOrDefault(e => e.At >= from) is { } exiting
             ? new MeasuredInstant(exiting.At, exiting.At + Handling, InstantSource.AppLog)
             : null;
 
     /// <summary>When the next instance started, from <paramref name="from"/> on (the kernel's process start); null when its log is not at hand.</summary>
     public MeasuredInstant? Started(DateTimeOffset from) =>
-        lines.OfKind(AppEventKind.ProcessStarted).FirstOrDefault(e => e.ProcessStartedAt is { } at && at >= from - StartTick) is { ProcessStartedAt: { } start }
+        Covers(from - StartTick) && lines.OfKind(AppEventKind.ProcessStarted).FirstOrDefault(e => e.ProcessStartedAt is { } at && at >= from - StartTick) is { ProcessStartedAt: { } start }
             ? new MeasuredInstant(start - StartTick, start + StartTick, InstantSource.AppLog)
             : null;
+
+    /// <summary>
+    /// True when the log reaches back to <paramref name="from"/>: its oldest line is no later. The API keeps only the
+    /// current and the previous container's log, so after several restarts "the first failure from then on" would
+    /// otherwise be a later instance's, not the first.
+    /// </summary>
+    public bool Covers(DateTimeOffset from) => lines.Events.Count > 0 && lines.Events.Min(e => e.At) <= from;
 
     /// <summary><paramref name="coarse"/> narrowed by <paramref name="precise"/> when they overlap; when they do not, the coarse one and a note saying so.</summary>
     public static (MeasuredInstant? Instant, string? Note) Sharpen(MeasuredInstant? coarse, MeasuredInstant? precise, string what)
@@ -90,22 +106,47 @@ public sealed class AppEvidence(AppEventLines lines)
             : (coarse, $"the app's log puts the {what} at {precise.Mid:HH:mm:ss.fff}, outside what the cluster's timestamps allow ({coarse.Earliest:HH:mm:ss.fff}–{coarse.Latest:HH:mm:ss.fff}); the cluster's is shown");
     }
 
-    // The answers the probe's requests produced: HTTP answers on its path, gRPC answers for its service's probe.
-    private IEnumerable<AppEvent> Answers(V1Probe probe)
+    // The answers the probe's requests produced, as the kubelet saw them: HTTP answers on its path, gRPC answers for its
+    // service's probe, accepted connections on its TCP port (a refused one leaves no line, so TCP shows only successes).
+    private IEnumerable<ProbeAnswer> Answers(V1Probe probe)
     {
         if (probe.HttpGet is { } http)
         {
             var path = (http.Path ?? "/").Split('?')[0];
-            return lines.OfKind(AppEventKind.ProbeAnswered).Where(e => e.Path == path);
+            return lines.OfKind(AppEventKind.ProbeAnswered).Where(e => e.Path == path).Select(ProbeAnswer.Of);
         }
 
         if (probe.Grpc is { } grpc)
         {
             var served = FaultReach.GrpcServiceTarget(grpc.Service) is { } target ? FaultRequest.ProbeOf(target) : null;
-            return lines.OfKind(AppEventKind.GrpcAnswered).Where(e => served is not null && e.Probe == served);
+            return lines.OfKind(AppEventKind.GrpcAnswered).Where(e => served is not null && e.Probe == served).Select(ProbeAnswer.Of);
+        }
+
+        if (probe.TcpSocket is { } tcp)
+        {
+            // A named port is the container's TCP probe port; the app logs accepted connections on that listener only.
+            var port = int.TryParse(tcp.Port?.Value, out var number) ? number : (int?)null;
+            return lines.OfKind(AppEventKind.TcpAccepted)
+                .Where(e => port is null || e.Port == port)
+                .Select(e => new ProbeAnswer(e.At, Failed: false, Succeeded: true, new MeasuredInstant(e.At - Handling, e.At + Handling, InstantSource.AppLog)));
         }
 
         return [];
+    }
+
+    // One probe attempt as the app saw it, and when the kubelet had its result.
+    private sealed record ProbeAnswer(DateTimeOffset At, bool Failed, bool Succeeded, MeasuredInstant Instant)
+    {
+        public static ProbeAnswer Of(AppEvent answer)
+        {
+            var failed = answer.Healthy == false || (answer.Aborted && answer.AbortedBy == "client");
+
+            // An answer reaches the kubelet just after it is written; a client abort is noticed just after the kubelet gave up.
+            var instant = answer.Aborted
+                ? new MeasuredInstant(answer.At - Handling, answer.At, InstantSource.AppLog)
+                : new MeasuredInstant(answer.At, answer.At + Handling, InstantSource.AppLog);
+            return new ProbeAnswer(answer.At, failed, answer.Healthy == true, instant);
+        }
     }
 
     private static string TargetWord(FaultTarget target) => target switch

@@ -17,6 +17,7 @@ public sealed class TimingAnalysis(
     ReactionQueries bounds,
     TimingDriver timing,
     AppEventLog appLog,
+    PodRoster roster,
     ScenarioLog log)
 {
     // How long after a fault ends a reaction can still be its doing: the result of the last attempt started while it lasted,
@@ -56,6 +57,23 @@ public sealed class TimingAnalysis(
             {
                 RecordProbe(state, occurrences, sharpened, faults.EndOf(fault), kind, kinds.Count > 1, app, activeNote);
             }
+
+            if (kinds.Contains(ProbeKind.Readiness) && fault.Request.ActiveForSeconds is not null && faults.EndOf(fault) is { } end)
+            {
+                // A window that closed by itself: Ready returns as after a healing call, from the instant the app closed it.
+                var (closed, note) = AppEvidence.Sharpen(end, app.FaultEnded(fault), "fault's end");
+                RecordReadyAgain(state, fault.Pod, closed ?? end, fault, app, note);
+            }
+        }
+
+        foreach (var pod in roster.Names.Where(HasFromStartRecords))
+        {
+            if (!evidence.TryGetValue(pod, out var app))
+            {
+                evidence[pod] = app = await ReadEvidenceAsync(pod, cancellationToken);
+            }
+
+            RecordFromStart(state, occurrences, pod, app);
         }
     }
 
@@ -130,27 +148,30 @@ public sealed class TimingAnalysis(
         Add(fault, kind, ReactionMeasure.NotReady, TimingReference.Fault, fault.Active, notReady, cutoff, note);
     }
 
-    // Ready again after a healing call: the server's transition (capped by the watch), no earlier than the successThreshold-th
-    // successful readiness answer after the app applied the call.
+    // Ready again after a healing call: from the instant the app applied it.
     private void RecordRecovery(ClusterState state, InjectedFault heal, AppEvidence app)
     {
-        if (workload.Probe(ProbeKind.Readiness) is not { } probe
-            || (heal.Request.Target != FaultTarget.All && !FaultReach.ProbesReading(workload.Container, heal.Request).Contains(ProbeKind.Readiness)))
+        if (heal.Request.Target != FaultTarget.All && !FaultReach.ProbesReading(workload.Container, heal.Request).Contains(ProbeKind.Readiness))
         {
             return;
         }
 
         var (end, note) = AppEvidence.Sharpen(heal.Active, app.FaultApplied(heal), "recovery");
-        end ??= heal.Active;
-        var server = ReadyTransition(state, heal.Pod, end, ready: true);
-        if (server is null)
+        var ended = faults.Injected.LastOrDefault(f => f.Pod == heal.Pod && !f.Request.Heals && f.Active.Latest <= heal.Active.Earliest);
+        RecordReadyAgain(state, heal.Pod, end ?? heal.Active, ended, app, note);
+    }
+
+    // Ready again after a fault ended: the server's transition (capped by the watch), no earlier than the successThreshold-th
+    // successful readiness answer after the fault's end.
+    private void RecordReadyAgain(ClusterState state, string pod, MeasuredInstant end, InjectedFault? ended, AppEvidence app, string? note)
+    {
+        if (workload.Probe(ProbeKind.Readiness) is not { } probe || ReadyTransition(state, pod, end, ready: true) is not { } server)
         {
             return;
         }
 
         var threshold = app.SuccessfulAnswer(probe, end.Earliest, ProbeDescription.Effective(probe).SuccessThreshold);
         var ready = threshold is not null && server.NotBefore(threshold) is { } sharpened ? sharpened : server;
-        var ended = faults.Injected.LastOrDefault(f => f.Pod == heal.Pod && !f.Request.Heals && f.Active.Latest <= heal.Active.Earliest);
         ReactionWindow? window;
         try
         {
@@ -161,8 +182,57 @@ public sealed class TimingAnalysis(
             window = null;
         }
 
-        timing.Remeasure(new TimedReaction(heal.Pod, ReactionMeasure.ReadyAgain, TimingReference.Recovery), window, end, ready, note);
+        timing.Remeasure(new TimedReaction(pod, ReactionMeasure.ReadyAgain, TimingReference.Recovery), window, end, ready, note);
     }
+
+    private bool HasFromStartRecords(string pod) =>
+        FromStartFailures(pod).Any(f => timing.HasStepRecord(f.Timed)) || timing.HasStepRecord(new TimedReaction(pod, ReactionMeasure.Ready, TimingReference.Start));
+
+    private static IEnumerable<(ProbeKind Kind, TimedReaction Timed)> FromStartFailures(string pod) =>
+        new[] { ProbeKind.Liveness, ProbeKind.Readiness, ProbeKind.Startup }
+            .Select(kind => (kind, new TimedReaction(pod, ReactionMeasure.FirstFailure, TimingReference.Start, kind.ToString().ToLowerInvariant())));
+
+    // The timings a step measured from the container's start (the first failed probe, Ready), measured again with the app's
+    // own instants: its process start for the reference, its answers for the reaction.
+    private void RecordFromStart(ClusterState state, IReadOnlyList<EventOccurrence> occurrences, string pod, AppEvidence app)
+    {
+        var runs = ContainerHistory.Of(state, pod, workload.ContainerName);
+        if (runs.FirstOrDefault() is not { } first)
+        {
+            return;
+        }
+
+        foreach (var (kind, timed) in FromStartFailures(pod))
+        {
+            if (workload.Probe(kind) is not { } probe || !timing.HasStepRecord(timed))
+            {
+                continue;
+            }
+
+            var prefix = $"{kind} probe failed";
+            var coarse = occurrences.FirstOrDefault(o => o.PodName == pod && o.Reason == "Unhealthy" && o.Message.StartsWith(prefix, StringComparison.Ordinal))?.Instant;
+            var (started, startNote) = AppEvidence.Sharpen(first.Started, app.Started(first.Started.Earliest), "container's start");
+            var (failure, failureNote) = AppEvidence.Sharpen(coarse, app.FailedAnswer(probe, first.Started.Earliest), "first failure");
+            if (failure is not null)
+            {
+                timing.Remeasure(timed, null, started ?? first.Started, failure, Notes(startNote, failureNote));
+            }
+        }
+
+        var ready = new TimedReaction(pod, ReactionMeasure.Ready, TimingReference.Start);
+        if (workload.Probe(ProbeKind.Readiness) is { } readiness && timing.HasStepRecord(ready)
+            && runs.LastOrDefault(r => ReadyTransition(state, pod, r.Started, ready: true) is not null) is { } run
+            && ReadyTransition(state, pod, run.Started, ready: true) is { } server)
+        {
+            var (started, note) = AppEvidence.Sharpen(run.Started, app.Started(run.Started.Earliest), "container's start");
+            var threshold = app.SuccessfulAnswer(readiness, run.Started.Earliest, ProbeDescription.Effective(readiness).SuccessThreshold);
+            var at = threshold is not null && server.NotBefore(threshold) is { } sharpened ? sharpened : server;
+            timing.Remeasure(ready, null, started ?? run.Started, at, note);
+        }
+    }
+
+    private static string? Notes(params string?[] notes) =>
+        string.Join("; ", notes.OfType<string>().Distinct()) is { Length: > 0 } text ? text : null;
 
     // A crash is no probe's doing: its restart and Ready flip are recorded without a window.
     private void RecordCrash(ClusterState state, InjectedFault fault, AppEvidence app)

@@ -79,6 +79,9 @@ public sealed class TimingDriver(Expectations expectations, ScenarioRecorder rec
     public void Record(TimedReaction timed, MeasuredInstant reference, MeasuredInstant at, TimingVerdict verdict = TimingVerdict.Unbounded, string? sourceNote = null) =>
         recorder.AddTiming(Record(timed, MeasuredDuration.Between(reference, at), at, null, verdict, sourceNote));
 
+    /// <summary>True when a step already recorded <paramref name="timed"/> (the end-of-scenario analysis measures it again).</summary>
+    public bool HasStepRecord(TimedReaction timed) => recorder.FindTiming(Record(timed, null, null, null, TimingVerdict.Unbounded, null).Name) is not null;
+
     /// <summary>
     /// Records the timing measured again at the end of the scenario with sharper instants: a step's own record of it keeps its
     /// window and is judged again; otherwise it is judged against <paramref name="window"/> (or recorded unbounded when null).
@@ -103,6 +106,8 @@ public sealed class TimingDriver(Expectations expectations, ScenarioRecorder rec
                 MeasuredSeconds = measured.Seconds,
                 PrecisionSeconds = measured.PrecisionSeconds,
                 OccurredAt = at.Mid,
+                OccurredPrecisionSeconds = Math.Round(at.PrecisionSeconds, 6),
+                OccurredSource = at.Source,
                 Verdict = stated?.Judge(measured) ?? stepRecord.Verdict,
                 SourceNote = sourceNote ?? stepRecord.SourceNote,
             });
@@ -128,6 +133,8 @@ public sealed class TimingDriver(Expectations expectations, ScenarioRecorder rec
             MeasuredSeconds = measured?.Seconds,
             PrecisionSeconds = measured?.PrecisionSeconds,
             OccurredAt = at?.Mid,
+            OccurredPrecisionSeconds = at is null ? null : Math.Round(at.PrecisionSeconds, 6),
+            OccurredSource = at?.Source,
             BoundMinSeconds = window is null ? null : Math.Round(window.Min.TotalSeconds, 3),
             BoundMaxSeconds = window is null ? null : Math.Round(window.Max.TotalSeconds, 3),
             JitterSeconds = window is null ? null : Math.Round(window.Jitter.TotalSeconds, 3),

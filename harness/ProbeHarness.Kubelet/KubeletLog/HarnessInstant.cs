@@ -11,8 +11,11 @@ public sealed record HarnessInstant(string Scenario, string Namespace, string Po
     /// <summary>For <see cref="KubeletEventKind.ReadyChanged"/>: the Ready value the harness saw it change to (null: either).</summary>
     public bool? Ready { get; init; }
 
-    /// <summary>How precise the harness's instant is, in seconds (e.g. 1 for a whole-second API time stamp), when known.</summary>
+    /// <summary>How far the instant may be from the truth by the harness's own account, in seconds (half its interval: 0.5 for a whole-second API time stamp), when known.</summary>
     public double? PrecisionSeconds { get; init; }
+
+    /// <summary>True when the harness states the instant to within <paramref name="maxErrorSeconds"/>: it is held to that error; a coarser one only to its own precision. Unknown precision counts as precise.</summary>
+    public bool ClaimsWithin(double maxErrorSeconds) => PrecisionSeconds is not { } precision || precision <= maxErrorSeconds;
 
     /// <summary>The harness's name of the measure, e.g. <c>pod 1 fault→kill</c>, when it has one.</summary>
     public string? Measure { get; init; }

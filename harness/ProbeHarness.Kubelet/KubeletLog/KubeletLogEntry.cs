@@ -30,4 +30,10 @@ public sealed record KubeletLogEntry(int Line, DateTimeOffset At, KubeletEventKi
     /// kubelet decided; the line itself is when the API server took the patch, which the kubelet's API rate limit can delay.
     /// </summary>
     public DateTimeOffset? LastTransitionTime { get; init; }
+
+    /// <summary>The earliest the line's event can have happened: its own time, or for a Ready patch the start of its transition's second.</summary>
+    public DateTimeOffset Earliest => LastTransitionTime is { } decided && decided <= At ? decided : At;
+
+    /// <summary>The latest the line's event can have happened: its own time, or for a Ready patch within its transition's second and no later than the patch.</summary>
+    public DateTimeOffset Latest => LastTransitionTime is { } decided && decided <= At && decided.AddSeconds(1) < At ? decided.AddSeconds(1) : At;
 }

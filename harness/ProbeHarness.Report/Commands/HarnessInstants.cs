@@ -27,7 +27,7 @@ public static class HarnessInstants
                 instants.Add(new HarnessInstant(record.Scenario, ns, pod, line.Kind, at)
                 {
                     Ready = line.Ready,
-                    PrecisionSeconds = timing.PrecisionSeconds,
+                    PrecisionSeconds = timing.OccurredPrecisionSeconds,
                     Measure = timing.Name,
                 });
             }

@@ -129,6 +129,12 @@ public sealed record TimingRecord
     /// <summary>When the measured event happened (the middle of its interval), for comparing with the kubelet's own log.</summary>
     public DateTimeOffset? OccurredAt { get; init; }
 
+    /// <summary>How far <see cref="OccurredAt"/> may be from the instant, in seconds (half its interval): the event's own precision, not the duration's.</summary>
+    public double? OccurredPrecisionSeconds { get; init; }
+
+    /// <summary>Where <see cref="OccurredAt"/> comes from (the app's log, a whole-second server timestamp, the watch, or several combined).</summary>
+    public InstantSource? OccurredSource { get; init; }
+
     /// <summary>Earliest the kubelet may react, in seconds; null when no bound applies.</summary>
     public double? BoundMinSeconds { get; init; }
 

@@ -45,17 +45,19 @@ public sealed class KubeletLogComparisonTests
     }
 
     [Fact]
-    public void The_table_says_how_late_the_kubelets_Ready_patches_came_after_their_transition()
+    public void A_Ready_change_is_compared_with_when_the_kubelet_decided_not_with_its_late_patch()
     {
         // Given a Ready=True patch logged 2.16 s after the start of its lastTransitionTime second (the status manager was slow)
         var log = Log(Line(1, KubeletEventKind.ReadyChanged, "a", 4.162) with { Ready = true, LastTransitionTime = T0.AddSeconds(2) });
 
-        // When the harness's instant (the middle of that second) is compared
-        var table = KubeletLogComparison.Of([Instant(KubeletEventKind.ReadyChanged, "a", 2.5) with { Ready = true }], log).ToMarkdown("test");
+        // When the harness's instant inside that second, and one after it, are compared
+        var inside = KubeletLogComparison.Of([Instant(KubeletEventKind.ReadyChanged, "a", 2.5) with { Ready = true }], log);
+        var after = KubeletLogComparison.Of([Instant(KubeletEventKind.ReadyChanged, "a", 3.4) with { Ready = true }], log);
 
-        // Then the table shows the error and the patch's delay apart
-        Assert.Contains("| ready-change | 1 | 0 | 1.662 s ❌ |", table, StringComparison.Ordinal);
-        Assert.Contains("the kubelet's patch line came 2.162 s to 2.162 s after the start of the transition's second", table, StringComparison.Ordinal);
+        // Then the first is no error, the second 0.4 s past the decision's second, and the table shows the patch's delay apart
+        Assert.Equal(0, inside.Measures[2].Pairs[0].ErrorSeconds);
+        Assert.Equal(0.4, after.Measures[2].Pairs[0].SignedErrorSeconds, 6);
+        Assert.Contains("the kubelet's patch line came 2.162 s to 2.162 s after the start of the transition's second", inside.ToMarkdown("test"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,31 +73,62 @@ public sealed class KubeletLogComparisonTests
         // Then the max is 0.020 s, the p95 (19th of 20) 0.019 s, and the worst pair is pod k20's
         Assert.Equal("kill", kill.Name);
         Assert.Equal(20, kill.Pairs.Count);
-        Assert.Equal(0.020, kill.MaxErrorSeconds!.Value, 6);
+        Assert.Equal(0.020, kill.MaxPreciseErrorSeconds!.Value, 6);
         Assert.Equal(0.019, kill.P95ErrorSeconds!.Value, 6);
         Assert.Equal("k20", kill.Worst!.Harness.Pod);
     }
 
     [Fact]
-    public void An_error_over_the_threshold_fails_the_check_and_the_table_says_which_measure()
+    public void A_precise_instant_off_by_more_than_the_threshold_fails_the_check_and_the_table_says_which_measure()
     {
-        // Given a kill the harness puts 0.9 s early (a whole-second time stamp) and a first failure 0.01 s late
+        // Given a kill the harness states to ±0.05 s but puts 0.9 s early, and a first failure 0.01 s late
         var log = Log(Line(1, KubeletEventKind.ProbeFailed, "a", 3.0), Line(2, KubeletEventKind.Killing, "a", 9.9));
         HarnessInstant[] instants =
         [
             Instant(KubeletEventKind.ProbeFailed, "a", 3.01),
-            Instant(KubeletEventKind.Killing, "a", 9.0) with { PrecisionSeconds = 1 },
+            Instant(KubeletEventKind.Killing, "a", 9.0) with { PrecisionSeconds = 0.05 },
         ];
 
         // When they are compared with the default 0.1 s
         var check = KubeletLogComparison.Of(instants, log);
         var table = check.ToMarkdown("test");
 
-        // Then the check fails on the kill only, and the table shows the error, the bias and the harness precision
+        // Then the check fails on the kill only, and the table shows the error and the bias
         Assert.False(check.Passed);
         Assert.Equal("kill", Assert.Single(check.Exceeding).Name);
-        Assert.Contains("| kill | 1 | 0 | 0.900 s ❌ | 0.900 s | −0.900 s | 1.000 s |", table, StringComparison.Ordinal);
+        Assert.Contains("| kill | 1 | 0 | 1 | 0.900 s ❌ | 0.900 s | 0 | — | 1 ❌ | −0.900 s |", table, StringComparison.Ordinal);
         Assert.Contains("FAIL: kill 0.900 s > 0.100 s", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coarse_instant_is_held_to_its_own_stated_precision_not_to_the_threshold()
+    {
+        // Given an exec probe's first failure known only to the second (±0.5 s), 0.4 s from the kubelet's line
+        var log = Log(Line(1, KubeletEventKind.ProbeFailed, "a", 3.9));
+
+        // When it is compared
+        var check = KubeletLogComparison.Of([Instant(KubeletEventKind.ProbeFailed, "a", 3.5) with { PrecisionSeconds = 0.5 }], log);
+
+        // Then it passes as coarse, counted apart from the precise ones
+        Assert.True(check.Passed, check.Summary());
+        Assert.Single(check.Measures[0].Coarse);
+        Assert.Empty(check.Measures[0].Precise);
+        Assert.Contains("0 precise, largest error 0.000 s ≤ 0.100 s; 1 coarse, each within its stated precision", check.Summary(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coarse_instant_whose_line_lies_outside_its_stated_interval_fails_as_contradicted()
+    {
+        // Given a Ready change stated as ±0.3 s whose kubelet line is 0.6 s away
+        var log = Log(Line(1, KubeletEventKind.ReadyChanged, "a", 5.6) with { Ready = false });
+
+        // When it is compared
+        var check = KubeletLogComparison.Of([Instant(KubeletEventKind.ReadyChanged, "a", 5.0) with { Ready = false, PrecisionSeconds = 0.3 }], log);
+
+        // Then the stated precision is not true, and the check says so
+        Assert.False(check.Passed);
+        Assert.Single(check.Measures[2].Contradicted);
+        Assert.Contains("ready-change: 1 instant(s) off by more than their stated precision (worst 0.300 s beyond it)", check.Summary(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,10 +30,10 @@ public sealed class KubeletLogCommandTests
         // Then it passes, with one pair per measure (the restart has no kubelet line) and the table in the folder
         Assert.Equal(ReportProgram.Ok, exit);
         var text = stdout.ToString();
-        Assert.Contains("| first-failure | 1 | 0 | 0.020 s | 0.020 s |", text, StringComparison.Ordinal);
-        Assert.Contains("| kill | 1 | 0 | 0.050 s | 0.050 s |", text, StringComparison.Ordinal);
-        Assert.Contains("| ready-change | 1 | 0 | 0.050 s | 0.050 s |", text, StringComparison.Ordinal);
-        Assert.Contains("PASS: 3 pair(s), largest error 0.050 s ≤ 0.100 s.", text, StringComparison.Ordinal);
+        Assert.Contains("| first-failure | 1 | 0 | 1 | 0.020 s | 0.020 s |", text, StringComparison.Ordinal);
+        Assert.Contains("| kill | 1 | 0 | 1 | 0.050 s | 0.050 s |", text, StringComparison.Ordinal);
+        Assert.Contains("| ready-change | 1 | 0 | 1 | 0.050 s | 0.050 s |", text, StringComparison.Ordinal);
+        Assert.Contains("PASS: 3 pair(s) (3 precise, largest error 0.050 s ≤ 0.100 s).", text, StringComparison.Ordinal);
         Assert.True(File.Exists(temp.Combine("out", KubeletLogCommand.OutputFile)));
         Assert.Equal(string.Empty, stderr.ToString());
     }
@@ -111,6 +111,19 @@ public sealed class KubeletLogCommandTests
             [(KubeletEventKind.ProbeFailed, (bool?)null), (KubeletEventKind.Killing, null), (KubeletEventKind.ReadyChanged, false), (KubeletEventKind.ReadyChanged, true), (KubeletEventKind.ReadyChanged, true)],
             instants.Select(i => (i.Kind, i.Ready)));
         Assert.All(instants, i => Assert.Equal((Web.Namespace, Web.Name, "scenario"), (i.Namespace, i.Pod, i.Scenario)));
+    }
+
+    [Fact]
+    public void An_instant_carries_the_events_own_precision_not_the_durations()
+    {
+        // Given a kill known to ±0.025 s (the app's SIGTERM line) measured from a whole-second container start (±0.5 s)
+        var record = Record([Timing(ReactionMeasure.Kill, 30) with { OccurredPrecisionSeconds = 0.025, OccurredSource = InstantSource.AppLog }]);
+
+        // When the instants are taken
+        var kill = Assert.Single(HarnessInstants.From([record]));
+
+        // Then the check holds the instant to its own ±0.025 s
+        Assert.Equal(0.025, kill.PrecisionSeconds);
     }
 
     // The kubelet's lines: failures at 10 s and 20 s, the kill at 30 s, Ready=False at 30.55 s.

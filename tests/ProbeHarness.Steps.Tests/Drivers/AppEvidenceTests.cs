@@ -15,6 +15,7 @@ public sealed class AppEvidenceTests
     {
         // Given an instance that answered 200, then 500 twice, got SIGTERM and exited, and the next instance's start
         var evidence = new AppEvidence(AppEventLog.Parse(string.Join('\n',
+            Started,
             Answer(0.1, 200, true),
             Answer(1.1, 500, false),
             Answer(2.1, 500, false),
@@ -60,13 +61,70 @@ public sealed class AppEvidenceTests
     public void Exec_and_tcp_probes_leave_nothing_to_sharpen()
     {
         // Given a failing answer on the HTTP endpoint, and an exec probe
-        var evidence = new AppEvidence(AppEventLog.Parse(Answer(1, 500, false)));
+        var evidence = new AppEvidence(AppEventLog.Parse(string.Join('\n', Started, Answer(1, 500, false))));
         var exec = new V1Probe { Exec = new V1ExecAction { Command = ["cat", "/tmp/healthy"] } };
 
         // When / Then
         Assert.Null(evidence.FailedAnswer(exec, T0));
         Assert.NotNull(evidence.FailedAnswer(Liveness, T0));
     }
+
+    [Fact]
+    public void A_tcp_probe_counts_its_accepted_connections_as_successes_on_its_port_only()
+    {
+        // Given connections accepted on the probe's port 8081 at 1 s and 2 s, and one on another port at 1.5 s
+        var evidence = new AppEvidence(AppEventLog.Parse(string.Join('\n',
+            Started,
+            Line("tcp-accepted", 1, "\"port\":8081,\"remote\":\"127.0.0.1:5000\""),
+            Line("tcp-accepted", 1.5, "\"port\":9999,\"remote\":\"127.0.0.1:5001\""),
+            Line("tcp-accepted", 2, "\"port\":8081,\"remote\":\"127.0.0.1:5002\""))));
+        var tcp = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 8081 } };
+
+        // When
+        var second = evidence.SuccessfulAnswer(tcp, T0, n: 2);
+
+        // Then the second success is the one at 2 s, and a refused connection (a failure) leaves nothing
+        Assert.Equal(At(2), second!.Mid);
+        Assert.True(second.PrecisionSeconds <= 0.05);
+        Assert.Null(evidence.FailedAnswer(tcp, T0));
+    }
+
+    [Fact]
+    public void A_window_that_closed_by_itself_ends_at_the_apps_own_active_until()
+    {
+        // Given a readiness fault for 3 s applied at 1 s, as the app logged it
+        var evidence = new AppEvidence(AppEventLog.Parse(
+            Line("fault-applied", 1, $"\"source\":\"api\",\"method\":\"PUT\",\"path\":\"/faults/readiness\",\"target\":\"readiness\",\"probe\":\"readiness\",\"mode\":\"fail\",\"status\":503,\"activeFrom\":\"{Iso(1)}\",\"activeUntil\":\"{Iso(4)}\"")));
+        var fault = new InjectedFault(FaultRequest.Fail(ProbeKind.Readiness, 503) with { ActiveForSeconds = 3 }, MeasuredInstant.Between(At(0.98), At(1.02)), "pod", 0, "c1");
+
+        // When
+        var ended = evidence.FaultEnded(fault);
+
+        // Then
+        Assert.Equal(MeasuredInstant.Exact(At(4)), ended);
+    }
+
+    [Fact]
+    public void A_log_that_does_not_reach_back_to_the_fault_tells_nothing_about_the_first_reaction_after_it()
+    {
+        // Given a crash loop whose log holds only the two last instances, both started long after the fault at 1 s
+        var evidence = new AppEvidence(AppEventLog.Parse(string.Join('\n',
+            Line("process-started", 50, $"\"pid\":7,\"processStartedAt\":\"{Iso(49.99)}\""),
+            Answer(51, 500, false),
+            Line("signal-received", 53, "\"signal\":\"SIGTERM\",\"action\":\"stopping\""))));
+
+        // When
+        var failure = evidence.FailedAnswer(Liveness, At(1));
+        var kill = evidence.Kill(At(1));
+
+        // Then the later instance's failure and SIGTERM are not passed off as the first after the fault
+        Assert.Null(failure);
+        Assert.Null(kill);
+        Assert.NotNull(evidence.FailedAnswer(Liveness, At(50.5)));
+    }
+
+    // The first line of the instance running from T0 on.
+    private static string Started => Line("process-started", 0, $"\"pid\":6,\"processStartedAt\":\"{Iso(0)}\"");
 
     private static string Answer(double at, int status, bool healthy) =>
         Line("probe-answered", at, $"\"path\":\"/healthz\",\"probe\":\"liveness\",\"status\":{status},\"receivedAt\":\"{Iso(at - 0.003)}\",\"healthy\":{(healthy ? "true" : "false")},\"reason\":\"ok\",\"durationMs\":3");
