@@ -131,9 +131,11 @@ public sealed partial class PodKubelet
         foreach (var (record, reason) in kills)
         {
             var verdict = KubeletEventMessages.FailedProbeKill(record.Name, reason, restart);
-            _events.Normal(record.Name, KubeletEventMessages.Killing, verdict);
             var grace = KillGracePeriod.ForProbeFailure(_pod, record.Spec, reason);
+
+            // killContainer's order: the log line, then the event (whose publication can take a while on a busy machine).
             LogKilling(record.Name, record.Latest!.ContainerId, TimeSpan.FromSeconds(grace), verdict);
+            _events.Normal(record.Name, KubeletEventMessages.Killing, verdict);
             StopLatest(record, TimeSpan.FromSeconds(grace), () =>
             {
                 if (--remaining == 0)

@@ -38,8 +38,8 @@ public sealed partial class PodKubelet
             record.WaitingMessage = null;
             if (record.IsRunning && !record.Stopping)
             {
-                _events.Normal(record.Name, KubeletEventMessages.Killing, KubeletEventMessages.Stopping(record.Name));
                 LogKilling(record.Name, record.Latest!.ContainerId, TerminationKillGrace(), verdict: null);
+                _events.Normal(record.Name, KubeletEventMessages.Killing, KubeletEventMessages.Stopping(record.Name));
                 StopLatest(record, TerminationKillGrace(), CheckTerminationDone);
             }
         }
