@@ -14,18 +14,11 @@ public sealed class FaultWindowEventsTests
     [Fact]
     public async Task A_window_that_opened_after_the_process_start_but_before_the_board_existed_is_logged_at_its_own_instant()
     {
-        // Given: settings took 0.5 s on a busy machine, longer than the fault's afterSeconds 0.2
-        var time = new FakeTimeProvider(ProcessStart);
-        var snapshot = FaultSnapshotParser.ParseRequests("""{"readiness":{"mode":"fail","afterSeconds":0.2}}""", ProcessStart);
-        time.Advance(TimeSpan.FromSeconds(0.5));
-        var output = new LineCollector();
-        var board = new FaultBoard(snapshot, ProcessStart, stateFile: null, time);
-        using var service = new FaultWindowEvents(board, new AppEventLog(new JsonLineLog("instance", output), time), time);
+        // Given settings that took 0.5 s on a busy machine, longer than the fault's afterSeconds 0.2
+        const string faults = """{"readiness":{"mode":"fail","afterSeconds":0.2}}""";
 
         // When
-        await service.StartAsync(TestContext.Current.CancellationToken);
-        await Poll.UntilAsync(() => Events(output, "fault-active").Count > 0, Deadline, "the fault-active line");
-        await service.StopAsync(TestContext.Current.CancellationToken);
+        var output = await RunUntilAsync(faults, TimeSpan.FromSeconds(0.5), "fault-active");
 
         // Then
         var active = Assert.Single(Events(output, "fault-active"));
@@ -36,22 +29,30 @@ public sealed class FaultWindowEventsTests
     [Fact]
     public async Task A_window_open_from_the_process_start_is_not_reported_as_opening_but_its_end_is()
     {
-        // Given
-        var time = new FakeTimeProvider(ProcessStart);
-        var snapshot = FaultSnapshotParser.ParseRequests("""{"readiness":{"mode":"fail","forSeconds":1}}""", ProcessStart);
-        time.Advance(TimeSpan.FromSeconds(1.5));
-        var output = new LineCollector();
-        var board = new FaultBoard(snapshot, ProcessStart, stateFile: null, time);
-        using var service = new FaultWindowEvents(board, new AppEventLog(new JsonLineLog("instance", output), time), time);
+        // Given a fault active from the start for 1 s, and a board made 1.5 s after the start
+        const string faults = """{"readiness":{"mode":"fail","forSeconds":1}}""";
 
         // When
-        await service.StartAsync(TestContext.Current.CancellationToken);
-        await Poll.UntilAsync(() => Events(output, "fault-ended").Count > 0, Deadline, "the fault-ended line");
-        await service.StopAsync(TestContext.Current.CancellationToken);
+        var output = await RunUntilAsync(faults, TimeSpan.FromSeconds(1.5), "fault-ended");
 
         // Then
         Assert.Equal(ProcessStart.AddSeconds(1), Assert.Single(Events(output, "fault-ended")).GetProperty("at").GetDateTimeOffset());
         Assert.Empty(Events(output, "fault-active"));
+    }
+
+    // Parses FAULTS_AT_START at the process start, builds the board after the given delay, runs the service until it logs the event.
+    private static async Task<LineCollector> RunUntilAsync(string faults, TimeSpan boardAfter, string awaited)
+    {
+        var time = new FakeTimeProvider(ProcessStart);
+        var snapshot = FaultSnapshotParser.ParseRequests(faults, ProcessStart);
+        time.Advance(boardAfter);
+        var output = new LineCollector();
+        var board = new FaultBoard(snapshot, ProcessStart, stateFile: null, time);
+        using var service = new FaultWindowEvents(board, new AppEventLog(new JsonLineLog("instance", output), time), time);
+        await service.StartAsync(TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(() => Events(output, awaited).Count > 0, Deadline, $"the {awaited} line");
+        await service.StopAsync(TestContext.Current.CancellationToken);
+        return output;
     }
 
     private static List<JsonElement> Events(LineCollector output, string name) =>
