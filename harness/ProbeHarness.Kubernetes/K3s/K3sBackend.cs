@@ -89,7 +89,7 @@ public sealed class K3sBackend : IClusterBackend
         var slices = await EndpointSliceApi.DetectAsync(_connection.Client, _connection.Api, cancellationToken).ConfigureAwait(false);
 
         using var dockerClient = docker.GetDockerClientBuilder().Build();
-        var plan = await new TargetImageLoader(dockerClient, progress, label, _time)
+        var plan = await new TargetImageLoader(dockerClient, progress, label, _time, _options.TargetBuildArgs)
             .BuildAndLoadAsync(new TestcontainersShell(_container), RepositoryPaths.Root, cancellationToken).ConfigureAwait(false);
 
         _namespaces = new ScenarioNamespaceFactory(new ScenarioNamespaceContext(
