@@ -9,8 +9,8 @@
 #   sudo local-cluster/docker-engine.sh docker ARGS...  # the engine's own docker CLI (e.g. ps -a, images)
 #   sudo local-cluster/docker-engine.sh root            # only build (or check) the cached root; starts nothing
 #
-# dockerd runs in a private mount namespace (unshare -m): /proc, /sys, /dev, a tmpfs /run and the data root are
-# mounted there only, so no mount of it can outlive the engine. What it changes in the shared host state — the docker0
+# dockerd runs in a private mount namespace (unshare -m) whose root is the engine's root (pivot_root): /proc, /sys,
+# /dev, a tmpfs /run and the data root are mounted there only, so no mount of it can outlive the engine. What it changes in the shared host state — the docker0
 # link, iptables chains, rules and the FORWARD policy, net.ipv4.ip_forward and the bridge-netfilter sysctls, its
 # cgroups — is recorded before it starts and put back by `down`. `up` runs `down` itself when it fails or is
 # interrupted. Idempotent: `up` on a running engine only prints the exports; `down` can run any number of times.
@@ -184,12 +184,22 @@ start_dockerd() {
     mkdir -p "$root$state_in_root" "$root/var/lib/docker"
     mount --bind "$state" "$root$state_in_root"       # the socket, reachable from the host
     mount --bind "$data" "$root/var/lib/docker"
-    exec chroot "$root" "$@"' sh "$ENGINE_ROOT" "$ENGINE_DATA" "$ENGINE_STATE" "$ENGINE_STATE_IN_ROOT" \
+    # pivot_root, not chroot: a process joining a container (docker exec, runc exec) gets the root of the mount
+    # namespace it enters, and under a chroot that would still be the host'"'"'s / (exec would run on the host'"'"'s files).
+    cd "$root"
+    pivot_root . mnt
+    umount -l /mnt
+    exec "$@"' sh "$ENGINE_ROOT" "$ENGINE_DATA" "$ENGINE_STATE" "$ENGINE_STATE_IN_ROOT" \
     "${CLEAN_ENV[@]}" dockerd -H "unix://$ENGINE_STATE_IN_ROOT/docker.sock" --data-root /var/lib/docker \
     --exec-root /run/docker --pidfile /run/docker.pid \
     </dev/null >"$ENGINE_LOG" 2>&1 &
   echo $! >"$ENGINE_PID_FILE"
   log "dockerd started (pid $!, log $ENGINE_LOG)"
+}
+
+# The engine's mount namespace, recorded once dockerd runs in it: its containerd and shims share it.
+record_namespace() {
+  readlink "/proc/$(engine_pid)/ns/mnt" >"$ENGINE_STATE/mount-namespace"
 }
 
 wait_until_ready() {
@@ -223,6 +233,7 @@ up() {
   step "record host state" record_host_state
   step "start dockerd" start_dockerd
   step "wait for dockerd" wait_until_ready
+  record_namespace
   trap - EXIT INT TERM
   print_exports
 }
@@ -243,14 +254,18 @@ stop_dockerd() {
   log "stopped dockerd (pid $pid)"
 }
 
-# Processes left of the engine: dockerd, its containerd and shims and the container processes all run chrooted in
-# the root (their root directory is it, or an image mounted under its data root), or sit in cgroups it created.
+# Processes left of the engine: dockerd, its containerd and shims share its mount namespace (or, started by hand, run
+# chrooted in the root); the container processes sit in the cgroups it created.
 engine_processes() {
-  local dir pid
+  local dir pid namespace=
+  [[ -f $ENGINE_STATE/mount-namespace ]] && namespace=$(cat "$ENGINE_STATE/mount-namespace")
   for dir in /proc/[0-9]*; do
     pid=${dir#/proc/}
     [[ $pid == "$$" || $pid == "$BASHPID" ]] && continue
-    [[ $(readlink "$dir/root" 2>/dev/null) == "$ENGINE_ROOT"?(/*) ]] && echo "$pid"
+    if [[ -n $namespace && $(readlink "$dir/ns/mnt" 2>/dev/null) == "$namespace" ]] ||
+       [[ $(readlink "$dir/root" 2>/dev/null) == "$ENGINE_ROOT"?(/*) ]]; then
+      echo "$pid"
+    fi
   done
   new_docker_cgroups | sed 's|$|/cgroup.procs|' | xargs -r cat 2>/dev/null || true
 }
@@ -409,10 +424,10 @@ down() {
 
 down_quietly() { down || true; }
 
-# The engine's own docker CLI, run inside dockerd's mount namespace and root; stdin and stdout pass through.
+# The engine's own docker CLI, run inside dockerd's mount namespace (whose root is the engine's); stdin and stdout pass through.
 engine_docker() {
   engine_running || die "the engine is not up; run '$0 up' first"
-  nsenter --mount="/proc/$(engine_pid)/ns/mnt" chroot "$ENGINE_ROOT" "${CLEAN_ENV[@]}" \
+  nsenter --mount="/proc/$(engine_pid)/ns/mnt" "${CLEAN_ENV[@]}" \
     DOCKER_HOST="unix://$ENGINE_STATE_IN_ROOT/docker.sock" docker "$@"
 }
 
