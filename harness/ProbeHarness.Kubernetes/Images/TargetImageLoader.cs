@@ -88,6 +88,8 @@ public sealed class TargetImageLoader
             {
                 parameters.Labels?.Remove(SessionLabel);
                 parameters.Labels?.Remove(ReaperLabel);
+                // The classic builder keeps a failed step's container unless told to remove it (docker build --force-rm).
+                parameters.ForceRemove = true;
             });
         foreach (var (name, value) in _buildArguments)
         {
