@@ -41,6 +41,9 @@ public sealed record BackendOptions
     /// <summary>The target app's image reference on an existing cluster (the k3s backend builds and loads its own).</summary>
     public string? TargetImage { get; init; }
 
+    /// <summary>Build arguments passed to <c>target-app/Dockerfile</c> when the k3s backend builds the target app (e.g. local <c>SDK_IMAGE</c>/<c>RUNTIME_IMAGE</c>); empty for the Dockerfile's defaults.</summary>
+    public IReadOnlyDictionary<string, string> TargetBuildArgs { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Keep a failed scenario's namespace (and, for k3s, the cluster) and print how to reach it.</summary>
     public bool KeepOnFailure { get; init; }
 
@@ -88,6 +91,7 @@ public sealed record BackendOptions
             KubeContext = Read(EnvironmentVariables.KubeContext),
             K3sImage = Read(EnvironmentVariables.K3sImage) ?? DefaultK3sImage,
             TargetImage = Read(EnvironmentVariables.TargetImage),
+            TargetBuildArgs = ParseBuildArgs(Read(EnvironmentVariables.TargetBuildArgs)),
             KeepOnFailure = ParseFlag(EnvironmentVariables.KeepOnFailure, Read(EnvironmentVariables.KeepOnFailure)),
             DockerHost = Read(EnvironmentVariables.DockerHost),
             DockerApiVersion = ParseApiVersion(Read(EnvironmentVariables.DockerApiVersion)),
@@ -115,6 +119,38 @@ public sealed record BackendOptions
         : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cap) && cap is >= 1 and <= MaxReplicasLimit ? cap
         : throw new BackendOptionsException(
             $"{EnvironmentVariables.MaxReplicas}='{value}' is not a replica cap; use a whole number from 1 to {MaxReplicasLimit} (default {DefaultMaxReplicas}).");
+
+    // NAME=value pairs separated by commas (an empty entry, e.g. a trailing comma, is ignored); names as a Dockerfile ARG accepts them, values may be empty but hold no comma.
+    private static Dictionary<string, string> ParseBuildArgs(string? value)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (value is null)
+        {
+            return arguments;
+        }
+
+        const string Usage = "use NAME=value pairs separated by commas, e.g. SDK_IMAGE=probe-harness/dotnet-sdk:10.0,RUNTIME_IMAGE=probe-harness/aspnet:10.0";
+        foreach (var entry in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? entry : entry[..equals].Trim();
+            if (equals < 0 || !IsBuildArgName(name))
+            {
+                throw new BackendOptionsException(
+                    $"{EnvironmentVariables.TargetBuildArgs}='{value}': '{entry}' is not a build argument ({(equals < 0 ? "no '='" : $"'{name}' is not an ARG name: a letter or '_', then letters, digits or '_'")}); {Usage}.");
+            }
+
+            if (!arguments.TryAdd(name, entry[(equals + 1)..].Trim()))
+            {
+                throw new BackendOptionsException($"{EnvironmentVariables.TargetBuildArgs}='{value}' sets {name} twice; {Usage}.");
+            }
+        }
+
+        return arguments;
+    }
+
+    private static bool IsBuildArgName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static BackendKind? ParseBackend(string? value) => value?.ToLowerInvariant() switch
     {

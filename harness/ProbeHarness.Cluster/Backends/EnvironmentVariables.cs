@@ -24,6 +24,9 @@ public static class EnvironmentVariables
     /// <summary>The target app's image reference on an existing cluster.</summary>
     public const string TargetImage = "HARNESS_TARGET_IMAGE";
 
+    /// <summary>Build arguments for <c>target-app/Dockerfile</c> on the k3s backend, <c>NAME=value</c> pairs separated by commas, e.g. <c>SDK_IMAGE=probe-harness/dotnet-sdk:10.0,RUNTIME_IMAGE=probe-harness/aspnet:10.0</c>.</summary>
+    public const string TargetBuildArgs = "HARNESS_TARGET_BUILD_ARGS";
+
     /// <summary>Keep failed scenarios' namespaces (and the K3s cluster) for inspection.</summary>
     public const string KeepOnFailure = "HARNESS_KEEP_ON_FAILURE";
 

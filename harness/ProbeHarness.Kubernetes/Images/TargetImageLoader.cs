@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using DotNet.Testcontainers.Builders;
 using ProbeHarness.Cluster;
+using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Kubernetes.Manifests;
 
 namespace ProbeHarness.Kubernetes.Images;
@@ -17,14 +18,17 @@ public sealed class TargetImageLoader
     private readonly IProgress<string> _progress;
     private readonly string _label;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyDictionary<string, string> _buildArguments;
 
     /// <summary>Creates the loader.</summary>
     /// <param name="docker">The Docker engine K3s runs on.</param>
     /// <param name="progress">Receives a line per step with its duration.</param>
     /// <param name="label">The backend label each line starts with.</param>
     /// <param name="time">The clock for durations.</param>
-    public TargetImageLoader(DockerClient docker, IProgress<string> progress, string label, TimeProvider time)
+    /// <param name="buildArguments">The Dockerfile's build arguments (<c>HARNESS_TARGET_BUILD_ARGS</c>), e.g. local <c>SDK_IMAGE</c>/<c>RUNTIME_IMAGE</c>; empty for its defaults.</param>
+    public TargetImageLoader(DockerClient docker, IProgress<string> progress, string label, TimeProvider time, IReadOnlyDictionary<string, string> buildArguments)
     {
+        _buildArguments = buildArguments;
         _docker = docker;
         _progress = progress;
         _label = label;
@@ -57,7 +61,11 @@ public sealed class TargetImageLoader
         return plan;
     }
 
-    private async Task<string> BuildAsync(string repositoryRoot, CancellationToken cancellationToken)
+    /// <summary>Builds <c>target-app/Dockerfile</c> through Testcontainers' image-from-Dockerfile builder as <see cref="ImageLoadPlan.BuildName"/>; returns the image id.</summary>
+    /// <param name="repositoryRoot">The build context: the repository root.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    /// <exception cref="ClusterUnavailableException">The Dockerfile is missing or the build failed; the message names the Dockerfile and the build arguments.</exception>
+    public async Task<string> BuildAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         var dockerfile = TargetAppDockerfile.In(repositoryRoot);
         if (!File.Exists(dockerfile.DockerfilePath))
@@ -66,7 +74,7 @@ public sealed class TargetImageLoader
         }
 
         var started = _time.GetTimestamp();
-        var image = new ImageFromDockerfileBuilder()
+        var builder = new ImageFromDockerfileBuilder()
             .WithContextDirectory(dockerfile.ContextDirectory)
             // Testcontainers reads <Dockerfile>.dockerignore from the Dockerfile's own folder; naming the Dockerfile
             // "target-app/Dockerfile" under the root would miss target-app/Dockerfile.dockerignore and send bin/ and obj/.
@@ -80,19 +88,33 @@ public sealed class TargetImageLoader
             {
                 parameters.Labels?.Remove(SessionLabel);
                 parameters.Labels?.Remove(ReaperLabel);
-            })
-            .Build();
+                // The classic builder keeps a failed step's container unless told to remove it (docker build --force-rm).
+                parameters.ForceRemove = true;
+            });
+        foreach (var (name, value) in _buildArguments)
+        {
+            builder = builder.WithBuildArgument(name, value);
+        }
+
+        var image = builder.Build();
         try
         {
             await image.CreateAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ClusterUnavailableException($"Building {dockerfile.DockerfilePath} (context {repositoryRoot}) failed: {exception.Message}", exception);
+            throw new ClusterUnavailableException(
+                $"Building {dockerfile.DockerfilePath} (context {repositoryRoot}, {DescribeArguments()}) failed: {exception.Message}", exception);
         }
 
         var inspected = await _docker.Images.InspectImageAsync(ImageLoadPlan.BuildName, cancellationToken).ConfigureAwait(false);
-        _progress.Report($"{_label} target app image built from target-app/Dockerfile ({inspected.ID[..19]}) in {_time.GetElapsedTime(started).TotalSeconds:0.0} s");
+        _progress.Report(
+            $"{_label} target app image built from target-app/Dockerfile ({inspected.ID[..19]}, {DescribeArguments()}) in {_time.GetElapsedTime(started).TotalSeconds:0.0} s");
         return inspected.ID;
     }
+
+    private string DescribeArguments() =>
+        _buildArguments.Count == 0
+            ? "the Dockerfile's default base images"
+            : $"{EnvironmentVariables.TargetBuildArgs} {string.Join(",", _buildArguments.Select(argument => $"{argument.Key}={argument.Value}"))}";
 }

@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Docker.DotNet.Models;
 using DotNet.Testcontainers.Configurations;
 using k8s;
 using ProbeHarness.Cluster;
@@ -25,6 +26,7 @@ public sealed class K3sBackend : IClusterBackend
     private readonly TimeProvider _time;
     private IProgress<string> _progress = new Progress<string>();
     private K3sContainer? _container;
+    private IDockerEndpointAuthenticationConfiguration? _docker;
     private KubeconfigFile? _kubeconfig;
     private KubernetesConnection? _connection;
     private ScenarioNamespaceFactory? _namespaces;
@@ -66,7 +68,11 @@ public sealed class K3sBackend : IClusterBackend
             progress.Report($"{label} note: DOCKER_HOST={host} but Testcontainers uses {docker.Endpoint} (e.g. from ~/.testcontainers.properties)");
         }
 
+        _docker = docker;
         _container = await BootAsync(docker, label, cancellationToken).ConfigureAwait(false);
+        using var dockerClient = docker.GetDockerClientBuilder().Build();
+        var compatVersion = K3sCompatImage.VersionFrom(
+            (await dockerClient.Images.InspectImageAsync(_options.K3sImage, cancellationToken).ConfigureAwait(false)).Config?.Labels);
         var kubeconfigFolder = Path.Combine(Path.GetTempPath(), "probe-harness");
         foreach (var leftover in KubeconfigFile.RemoveLeftovers(kubeconfigFolder))
         {
@@ -82,14 +88,14 @@ public sealed class K3sBackend : IClusterBackend
 
         var version = await _connection.Api.RunAsync("reading the K3s server version", token => _connection.Client.Version.GetCodeAsync(token), cancellationToken)
             .ConfigureAwait(false);
-        Info = new BackendInfo("k3s", false, version.GitVersion,
-            $"disposable K3s {version.GitVersion} ({_options.K3sImage}) in Docker container {_container.Id[..12]}, API server {_connection.ApiServer}");
+        Info = new BackendInfo("k3s", false, version.GitVersion, compatVersion is null
+            ? $"disposable K3s {version.GitVersion} ({_options.K3sImage}) in Docker container {_container.Id[..12]}, API server {_connection.ApiServer}"
+            : K3sCompatImage.Describe(_options.K3sImage, compatVersion, version.GitVersion, _container.Id[..12], _connection.ApiServer));
 
-        await PreflightAsync(label, cancellationToken).ConfigureAwait(false);
+        await PreflightAsync(label, runsCoreDns: compatVersion is null, cancellationToken).ConfigureAwait(false);
         var slices = await EndpointSliceApi.DetectAsync(_connection.Client, _connection.Api, cancellationToken).ConfigureAwait(false);
 
-        using var dockerClient = docker.GetDockerClientBuilder().Build();
-        var plan = await new TargetImageLoader(dockerClient, progress, label, _time)
+        var plan = await new TargetImageLoader(dockerClient, progress, label, _time, _options.TargetBuildArgs)
             .BuildAndLoadAsync(new TestcontainersShell(_container), RepositoryPaths.Root, cancellationToken).ConfigureAwait(false);
 
         _namespaces = new ScenarioNamespaceFactory(new ScenarioNamespaceContext(
@@ -114,9 +120,9 @@ public sealed class K3sBackend : IClusterBackend
             return;
         }
 
-        if (_container is not null)
+        if (_container is not null && _docker is not null)
         {
-            await _container.DisposeAsync().ConfigureAwait(false);
+            await DisposeAndRemoveAsync(_container, _docker).ConfigureAwait(false);
         }
 
         _kubeconfig?.Dispose();
@@ -146,7 +152,7 @@ public sealed class K3sBackend : IClusterBackend
             var message = K3sBootDiagnostics.Explain(
                 _options.K3sImage, failure, _options.K3sBootTimeout, await ReadLogAsync(container).ConfigureAwait(false),
                 await ReadCgroupVersionAsync(docker).ConfigureAwait(false));
-            await container.DisposeAsync().ConfigureAwait(false);
+            await DisposeAndRemoveAsync(container, docker).ConfigureAwait(false);
             throw new ClusterUnavailableException(message, exception);
         }
 
@@ -154,13 +160,42 @@ public sealed class K3sBackend : IClusterBackend
         return container;
     }
 
-    private async Task PreflightAsync(string label, CancellationToken cancellationToken)
+    // Testcontainers removes a container on dispose only when its reaper is on (WithCleanUp sets the reaper's session);
+    // with TESTCONTAINERS_RYUK_DISABLED=true it only stops it, which would leave the container and its volumes behind.
+    private static async Task DisposeAndRemoveAsync(K3sContainer container, IDockerEndpointAuthenticationConfiguration docker)
+    {
+        var id = container.Id;
+        await container.DisposeAsync().ConfigureAwait(false);
+        if (string.IsNullOrEmpty(id))
+        {
+            return;
+        }
+
+        using var client = docker.GetDockerClientBuilder().Build();
+        try
+        {
+            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }).ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            // Testcontainers removed it already (its reaper is on).
+        }
+    }
+
+    private async Task PreflightAsync(string label, bool runsCoreDns, CancellationToken cancellationToken)
     {
         try
         {
             await TimedPhase.RunAsync(_progress, label, _time,
                 () => ClusterPreflight.WaitForReadyNodeAsync(_connection!, PreflightTimeout, cancellationToken),
                 node => $"preflight: node {node.Metadata.Name} Ready").ConfigureAwait(false);
+            if (!runsCoreDns)
+            {
+                // The compat image (upstream Kubernetes, no add-ons) has none to wait for; real K3s always does.
+                _progress.Report($"{label} {K3sCompatImage.NoCoreDnsFinding}");
+                return;
+            }
+
             await TimedPhase.RunAsync(_progress, label, _time,
                 () => ClusterPreflight.WaitForCoreDnsAsync(_connection!, PreflightTimeout, cancellationToken),
                 pod => $"preflight: CoreDNS ({pod.Metadata.Name}) Ready").ConfigureAwait(false);

@@ -187,6 +187,50 @@ public sealed class BackendOptionsTests
         Assert.Contains("HARNESS_KUBECONFIG", asked);
         Assert.Contains("KUBECONFIG", asked);
         Assert.Contains("HARNESS_TARGET_IMAGE", asked);
+        Assert.Contains("HARNESS_TARGET_BUILD_ARGS", asked);
         Assert.Contains("HARNESS_KEEP_ON_FAILURE", asked);
+    }
+
+    [Fact]
+    public void Reads_the_target_build_arguments()
+    {
+        // Given HARNESS_TARGET_BUILD_ARGS with two pairs, spaces around them and a trailing comma
+        // When the options are read
+        var options = Read(("HARNESS_TARGET_BUILD_ARGS", " SDK_IMAGE=probe-harness/dotnet-sdk:10.0 , RUNTIME_IMAGE=probe-harness/aspnet:10.0,READY_TO_RUN=,"), ("HOME", "/h"));
+
+        // Then each name maps to its value, an empty value included
+        Assert.Equal(3, options.TargetBuildArgs.Count);
+        Assert.Equal("probe-harness/dotnet-sdk:10.0", options.TargetBuildArgs["SDK_IMAGE"]);
+        Assert.Equal("probe-harness/aspnet:10.0", options.TargetBuildArgs["RUNTIME_IMAGE"]);
+        Assert.Equal(string.Empty, options.TargetBuildArgs["READY_TO_RUN"]);
+    }
+
+    [Fact]
+    public void No_target_build_arguments_by_default()
+    {
+        // Given no HARNESS_TARGET_BUILD_ARGS
+        // When the options are read
+        var options = Read(("HOME", "/h"));
+
+        // Then the Dockerfile's own defaults apply
+        Assert.Empty(options.TargetBuildArgs);
+    }
+
+    [Theory]
+    [InlineData("SDK_IMAGE", "'SDK_IMAGE' is not a build argument (no '=')")]
+    [InlineData("=x", "'=x' is not a build argument ('' is not an ARG name")]
+    [InlineData("SDK-IMAGE=x", "'SDK-IMAGE=x' is not a build argument ('SDK-IMAGE' is not an ARG name")]
+    [InlineData("1SDK=x", "'1SDK=x' is not a build argument ('1SDK' is not an ARG name")]
+    [InlineData("SDK_IMAGE=a,SDK_IMAGE=b", "sets SDK_IMAGE twice")]
+    public void Bad_target_build_arguments_fail_naming_the_variable_and_the_entry(string value, string expected)
+    {
+        // Given HARNESS_TARGET_BUILD_ARGS holding a malformed entry
+        // When the options are read
+        var error = Assert.Throws<BackendOptionsException>(() => Read(("HARNESS_TARGET_BUILD_ARGS", value), ("HOME", "/h")));
+
+        // Then the message names the variable, its value, what is wrong and the expected form
+        Assert.StartsWith($"HARNESS_TARGET_BUILD_ARGS='{value}'", error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("use NAME=value pairs separated by commas", error.Message);
     }
 }
