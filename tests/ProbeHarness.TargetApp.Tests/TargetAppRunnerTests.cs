@@ -13,7 +13,8 @@ public sealed class TargetAppRunnerTests
         // Given
         var watch = Stopwatch.StartNew();
         await using var app = await TargetAppProcess.StartAsync(
-            new Dictionary<string, string?> { ["LISTEN_DELAY_SECONDS"] = "2" },
+            // Long enough that the port checks below come well inside it on a starved machine.
+            new Dictionary<string, string?> { ["LISTEN_DELAY_SECONDS"] = "10" },
             waitUntilListening: false);
         await app.WaitForLineAsync(json => json.GetProperty("kind").GetString() == "start", TimeSpan.FromSeconds(30));
 
@@ -27,7 +28,7 @@ public sealed class TargetAppRunnerTests
         Assert.False(httpOpenEarly);
         Assert.False(tcpOpenEarly);
         Assert.False(grpcOpenEarly);
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2), $"listening after {watch.Elapsed}");
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(10), $"listening after {watch.Elapsed}");
         Assert.Equal(200, await app.StatusOfAsync("/healthz"));
     }
 

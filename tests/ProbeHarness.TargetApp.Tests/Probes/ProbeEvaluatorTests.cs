@@ -4,6 +4,11 @@ namespace ProbeHarness.TargetApp.Tests.Probes;
 
 public sealed class ProbeEvaluatorTests
 {
+    // Long enough that the first requests come well inside the delay on a starved machine (load 25 made 2 s too short).
+    private const string LongDelay = "10";
+
+    private static readonly TimeSpan PassingDeadline = TimeSpan.FromSeconds(40);
+
     [Fact]
     public async Task A_dependency_outage_fails_readiness_and_work_but_not_liveness()
     {
@@ -44,7 +49,7 @@ public sealed class ProbeEvaluatorTests
     public async Task During_STARTUP_DELAY_startup_and_readiness_answer_503_while_liveness_answers_200()
     {
         // Given
-        await using var app = await TargetAppProcess.StartAsync(new Dictionary<string, string?> { ["STARTUP_DELAY_SECONDS"] = "2" });
+        await using var app = await TargetAppProcess.StartAsync(new Dictionary<string, string?> { ["STARTUP_DELAY_SECONDS"] = LongDelay });
 
         // When
         var startup = await app.StatusOfAsync("/startupz");
@@ -55,7 +60,7 @@ public sealed class ProbeEvaluatorTests
         Assert.Equal(503, startup);
         Assert.Equal(503, readiness);
         Assert.Equal(200, liveness);
-        await Poll.UntilAsync(async () => await app.StatusOfAsync("/startupz") == 200, TimeSpan.FromSeconds(5), "startup passing");
+        await Poll.UntilAsync(async () => await app.StatusOfAsync("/startupz") == 200, PassingDeadline, "startup passing");
         Assert.Equal(200, await app.StatusOfAsync("/readyz"));
     }
 
@@ -63,7 +68,7 @@ public sealed class ProbeEvaluatorTests
     public async Task During_READY_DELAY_only_readiness_answers_503()
     {
         // Given
-        await using var app = await TargetAppProcess.StartAsync(new Dictionary<string, string?> { ["READY_DELAY_SECONDS"] = "2" });
+        await using var app = await TargetAppProcess.StartAsync(new Dictionary<string, string?> { ["READY_DELAY_SECONDS"] = LongDelay });
 
         // When
         var readiness = await app.StatusOfAsync("/readyz");
@@ -74,7 +79,7 @@ public sealed class ProbeEvaluatorTests
         Assert.Equal(503, readiness);
         Assert.Equal(200, startup);
         Assert.Equal(200, liveness);
-        await Poll.UntilAsync(async () => await app.StatusOfAsync("/readyz") == 200, TimeSpan.FromSeconds(5), "readiness passing");
+        await Poll.UntilAsync(async () => await app.StatusOfAsync("/readyz") == 200, PassingDeadline, "readiness passing");
     }
 
     [Fact]
