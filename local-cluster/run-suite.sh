@@ -23,6 +23,9 @@ if [[ ${PROBE_CLUSTER_KEEP_RUNNING:-0} != 1 ]]; then
 else
   trap keep_logs EXIT
 fi
+# A signal ends the script through its EXIT trap, so an interrupted or terminated run (a CI timeout) stops the cluster.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 "$LOCAL_CLUSTER_DIR/start.sh"
 "$LOCAL_CLUSTER_DIR/smoke-test.sh"
 
