@@ -89,10 +89,7 @@ common_changes() {
 build_sdk() {
   local key sdk
   key=$(image_key sdk)
-  if [[ $(present_key "$SDK_IMAGE") == "$key" ]]; then
-    log "$SDK_IMAGE is present with input key $key"
-    return
-  fi
+  image_current "$SDK_IMAGE" "$key" && return
   ensure_base_root
   sdk=$(only_version sdk)
   common_changes
@@ -125,10 +122,7 @@ build_sdk() {
 build_runtime() {
   local key d
   key=$(image_key runtime)
-  if [[ $(present_key "$RUNTIME_IMAGE") == "$key" ]]; then
-    log "$RUNTIME_IMAGE is present with input key $key"
-    return
-  fi
+  image_current "$RUNTIME_IMAGE" "$key" && return
   ensure_base_root
   common_changes
   CHANGES+=("LABEL $KEY_LABEL=$key")

@@ -140,13 +140,7 @@ root_ip6tables() { chroot "$ENGINE_ROOT" "${CLEAN_ENV[@]}" ip6tables "$@"; }
 root_nft() { chroot "$ENGINE_ROOT" "${CLEAN_ENV[@]}" nft "$@"; }
 
 # The docker cgroups in every mounted hierarchy, deepest first (dockerd's default cgroup parent is /docker).
-docker_cgroups() {
-  local root
-  for root in /sys/fs/cgroup/*/docker /sys/fs/cgroup/docker; do
-    [[ -d $root ]] && find "$root" -depth -type d
-  done
-  return 0
-}
+docker_cgroups() { cgroup_tree docker; }
 
 # Records, once, what the engine is about to change on the host, for `down`.
 record_host_state() {

@@ -73,6 +73,12 @@ present_key() {
   engine GET "/images/$1/json" 2>/dev/null | jq -r --arg l "$KEY_LABEL" '.Config.Labels[$l] // empty' || true
 }
 
+# True (and says so) when image $1 is present with input key $2: nothing to build.
+image_current() {
+  [[ $(present_key "$1") == "$2" ]] || return 1
+  log "$1 is present with input key $2"
+}
+
 # Imports "tar -c ARGS..." as image $1 with the Dockerfile instructions of the CHANGES array (docker import's
 # --change); streamed, no archive on disk.
 import_image() {

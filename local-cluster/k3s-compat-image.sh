@@ -44,10 +44,7 @@ image_key() {
 build_image() {
   local key staging
   key=$(image_key)
-  if [[ $(present_key "$COMPAT_IMAGE") == "$key" ]]; then
-    log "$COMPAT_IMAGE is present with input key $key"
-    return
-  fi
+  image_current "$COMPAT_IMAGE" "$key" && return
   PREPARE_ROOT=prepare_compat_root step "root: $COMPAT_SUITE minbase + ${COMPAT_PACKAGES[*]}" \
     ensure_debootstrap_root "$COMPAT_ROOT" "$COMPAT_SUITE" "${COMPAT_PACKAGES[@]}"
   # The few files on top of the root, in a folder of their own, so the cached root stays as debootstrap made it.

@@ -116,3 +116,13 @@ api() {
   curl -sS --fail --max-time 10 --cacert "$PKI_DIR/ca.crt" -H "Authorization: Bearer $(admin_token)" \
     "$@" "https://127.0.0.1:$APISERVER_PORT$path"
 }
+
+# The cgroup directories named $1 at the top of every mounted hierarchy (v1 controllers and the unified one) and
+# everything below them, deepest first, so they can be removed in that order.
+cgroup_tree() {
+  local root
+  for root in /sys/fs/cgroup/*/"$1" /sys/fs/cgroup/"$1"; do
+    [[ -d $root ]] && find "$root" -depth -type d
+  done
+  return 0
+}

@@ -56,13 +56,7 @@ remove_containers() {
 }
 
 # The cgroup directories the kubelet created for pods, deepest first, in every mounted hierarchy.
-kubepods_cgroups() {
-  local root
-  for root in /sys/fs/cgroup/*/kubepods /sys/fs/cgroup/kubepods; do
-    [[ -d $root ]] && find "$root" -depth -type d
-  done
-  return 0
-}
+kubepods_cgroups() { cgroup_tree kubepods; }
 
 # Kills what is still in the pod cgroups (only this cluster's pods live there), then removes the cgroups.
 remove_cgroups() {

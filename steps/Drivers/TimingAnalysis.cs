@@ -221,8 +221,7 @@ public sealed class TimingAnalysis(
 
         var ready = new TimedReaction(pod, ReactionMeasure.Ready, TimingReference.Start);
         if (workload.Probe(ProbeKind.Readiness) is { } readiness && timing.HasStepRecord(ready)
-            && runs.LastOrDefault(r => ReadyTransition(state, pod, r.Started, ready: true) is not null) is { } run
-            && ReadyTransition(state, pod, run.Started, ready: true) is { } server)
+            && runs.Select(r => (Run: r, Server: ReadyTransition(state, pod, r.Started, ready: true))).LastOrDefault(r => r.Server is not null) is ({ } run, { } server))
         {
             var (started, note) = AppEvidence.Sharpen(run.Started, app.Started(run.Started.Earliest), "container's start");
             var threshold = app.SuccessfulAnswer(readiness, run.Started.Earliest, ProbeDescription.Effective(readiness).SuccessThreshold);

@@ -80,7 +80,7 @@ public sealed class TimingDriver(Expectations expectations, ScenarioRecorder rec
         recorder.AddTiming(Record(timed, MeasuredDuration.Between(reference, at), at, null, verdict, sourceNote));
 
     /// <summary>True when a step already recorded <paramref name="timed"/> (the end-of-scenario analysis measures it again).</summary>
-    public bool HasStepRecord(TimedReaction timed) => recorder.FindTiming(Record(timed, null, null, null, TimingVerdict.Unbounded, null).Name) is not null;
+    public bool HasStepRecord(TimedReaction timed) => recorder.FindTiming(NameOf(timed)) is not null;
 
     /// <summary>
     /// Records the timing measured again at the end of the scenario with sharper instants: a step's own record of it keeps its
@@ -89,9 +89,8 @@ public sealed class TimingDriver(Expectations expectations, ScenarioRecorder rec
     public void Remeasure(TimedReaction timed, ReactionWindow? window, MeasuredInstant reference, MeasuredInstant at, string? sourceNote)
     {
         ArgumentNullException.ThrowIfNull(timed);
-        var name = Record(timed, null, null, null, TimingVerdict.Unbounded, null).Name;
         var measured = MeasuredDuration.Between(reference, at);
-        if (recorder.FindTiming(name) is { } stepRecord)
+        if (recorder.FindTiming(NameOf(timed)) is { } stepRecord)
         {
             if (stepRecord.MeasuredSeconds is null)
             {
@@ -143,6 +142,9 @@ public sealed class TimingDriver(Expectations expectations, ScenarioRecorder rec
             SourceNote = sourceNote,
         };
     }
+
+    // The name a record of this reaction carries (the recorder finds records by it).
+    private string NameOf(TimedReaction timed) => Record(timed, null, null, null, TimingVerdict.Unbounded, null).Name;
 
     /// <summary>A time as "+12.3 s" on the scenario's axis.</summary>
     public string Describe(DateTimeOffset time) => string.Create(CultureInfo.InvariantCulture, $"+{clock.SecondsAt(time):0.0} s");
