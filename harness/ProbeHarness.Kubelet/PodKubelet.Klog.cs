@@ -19,8 +19,14 @@ public sealed partial class PodKubelet
     private void LogContainerStarted(string containerId) =>
         _options.Klog?.ContainerStarted(Now, LogStyle, LogPod, containerId);
 
-    private void LogKilling(string container, string containerId, TimeSpan grace, string? verdict) =>
-        _options.Klog?.Killing(Now, LogStyle, LogPod, container, containerId, (long)grace.TotalSeconds, verdict);
+    // Returns the line's instant, so the Killing event can carry the same one: on a busy machine a second clock reading
+    // can come tens of milliseconds later, and the event would put the kill after the line.
+    private DateTimeOffset LogKilling(string container, string containerId, TimeSpan grace, string? verdict)
+    {
+        var at = Now;
+        _options.Klog?.Killing(at, LogStyle, LogPod, container, containerId, (long)grace.TotalSeconds, verdict);
+        return at;
+    }
 
     // The status manager logs its patch when the Ready condition's status differs from what it last wrote.
     private void LogReadyChange(IEnumerable<k8s.Models.V1PodCondition> conditions)

@@ -134,8 +134,8 @@ public sealed partial class PodKubelet
             var grace = KillGracePeriod.ForProbeFailure(_pod, record.Spec, reason);
 
             // killContainer's order: the log line, then the event (whose publication can take a while on a busy machine).
-            LogKilling(record.Name, record.Latest!.ContainerId, TimeSpan.FromSeconds(grace), verdict);
-            _events.Normal(record.Name, KubeletEventMessages.Killing, verdict);
+            var killedAt = LogKilling(record.Name, record.Latest!.ContainerId, TimeSpan.FromSeconds(grace), verdict);
+            _events.Normal(record.Name, KubeletEventMessages.Killing, verdict, killedAt);
             StopLatest(record, TimeSpan.FromSeconds(grace), () =>
             {
                 if (--remaining == 0)
@@ -337,7 +337,7 @@ public sealed partial class PodKubelet
         if (_terminating)
         {
             // Deleted while starting: stop it straight away.
-            LogKilling(record.Name, instance.ContainerId, TerminationKillGrace(), verdict: null);
+            _ = LogKilling(record.Name, instance.ContainerId, TerminationKillGrace(), verdict: null);
             StopLatest(record, TerminationKillGrace(), CheckTerminationDone);
             return;
         }

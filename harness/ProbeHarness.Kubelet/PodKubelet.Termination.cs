@@ -38,8 +38,8 @@ public sealed partial class PodKubelet
             record.WaitingMessage = null;
             if (record.IsRunning && !record.Stopping)
             {
-                LogKilling(record.Name, record.Latest!.ContainerId, TerminationKillGrace(), verdict: null);
-                _events.Normal(record.Name, KubeletEventMessages.Killing, KubeletEventMessages.Stopping(record.Name));
+                var killedAt = LogKilling(record.Name, record.Latest!.ContainerId, TerminationKillGrace(), verdict: null);
+                _events.Normal(record.Name, KubeletEventMessages.Killing, KubeletEventMessages.Stopping(record.Name), killedAt);
                 StopLatest(record, TerminationKillGrace(), CheckTerminationDone);
             }
         }

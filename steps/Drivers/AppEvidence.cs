@@ -43,6 +43,13 @@ public sealed class AppEvidence(AppEventLines lines)
     /// <summary>The <paramref name="n"/>-th consecutive successful answer (from 1) to <paramref name="probe"/> from <paramref name="from"/> on; null when the app cannot tell (exec) or it did not come.</summary>
     public MeasuredInstant? SuccessfulAnswer(V1Probe probe, DateTimeOffset from, int n = 1) => Streak(probe, from, n, failed: false);
 
+    /// <summary>Whether the app's last answer to <paramref name="probe"/> succeeded, which resets the kubelet's failure count; false when none came yet, null when the app cannot tell (exec).</summary>
+    public bool? LastAnswerSucceeded(V1Probe probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        return probe.HttpGet is null && probe.Grpc is null && probe.TcpSocket is null ? null : Answers(probe).LastOrDefault()?.Succeeded ?? false;
+    }
+
     private MeasuredInstant? Streak(V1Probe probe, DateTimeOffset from, int n, bool failed)
     {
         ArgumentNullException.ThrowIfNull(probe);

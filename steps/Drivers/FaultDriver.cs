@@ -13,7 +13,8 @@ public sealed class FaultDriver(
     PodRequests requests,
     ScenarioClock clock,
     ScenarioRecorder recorder,
-    ScenarioLog log)
+    ScenarioLog log,
+    AppEventLog appLog)
 {
     /// <summary>The target app's HTTP port, which serves the fault API.</summary>
     public const int HttpPort = 8080;
@@ -99,9 +100,11 @@ public sealed class FaultDriver(
         log.Write($"fault injected into {pods}: {fault.Description} ({(clock.Now - sentAt).TotalSeconds:0.00} s to deliver)");
     }
 
-    // A probe still failing from a slow start (seen on a loaded real cluster: three refused connections before the app
-    // listened) carries its failure count into the fault, and the kill comes before the fault's own threshold: before the
-    // pod's first fault, wait (at most StartFailuresWithin) until the probes the fault reaches went a period without failing.
+    // A probe still failing from a slow start (seen on a loaded real cluster: refused connections before the app listened)
+    // carries its failure count into the fault, and the kill comes before the fault's own threshold. Only a success resets
+    // the count, and the Unhealthy event of a start-up failure can reach the watch after the fault was sent: before the
+    // pod's first fault, wait (at most StartFailuresWithin) until the probes the fault reaches went a period without failing
+    // and the app's log shows each one's last answer succeeded (where the app can tell: not exec).
     private async Task UntilProbesRecoveredAsync(string podName, FaultRequest fault, CancellationToken cancellationToken)
     {
         var kinds = FaultReach.ProbesReading(workload.Container, fault);
@@ -121,11 +124,12 @@ public sealed class FaultDriver(
                 .Select(o => (DateTimeOffset?)o.SeenAt)
                 .LastOrDefault();
             var waited = clock.Now - started;
-            if (last is null || clock.Now - last.Value >= quiet || waited >= StartFailuresWithin)
+            var recovered = (last is null || clock.Now - last.Value >= quiet) && await LastAnswersSucceededAsync(podName, kinds, cancellationToken);
+            if (recovered || waited >= StartFailuresWithin)
             {
                 if (said)
                 {
-                    log.Write($"{roster.Label(podName)}: {(last is null || clock.Now - last.Value >= quiet ? "its probes recovered" : "its probes still fail")} after {waited.TotalSeconds:0} s; injecting {fault.Description}");
+                    log.Write($"{roster.Label(podName)}: {(recovered ? "its probes recovered" : "its probes still fail")} after {waited.TotalSeconds:0} s; injecting {fault.Description}");
                 }
 
                 return;
@@ -133,12 +137,31 @@ public sealed class FaultDriver(
 
             if (!said)
             {
-                log.Write($"{roster.Label(podName)}: its probes failed before the fault (a slow start); waiting until they pass for {quiet.TotalSeconds:0} s, at most {StartFailuresWithin.TotalSeconds:0} s");
+                log.Write($"{roster.Label(podName)}: its probes failed or have not passed yet before the fault (a slow start); waiting until they pass for {quiet.TotalSeconds:0} s, at most {StartFailuresWithin.TotalSeconds:0} s");
                 said = true;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
+    }
+
+    // True when the current instance's last answer to each probe the app can tell about succeeded, counting only probes
+    // due by now (a fault sent before a probe's initial delay is over is the scenario's intent, not a slow start).
+    private async Task<bool> LastAnswersSucceededAsync(string podName, IReadOnlyCollection<ProbeKind> kinds, CancellationToken cancellationToken)
+    {
+        var running = observer.State.FindPod(podName)?.ContainerStatus(workload.ContainerName)?.State?.Running?.StartedAt;
+        var due = kinds.Select(workload.RequireProbe)
+            .Where(probe => running is { } startedAt && ProbeDescription.Effective(probe) is var p &&
+                            ClusterTime.ToInstant(startedAt).AddSeconds(p.InitialDelaySeconds + p.PeriodSeconds + 1) <= clock.Now)
+            .ToList();
+        if (due.Count == 0)
+        {
+            return true;
+        }
+
+        var lines = await appLog.ReadAsync(podName, workload.ContainerName, cancellationToken);
+        var evidence = new AppEvidence(lines with { Events = [.. lines.Events.Where(e => e.Log == AppLogInstance.Current)] });
+        return due.All(probe => evidence.LastAnswerSucceeded(probe) != false);
     }
 
     // Returns when the last attempt was sent (a retried request is applied by the attempt that got through).

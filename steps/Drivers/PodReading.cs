@@ -19,6 +19,13 @@ public static class PodReading
     /// <summary>The container's restart count (0 before the kubelet reported it).</summary>
     public static int RestartCount(this V1Pod pod, string container) => pod.ContainerStatus(container)?.RestartCount ?? 0;
 
+    /// <summary>
+    /// True when the container has ended although nobody deleted the pod: a kill, a crash or an exit the kubelet restarts.
+    /// A pod being deleted ends its container as the deletion asks and the kubelet never restarts it.
+    /// </summary>
+    public static bool EndedOutsideDeletion(this V1Pod pod, string container) =>
+        pod.ContainerStatus(container)?.State?.Terminated is not null && pod.Metadata?.DeletionTimestamp is null;
+
     /// <summary>One line describing the container and the pod's readiness, for progress lines and failure messages.</summary>
     public static string Describe(this V1Pod pod, string container)
     {

@@ -36,7 +36,11 @@ public sealed class RestartDriver(
                 : Observation.Not(pod.Describe(workload.ContainerName)),
             cancellationToken)));
 
-    /// <summary>Checks for <paramref name="window"/> that no selected pod's container is killed, exits or restarts.</summary>
+    /// <summary>
+    /// Checks for <paramref name="window"/> that no selected pod's container is killed, exits or restarts. A pod being deleted
+    /// ends its container as the deletion asks and is never restarted (the kubelet stops its liveness and startup probes),
+    /// so there only a restart counts.
+    /// </summary>
     public Task NotRestartedForAsync(PodSelection pods, TimeSpan window, CancellationToken cancellationToken)
     {
         var names = workload.PodNames(pods, observer.State);
@@ -50,8 +54,7 @@ public sealed class RestartDriver(
                 foreach (var name in names)
                 {
                     var pod = state.RequirePod(name);
-                    var status = pod.ContainerStatus(workload.ContainerName);
-                    if (pod.RestartCount(workload.ContainerName) != baseline[name] || status?.State?.Terminated is not null)
+                    if (pod.RestartCount(workload.ContainerName) != baseline[name] || pod.EndedOutsideDeletion(workload.ContainerName))
                     {
                         return Observation.Not($"{roster.Label(name)}: {pod.Describe(workload.ContainerName)} (restartCount was {baseline[name]})");
                     }

@@ -29,14 +29,17 @@ internal sealed class KubeletEventRecorder
     }
 
     /// <summary>Records a Normal event about container <paramref name="containerName"/>.</summary>
-    public void Normal(string containerName, string reason, string message) => Record(containerName, "Normal", reason, message);
+    public void Normal(string containerName, string reason, string message) => Record(containerName, "Normal", reason, message, _time.GetUtcNow());
+
+    /// <summary>Records a Normal event about container <paramref name="containerName"/> stamped <paramref name="at"/> (the instant of the kubelet's own log line).</summary>
+    public void Normal(string containerName, string reason, string message, DateTimeOffset at) => Record(containerName, "Normal", reason, message, at);
 
     /// <summary>Records a Warning event about container <paramref name="containerName"/>.</summary>
-    public void Warning(string containerName, string reason, string message) => Record(containerName, "Warning", reason, message);
+    public void Warning(string containerName, string reason, string message) => Record(containerName, "Warning", reason, message, _time.GetUtcNow());
 
-    private void Record(string containerName, string type, string reason, string message)
+    private void Record(string containerName, string type, string reason, string message, DateTimeOffset at)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = at.UtcDateTime;
         var fieldPath = $"spec.containers{{{containerName}}}";
         var key = (fieldPath, type, reason, message);
         if (_seen.TryGetValue(key, out var existing))

@@ -50,6 +50,9 @@ public static partial class KubeletLogReader
         private readonly Dictionary<string, KnownContainer> _containers = new(StringComparer.Ordinal);
         private readonly List<(int Number, KlogLine Line, string Text, string Id)> _unresolvedKills = [];
 
+        // Each pod's Ready lastTransitionTime as its last patch left it on the API server.
+        private readonly Dictionary<(string Namespace, string Name), DateTimeOffset> _readyTransitions = [];
+
         public int Number { get; set; }
 
         public List<KubeletLogEntry> Entries { get; } = [];
@@ -197,10 +200,19 @@ public static partial class KubeletLogReader
                 return;
             }
 
-            // A patch that leaves the Ready condition's status alone is no Ready change.
+            // A patch that leaves the Ready condition's status alone is no Ready change. A strategic merge patch leaves out
+            // what did not change: a transition in the same whole second as the one before carries no lastTransitionTime,
+            // and the API server keeps the earlier one, which is this transition's second too.
             if (ready is { } value)
             {
-                Add(line, text, KubeletEventKind.ReadyChanged, pod, e => e with { Ready = value.Ready, LastTransitionTime = value.Transition });
+                var key = (pod.Namespace, pod.Name);
+                var transition = value.Transition ?? (_readyTransitions.TryGetValue(key, out var kept) ? kept : null);
+                if (transition is { } known)
+                {
+                    _readyTransitions[key] = known;
+                }
+
+                Add(line, text, KubeletEventKind.ReadyChanged, pod, e => e with { Ready = value.Ready, LastTransitionTime = transition });
             }
         }
 

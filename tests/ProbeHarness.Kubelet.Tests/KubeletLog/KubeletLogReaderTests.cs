@@ -43,6 +43,26 @@ public sealed class KubeletLogReaderTests
     }
 
     [Fact]
+    public void A_Ready_patch_without_lastTransitionTime_keeps_the_one_the_patch_before_it_left()
+    {
+        // Given Ready going False at 44.1 and True at 44.9 (one second): the second patch carries no lastTransitionTime,
+        // as a strategic merge patch leaves out a field that did not change; the API server keeps 44 (seen on v1.20.2)
+        const string text = """
+            I1202 14:00:44.150000     591 status_manager.go:564] Patch status for pod "web_ns(uid)" with "{\"metadata\":{\"uid\":\"uid\"},\"status\":{\"conditions\":[{\"lastTransitionTime\":\"2026-12-02T14:00:44Z\",\"status\":\"False\",\"type\":\"Ready\"}]}}"
+            I1202 14:00:45.417371     591 status_manager.go:564] Patch status for pod "web_ns(uid)" with "{\"metadata\":{\"uid\":\"uid\"},\"status\":{\"conditions\":[{\"status\":\"True\",\"type\":\"Ready\"}]}}"
+            """;
+
+        // When it is read
+        var log = KubeletLogReader.Read(new StringReader(text), Clock);
+
+        // Then the second change was decided in 44 too, so within [44, 45]: not at its late patch line
+        Assert.Empty(log.Problems);
+        var returned = log.Entries[1];
+        Assert.Equal((true, At("14:00:44.000000")), (returned.Ready!.Value, returned.LastTransitionTime));
+        Assert.Equal((At("14:00:44.000000"), At("14:00:45.000000")), (returned.Earliest, returned.Latest));
+    }
+
+    [Fact]
     public void A_v1_20_kill_line_gets_its_pod_from_the_verdict_or_the_PLEG_event_before_it()
     {
         // Given the sample: the liveness kill follows computePodActions' verdict, the deletion kill only the PLEG start event

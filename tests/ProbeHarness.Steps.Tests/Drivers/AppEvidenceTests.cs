@@ -90,6 +90,23 @@ public sealed class AppEvidenceTests
     }
 
     [Fact]
+    public void The_last_answer_to_a_probe_says_whether_its_failure_count_was_reset()
+    {
+        // Given one instance with no answer yet (its first probes were refused), one whose last answer failed, one whose last succeeded
+        var none = new AppEvidence(AppEventLog.Parse(Started));
+        var failing = new AppEvidence(AppEventLog.Parse(string.Join('\n', Started, Answer(0.1, 200, true), Answer(1.1, 500, false))));
+        var passing = new AppEvidence(AppEventLog.Parse(string.Join('\n', Started, Answer(0.1, 500, false), Answer(1.1, 200, true))));
+
+        // When
+        var answers = (none.LastAnswerSucceeded(Liveness), failing.LastAnswerSucceeded(Liveness), passing.LastAnswerSucceeded(Liveness));
+        var exec = passing.LastAnswerSucceeded(new V1Probe { Exec = new V1ExecAction { Command = ["true"] } });
+
+        // Then only a success resets the count; the app cannot tell about exec probes
+        Assert.Equal(((bool?)false, (bool?)false, (bool?)true), answers);
+        Assert.Null(exec);
+    }
+
+    [Fact]
     public void A_window_that_closed_by_itself_ends_at_the_apps_own_active_until()
     {
         // Given a readiness fault for 3 s applied at 1 s, as the app logged it
