@@ -2,6 +2,9 @@ using ProbeHarness.Emulated.Processes;
 
 namespace ProbeHarness.Emulated.Tests.Processes;
 
+// Alone: the emulated backend's tests in this process raise every thread of it (CpuPriority), which would overwrite a
+// nice value these tests set and read back.
+[Collection(nameof(LinuxNiceValuesTests))]
 public sealed class LinuxNiceValuesTests
 {
     // Raising a nice value (lower priority) needs no privilege, so these run everywhere.
