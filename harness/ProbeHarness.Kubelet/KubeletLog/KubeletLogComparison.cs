@@ -31,7 +31,10 @@ public sealed record KubeletLogComparison(IReadOnlyList<MeasureComparison> Measu
     /// <summary>True when something was compared, every measure with harness instants had a line to pair with, and every measure holds.</summary>
     public bool Passed => PairCount > 0 && Unchecked.Count == 0 && Exceeding.Count == 0;
 
-    /// <summary>Pairs every harness instant with the kubelet's nearest line of its kind for the same pod.</summary>
+    /// <summary>
+    /// Pairs every harness instant with the kubelet's nearest line of its kind for the same pod: nearest by the line's decision
+    /// interval (a Ready patch can reach the API server seconds after its transition, later than the next one's start), then by its time.
+    /// </summary>
     public static KubeletLogComparison Of(IEnumerable<HarnessInstant> harness, KubeletLogContents log, double maxErrorSeconds = DefaultMaxErrorSeconds)
     {
         ArgumentNullException.ThrowIfNull(harness);
@@ -46,7 +49,7 @@ public sealed record KubeletLogComparison(IReadOnlyList<MeasureComparison> Measu
             {
                 var nearest = lines[(kind, instant.Namespace, instant.Pod)]
                     .Where(e => instant.Ready is null || e.Ready is null || e.Ready == instant.Ready)
-                    .MinBy(e => (e.At - instant.At).Duration());
+                    .MinBy(e => (new TimingPair(instant, e).ErrorSeconds, (e.At - instant.At).Duration()));
                 if (nearest is null)
                 {
                     unpaired.Add(instant);

@@ -175,6 +175,23 @@ public sealed class KubeletLogComparisonTests
         Assert.True(check.Passed, check.Summary());
     }
 
+    [Fact]
+    public void A_Ready_change_pairs_with_the_patch_whose_decision_holds_it_not_an_earlier_line_nearer_in_time()
+    {
+        // Given the pod's first Ready=False (decided in second 23, logged at 25.17) and the crash's (decided in 26, logged
+        // 2.8 s late at 28.78), as a real v1.20 kubelet wrote them
+        var log = Log(
+            Line(540, KubeletEventKind.ReadyChanged, "a", 25.173) with { Ready = false, LastTransitionTime = T0.AddSeconds(23) },
+            Line(579, KubeletEventKind.ReadyChanged, "a", 28.779) with { Ready = false, LastTransitionTime = T0.AddSeconds(26) });
+
+        // When the harness saw the crash's Ready=False at 26.56 s
+        var check = KubeletLogComparison.Of([Instant(KubeletEventKind.ReadyChanged, "a", 26.561) with { Ready = false }], log);
+
+        // Then it pairs with the crash's line, inside its decision second
+        var pair = Assert.Single(check.Measures[2].Pairs);
+        Assert.Equal((579, 0.0), (pair.Kubelet.Line, pair.ErrorSeconds));
+    }
+
     private static KubeletLogContents Log(params KubeletLogEntry[] entries) => new(entries, [], entries.Length);
 
     private static KubeletLogEntry Line(int line, KubeletEventKind kind, string pod, double seconds) =>
