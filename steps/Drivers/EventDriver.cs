@@ -10,6 +10,7 @@ public sealed class EventDriver(
     PodRoster roster,
     WorkloadDriver workload,
     TimingDriver timing,
+    FaultDriver faults,
     Expectations expectations)
 {
     /// <summary>Waits until at least <paramref name="count"/> occurrences of the event are recorded for the selected pods (or any pod when null).</summary>
@@ -84,18 +85,24 @@ public sealed class EventDriver(
             cancellationToken);
     }
 
-    /// <summary>Checks that successive failure events of <paramref name="probe"/> for the pod are <paramref name="seconds"/> apart (±1 s of timestamp resolution).</summary>
+    /// <summary>
+    /// Checks that successive failure events of <paramref name="probe"/> for the pod, from its last fault on (or from the start
+    /// without one), are <paramref name="seconds"/> apart (±1 s of timestamp resolution).
+    /// </summary>
     public Task FailuresApartAsync(int ordinal, ProbeKind probe, double seconds, int failures, CancellationToken cancellationToken)
     {
         var name = roster.NameOf(ordinal);
         var prefix = $"{probe} probe failed";
+
+        // A probe that timed out on a loaded node before the fault is not one of the fault's failures; its gap to them is not a period.
+        var since = faults.FaultStartOf(name)?.Earliest ?? DateTimeOffset.MinValue;
         return expectations.EventuallyAsync(
             $"{failures} {probe.ToString().ToLowerInvariant()} probe failures of pod {ordinal}, {seconds:0.#} s apart",
             TimeSpan.FromSeconds((failures + 1) * seconds + 10),
             state =>
             {
                 var times = Occurrences(state, name)
-                    .Where(o => o.Reason == "Unhealthy" && o.Message.StartsWith(prefix, StringComparison.Ordinal))
+                    .Where(o => o.Reason == "Unhealthy" && o.Message.StartsWith(prefix, StringComparison.Ordinal) && o.Instant.Latest >= since)
                     .SelectMany(o => Enumerable.Repeat(o.At, o.Times))
                     .ToList();
                 if (times.Count < failures)
@@ -107,7 +114,8 @@ public sealed class EventDriver(
                 var text = string.Join(", ", gaps.Select(g => g.ToString("0.#", CultureInfo.InvariantCulture) + " s"));
                 if (gaps.Any(g => Math.Abs(g - seconds) > ClusterTime.Resolution.TotalSeconds))
                 {
-                    throw new ExpectationFailedException($"The {probe} probe failures of pod {ordinal} were {text} apart; expected {seconds:0.#} s (±1 s).");
+                    var at = string.Join(", ", times.Take(failures).Select(timing.Describe));
+                    throw new ExpectationFailedException($"The {probe} probe failures of pod {ordinal} were {text} apart (at {at}); expected {seconds:0.#} s (±1 s).");
                 }
 
                 return Observation.Holds($"{text} apart");

@@ -25,13 +25,20 @@ public sealed class AppEventLogEmulatedTests : IAsyncLifetime
     [Fact]
     public async Task After_a_liveness_restart_the_previous_log_holds_the_fault_the_failed_probes_sigterm_and_exit_and_the_current_a_new_start()
     {
-        // Given a pod whose liveness probe restarts it on the first failure
+        // Given a pod whose liveness probe restarts it on the first failure; the startup probe holds liveness off until the app
+        // answers, so a loaded machine's slow start is not a restart before the fault
         var workload = WorkloadManifest.LoadDefault();
         var spec = workload.Deployment.Spec.Template.Spec;
         spec.TerminationGracePeriodSeconds = 5;
         var container = spec.Containers[0];
         container.ReadinessProbe = null;
-        container.StartupProbe = null;
+        container.StartupProbe = new V1Probe
+        {
+            HttpGet = new V1HTTPGetAction { Path = "/healthz", Port = 8080 },
+            PeriodSeconds = 1,
+            FailureThreshold = 60,
+            TimeoutSeconds = 1,
+        };
         container.LivenessProbe = new V1Probe
         {
             HttpGet = new V1HTTPGetAction { Path = "/healthz", Port = 8080 },
@@ -41,8 +48,9 @@ public sealed class AppEventLogEmulatedTests : IAsyncLifetime
         };
         await using var ns = await _backend.CreateNamespaceAsync("app-event-log", Token);
         await ns.ApplyAsync(workload, Token);
-        var pod = await PodWhenAsync(ns, p => p.ContainerStatus(container.Name)?.State?.Running is not null, "running");
+        var pod = await PodWhenAsync(ns, p => p.ContainerStatus(container.Name)?.Started == true, "started");
         await UntilListeningAsync(ns, pod.Metadata.Name, container.Name, AppLogInstance.Current);
+        Assert.Equal(0, (await ns.ListPodsAsync(Token)).Single().RestartCount(container.Name));
 
         // When the liveness endpoint fails and the kubelet restarts the container
         using var request = new HttpRequestMessage(HttpMethod.Put, "/faults/liveness") { Content = new StringContent("""{"mode":"fail"}""", Encoding.UTF8, "application/json") };
