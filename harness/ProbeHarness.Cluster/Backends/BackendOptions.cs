@@ -56,6 +56,9 @@ public sealed record BackendOptions
     /// <summary>How long K3s may take to boot before the run fails.</summary>
     public TimeSpan K3sBootTimeout { get; init; } = DefaultK3sBootTimeout;
 
+    /// <summary>Where the k3s backend saves the cluster's logs before removing its container; null to save none.</summary>
+    public string? K3sLogDirectory { get; init; }
+
     /// <summary>The emulated kubelet's version, one of <see cref="EmulatedKubeletVersions"/> (default <c>v1.32</c>).</summary>
     public string EmulatedKubeletVersion { get; init; } = "v1.32";
 
@@ -95,6 +98,7 @@ public sealed record BackendOptions
             KeepOnFailure = ParseFlag(EnvironmentVariables.KeepOnFailure, Read(EnvironmentVariables.KeepOnFailure)),
             DockerHost = Read(EnvironmentVariables.DockerHost),
             DockerApiVersion = ParseApiVersion(Read(EnvironmentVariables.DockerApiVersion)),
+            K3sLogDirectory = Read(EnvironmentVariables.K3sLogs),
             K3sBootTimeout = ParseSeconds(EnvironmentVariables.K3sBootTimeout, Read(EnvironmentVariables.K3sBootTimeout)) ?? DefaultK3sBootTimeout,
             EmulatedKubeletVersion = ParseKubeletVersion(Read(EnvironmentVariables.EmulatedKubeletVersion)),
             MaxReplicas = ParseMaxReplicas(Read(EnvironmentVariables.MaxReplicas)),

@@ -21,6 +21,9 @@ public static class EnvironmentVariables
     /// <summary>Seconds K3s may take to boot (default 180).</summary>
     public const string K3sBootTimeout = "HARNESS_K3S_BOOT_TIMEOUT";
 
+    /// <summary>A folder the k3s backend saves the cluster's logs into before it removes the container (its output; the compat image's component logs, kubelet.log among them).</summary>
+    public const string K3sLogs = "HARNESS_K3S_LOGS";
+
     /// <summary>The target app's image reference on an existing cluster.</summary>
     public const string TargetImage = "HARNESS_TARGET_IMAGE";
 

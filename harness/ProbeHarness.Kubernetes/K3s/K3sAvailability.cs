@@ -51,6 +51,11 @@ public static class K3sAvailability
                 $"set {EnvironmentVariables.DockerApiVersion}={version.APIVersion}");
         }
 
+        if (await RootlessProblemAsync(client, deadline.Token).ConfigureAwait(false) is { } rootless)
+        {
+            return K3sAvailabilityReport.DockerUnusable(where, image, rootless);
+        }
+
         try
         {
             await client.Images.InspectImageAsync(image, deadline.Token).ConfigureAwait(false);
@@ -72,8 +77,29 @@ public static class K3sAvailability
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return K3sAvailabilityReport.ImageUnavailable(where, image, Describe(exception, timeout));
+            return K3sAvailabilityReport.ImageUnavailable(where, image, $"{Describe(exception, timeout)}; {K3sCompatImage.HowToGet(image)}");
         }
+    }
+
+    // K3s's kubelet needs cgroups it can write; rootless Docker gives a container those only on cgroup v2 with delegation.
+    // An engine that does not say (or an /info that fails) is not held against it: the boot diagnostics explain a failed start.
+    private static async Task<string?> RootlessProblemAsync(DockerClient client, CancellationToken cancellationToken)
+    {
+        Docker.DotNet.Models.SystemInfoResponse info;
+        try
+        {
+            info = await client.System.GetSystemInfoAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is DockerApiException or HttpRequestException or IOException)
+        {
+            return null;
+        }
+
+        var rootless = info.SecurityOptions?.Any(o => o.Split(',').Contains("name=rootless", StringComparer.Ordinal)) == true;
+        return rootless && info.CgroupVersion == "1"
+            ? "it is rootless Docker on a cgroup v1 host, where a rootless container gets no writable cgroups and K3s's kubelet cannot start; " +
+              "use rootful Docker, or boot the host with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate cpu, cpuset, io, memory and pids to the user (Delegate=yes)"
+            : null;
     }
 
     private static async Task<(Uri? Endpoint, string? Problem)> FindEndpointAsync(

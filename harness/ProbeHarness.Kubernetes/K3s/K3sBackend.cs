@@ -30,6 +30,7 @@ public sealed class K3sBackend : IClusterBackend
     private KubeconfigFile? _kubeconfig;
     private KubernetesConnection? _connection;
     private ScenarioNamespaceFactory? _namespaces;
+    private bool _compat;
 
     /// <summary>Creates the backend; nothing runs until <see cref="StartAsync"/>.</summary>
     /// <param name="options">The K3s image, boot timeout and keep-on-failure setting.</param>
@@ -69,10 +70,16 @@ public sealed class K3sBackend : IClusterBackend
         }
 
         _docker = docker;
-        _container = await BootAsync(docker, label, cancellationToken).ConfigureAwait(false);
         using var dockerClient = docker.GetDockerClientBuilder().Build();
+        foreach (var leftover in await LeftoverK3sContainers.RemoveAsync(dockerClient, _run.Host, cancellationToken).ConfigureAwait(false))
+        {
+            progress.Report($"{label} {leftover}");
+        }
+
         var compatVersion = K3sCompatImage.VersionFrom(
             (await dockerClient.Images.InspectImageAsync(_options.K3sImage, cancellationToken).ConfigureAwait(false)).Config?.Labels);
+        _compat = compatVersion is not null;
+        _container = await BootAsync(docker, label, cancellationToken).ConfigureAwait(false);
         var kubeconfigFolder = Path.Combine(Path.GetTempPath(), "probe-harness");
         foreach (var leftover in KubeconfigFile.RemoveLeftovers(kubeconfigFolder))
         {
@@ -122,6 +129,7 @@ public sealed class K3sBackend : IClusterBackend
 
         if (_container is not null && _docker is not null)
         {
+            await SaveLogsAsync(_container, _docker).ConfigureAwait(false);
             await DisposeAndRemoveAsync(_container, _docker).ConfigureAwait(false);
         }
 
@@ -131,13 +139,22 @@ public sealed class K3sBackend : IClusterBackend
     private async Task<K3sContainer> BootAsync(IDockerEndpointAuthenticationConfiguration docker, string label, CancellationToken cancellationToken)
     {
         var reportedHost = K3sClusterSettings.ReportedHost(TestcontainersSettings.DockerHostOverride, docker.Endpoint);
-        var container = new K3sBuilder(_options.K3sImage)
-            .WithCommand([.. K3sClusterSettings.ServerArguments(reportedHost)])
+        var cgroupVersion = await ReadCgroupVersionAsync(docker).ConfigureAwait(false);
+        var kubeletArguments = K3sClusterSettings.KubeletArguments(_options.K3sImage, cgroupVersion);
+        if (kubeletArguments.Count > 0)
+        {
+            _progress.Report($"{label} Docker runs on cgroup v1, which the kubelet of K3s v1.35 and later refuses by default: booting with {string.Join(' ', kubeletArguments)}");
+        }
+
+        var builder = new K3sBuilder(_options.K3sImage)
+            .WithCommand([.. K3sClusterSettings.ServerArguments(reportedHost), .. kubeletArguments])
             .WithLabel(RunIdentity.RunLabel, _run.RunId)
+            .WithLabel(RunIdentity.HostLabel, _run.Host)
+            .WithLabel(RunIdentity.ProcessLabel, _run.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithLabel(K3sClusterSettings.RoleLabel, "k3s")
             // Kept clusters must survive the process; Testcontainers' reaper would remove them when it exits.
-            .WithCleanUp(!_options.KeepOnFailure)
-            .Build();
+            .WithCleanUp(!_options.KeepOnFailure);
+        var container = (_options.KeepOnFailure ? builder.WithLabel(LeftoverK3sContainers.KeepLabel, "true") : builder).Build();
 
         var started = _time.GetTimestamp();
         using var boot = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -150,8 +167,8 @@ public sealed class K3sBackend : IClusterBackend
         {
             var failure = boot.IsCancellationRequested ? null : exception;
             var message = K3sBootDiagnostics.Explain(
-                _options.K3sImage, failure, _options.K3sBootTimeout, await ReadLogAsync(container).ConfigureAwait(false),
-                await ReadCgroupVersionAsync(docker).ConfigureAwait(false));
+                _options.K3sImage, failure, _options.K3sBootTimeout, await ReadLogAsync(container).ConfigureAwait(false), cgroupVersion);
+            await SaveLogsAsync(container, docker).ConfigureAwait(false);
             await DisposeAndRemoveAsync(container, docker).ConfigureAwait(false);
             throw new ClusterUnavailableException(message, exception);
         }
@@ -179,6 +196,36 @@ public sealed class K3sBackend : IClusterBackend
         catch (DockerContainerNotFoundException)
         {
             // Testcontainers removed it already (its reaper is on).
+        }
+    }
+
+    // The cluster's logs outlive its container when HARNESS_K3S_LOGS names a folder: K3s logs everything to its output; the
+    // compat image also keeps one file per component (the timing check reads its kubelet.log). Saving is best effort.
+    private async Task SaveLogsAsync(K3sContainer container, IDockerEndpointAuthenticationConfiguration docker)
+    {
+        if (_options.K3sLogDirectory is not { } folder || string.IsNullOrEmpty(container.Id))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, "k3s-output.log"), await ReadLogAsync(container).ConfigureAwait(false) ?? "").ConfigureAwait(false);
+            if (_compat)
+            {
+                using var client = docker.GetDockerClientBuilder().Build();
+                var archive = await client.Containers.GetArchiveFromContainerAsync(
+                    container.Id, new ContainerPathStatParameters { Path = K3sCompatImage.LogFolder + "/." }, statOnly: false).ConfigureAwait(false);
+                await using var stream = archive.Stream ?? throw new InvalidDataException($"the engine sent no archive of {K3sCompatImage.LogFolder}");
+                await System.Formats.Tar.TarFile.ExtractToDirectoryAsync(stream, folder, overwriteFiles: true).ConfigureAwait(false);
+            }
+
+            _progress.Report($"{Info.Label} cluster logs saved to {Path.GetFullPath(folder)}");
+        }
+        catch (Exception exception) when (exception is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            _progress.Report($"{Info.Label} could not save the cluster's logs to {folder}: {exception.Message}");
         }
     }
 

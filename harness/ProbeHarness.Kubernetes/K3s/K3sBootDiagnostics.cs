@@ -38,7 +38,24 @@ public static class K3sBootDiagnostics
             message.Append(" The log mentions certificates: if Docker runs elsewhere, set TESTCONTAINERS_HOST_OVERRIDE to the address that reaches it.");
         }
 
-        if (text.Contains("privileged", StringComparison.OrdinalIgnoreCase) || text.Contains("operation not permitted", StringComparison.OrdinalIgnoreCase))
+        if (text.Contains("configured to not run on a host using cgroup v1", StringComparison.Ordinal))
+        {
+            message.Append(
+                " Its kubelet refuses this cgroup v1 host (Kubernetes v1.35 made failCgroupV1 the default): boot the host with cgroup v2 " +
+                "(systemd.unified_cgroup_hierarchy=1), or pass --kubelet-arg=fail-cgroupv1=false to K3s (the harness does so for rancher/k3s tags from v1.31 when Docker reports cgroup v1).");
+        }
+
+        // runc refuses a privileged container where the engine itself lacks capabilities (a restricted host or an unprivileged
+        // container): the start fails before K3s writes a line, so the message, not the log, names it.
+        var startFailure = failure?.ToString() ?? string.Empty;
+        if (startFailure.Contains("unable to apply caps", StringComparison.OrdinalIgnoreCase)
+            || (startFailure.Contains("privileged", StringComparison.OrdinalIgnoreCase) && startFailure.Contains("not permitted", StringComparison.OrdinalIgnoreCase)))
+        {
+            message.Append(
+                " The engine could not start a privileged container: Docker itself lacks capabilities a privileged container gets (it runs inside a restricted " +
+                "container or user namespace, or the host withholds e.g. CAP_SYS_RESOURCE). Run Docker with all capabilities on the host, or use HARNESS_BACKEND=kubeconfig or emulated.");
+        }
+        else if (text.Contains("privileged", StringComparison.OrdinalIgnoreCase) || text.Contains("operation not permitted", StringComparison.OrdinalIgnoreCase))
         {
             message.Append(" K3s runs privileged; a Docker engine that refuses privileged containers cannot run it (use HARNESS_BACKEND=kubeconfig or emulated).");
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -42,6 +43,27 @@ public static partial class K3sClusterSettings
         return [$"--tls-san={reportedHost}"];
     }
 
+    /// <summary>The first Kubernetes minor whose kubelet has <c>--fail-cgroupv1</c> (v1.31); from v1.35 on it defaults to true.</summary>
+    public static readonly Version FailCgroupV1Since = new(1, 31);
+
+    /// <summary>
+    /// <c>--kubelet-arg=fail-cgroupv1=false</c> when Docker runs on cgroup v1 and the image's tag names a K3s whose kubelet has the
+    /// flag: from v1.35 its kubelet refuses a cgroup v1 host unless told otherwise, and older ones would reject the unknown flag.
+    /// </summary>
+    /// <param name="image">The K3s image reference, e.g. <c>rancher/k3s:v1.35.3-k3s1</c>.</param>
+    /// <param name="cgroupVersion">Docker's cgroup version ("1" or "2"), or null when unknown.</param>
+    public static IReadOnlyList<string> KubeletArguments(string image, string? cgroupVersion) =>
+        cgroupVersion == "1" && TagVersion(image) is { } version && version >= FailCgroupV1Since ? ["--kubelet-arg=fail-cgroupv1=false"] : [];
+
+    /// <summary>The Kubernetes minor a K3s image's tag names (<c>v1.35.3-k3s1</c> → 1.35), or null for a tag that names none.</summary>
+    public static Version? TagVersion(string image)
+    {
+        var slash = image.LastIndexOf('/');
+        var colon = image.LastIndexOf(':');
+        var match = colon > slash ? TagMinor().Match(image[(colon + 1)..]) : Match.Empty;
+        return match.Success ? new Version(int.Parse(match.Groups["major"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["minor"].Value, CultureInfo.InvariantCulture)) : null;
+    }
+
     /// <summary>The kubeconfig with <c>tls-server-name: kubernetes</c> added to its cluster, so TLS checks that name whatever the server address is.</summary>
     /// <exception cref="InvalidDataException">The kubeconfig has no <c>server:</c> line.</exception>
     public static string PinTlsServerName(string kubeconfig)
@@ -66,4 +88,7 @@ public static partial class K3sClusterSettings
 
     [GeneratedRegex(@"^[ \t]+tls-server-name:", RegexOptions.Multiline)]
     private static partial Regex TlsServerNameLine();
+
+    [GeneratedRegex(@"^v(?<major>\d+)\.(?<minor>\d+)(\.|$|-)")]
+    private static partial Regex TagMinor();
 }

@@ -133,4 +133,61 @@ public sealed class K3sAvailabilityTests
         Assert.False(report.CanRunK3s);
         Assert.Contains($"{Image} is not present and cannot be pulled (", report.Finding);
     }
+
+    [Fact]
+    public async Task Rootless_docker_on_cgroup_v1_is_refused_with_the_way_out()
+    {
+        // Given rootless Docker on a cgroup v1 host, with the image present
+        await using var docker = await StubApiServer.StartAsync();
+        docker.On("GET", "/version", DockerVersion("29.0.1", "1.52"));
+        docker.On("GET", "/info", StubResponse.Json("""{"CgroupVersion":"1","SecurityOptions":["name=seccomp,profile=builtin","name=rootless"]}"""));
+        docker.On("GET", $"/images/{Image}/json", StubResponse.Json("""{"Id":"sha256:aaaa"}"""));
+
+        // When availability is checked
+        var report = await K3sAvailability.CheckAsync(Options($"tcp://127.0.0.1:{docker.BaseAddress.Port}"), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        // Then K3s cannot run and the finding says why and what to do
+        Assert.False(report.CanRunK3s);
+        Assert.Contains("it is rootless Docker on a cgroup v1 host", report.Finding);
+        Assert.Contains("use rootful Docker", report.Finding);
+    }
+
+    [Fact]
+    public async Task Rootless_docker_on_cgroup_v2_may_run_k3s()
+    {
+        // Given rootless Docker on cgroup v2, with the image present
+        await using var docker = await StubApiServer.StartAsync();
+        docker.On("GET", "/version", DockerVersion("29.0.1", "1.52"));
+        docker.On("GET", "/info", StubResponse.Json("""{"CgroupVersion":"2","SecurityOptions":["name=rootless","name=cgroupns"]}"""));
+        docker.On("GET", $"/images/{Image}/json", StubResponse.Json("""{"Id":"sha256:aaaa"}"""));
+
+        // When availability is checked
+        var report = await K3sAvailability.CheckAsync(Options($"tcp://127.0.0.1:{docker.BaseAddress.Port}"), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        // Then it is tried (a failed boot is explained by the boot diagnostics)
+        Assert.True(report.CanRunK3s, report.Finding);
+    }
+
+    [Fact]
+    public async Task A_missing_compat_image_names_the_script_that_builds_it()
+    {
+        // Given Docker without the compat image and without a registry
+        const string compat = "probe-harness/k3s-compat:v1.20.2";
+        await using var docker = await StubApiServer.StartAsync();
+        docker.On("GET", "/version", DockerVersion("26.1.5", "1.45"));
+        docker.On("GET", $"/images/{compat}/json", StubResponse.Json("""{"message":"No such image"}""", 404));
+        docker.On("GET", $"/distribution/{compat}/json", StubResponse.Json("""{"message":"no such host"}""", 500));
+        var options = BackendOptions.FromEnvironment(new Dictionary<string, string?>
+        {
+            ["DOCKER_HOST"] = $"tcp://127.0.0.1:{docker.BaseAddress.Port}", ["HARNESS_K3S_IMAGE"] = compat, ["HOME"] = "/h",
+        });
+
+        // When availability is checked
+        var report = await K3sAvailability.CheckAsync(options, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        // Then the finding names the image and how to build it
+        Assert.False(report.CanRunK3s);
+        Assert.Contains($"{compat} is not present and cannot be pulled (", report.Finding);
+        Assert.Contains("local-cluster/k3s-compat-image.sh", report.Finding);
+    }
 }

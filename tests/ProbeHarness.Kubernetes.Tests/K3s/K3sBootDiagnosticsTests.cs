@@ -69,4 +69,35 @@ public sealed class K3sBootDiagnosticsTests
         // Then the message says so
         Assert.EndsWith("The container's log was empty or unreadable.", message);
     }
+
+    [Fact]
+    public void A_kubelet_that_refuses_cgroup_v1_gets_both_fixes()
+    {
+        // Given K3s v1.35's kubelet refusing a cgroup v1 host
+        var log = "E1020 21:24:39.706440 run.go:72] \"command failed\" err=\"failed to validate kubelet configuration, error: kubelet is configured to not run on a host using cgroup v1. cgroup v1 support is unsupported\"";
+
+        // When it is explained
+        var message = K3sBootDiagnostics.Explain(Image, new InvalidOperationException("container exited"), TimeSpan.FromSeconds(180), log, "1");
+
+        // Then cgroup v2 and the kubelet flag are both named, and the cgroup v2 delegation advice is not given
+        Assert.Contains("systemd.unified_cgroup_hierarchy=1", message);
+        Assert.Contains("--kubelet-arg=fail-cgroupv1=false", message);
+        Assert.DoesNotContain("The log points at cgroup v2", message);
+    }
+
+    [Fact]
+    public void A_refused_privileged_start_names_runc_and_the_likely_cause()
+    {
+        // Given the engine's answer when runc cannot give a privileged container its capabilities
+        var failure = new InvalidOperationException(
+            "Docker API responded with status code=InternalServerError, response={\"message\":\"failed to create task for container: OCI runtime create failed: runc create failed: unable to start container process: unable to apply caps: operation not permitted\"}");
+
+        // When it is explained (the container never wrote a line)
+        var message = K3sBootDiagnostics.Explain(Image, failure, TimeSpan.FromSeconds(180), "", "1");
+
+        // Then runc's words stay in the message and the cause is named
+        Assert.Contains("unable to apply caps", message);
+        Assert.Contains("could not start a privileged container", message);
+        Assert.Contains("CAP_SYS_RESOURCE", message);
+    }
 }

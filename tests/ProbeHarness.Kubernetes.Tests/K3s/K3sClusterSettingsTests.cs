@@ -87,4 +87,36 @@ public sealed class K3sClusterSettingsTests
         // Then the message says what is missing
         Assert.Equal("The K3s kubeconfig has no 'server:' line.", error.Message);
     }
+
+    [Theory]
+    [InlineData("rancher/k3s:v1.35.3-k3s1", "1", new[] { "--kubelet-arg=fail-cgroupv1=false" })]
+    [InlineData("rancher/k3s:v1.31.0-k3s1", "1", new[] { "--kubelet-arg=fail-cgroupv1=false" })]
+    [InlineData("rancher/k3s:v1.30.4-k3s1", "1", new string[0])]
+    [InlineData("rancher/k3s:v1.35.3-k3s1", "2", new string[0])]
+    [InlineData("rancher/k3s:v1.35.3-k3s1", null, new string[0])]
+    [InlineData("registry.local:5000/k3s:latest", "1", new string[0])]
+    public void Tells_the_kubelet_to_accept_cgroup_v1_only_where_it_has_the_flag(string image, string? cgroupVersion, string[] expected)
+    {
+        // Given an image tag and Docker's cgroup version
+        // When the kubelet arguments are chosen
+        var arguments = K3sClusterSettings.KubeletArguments(image, cgroupVersion);
+
+        // Then the flag is passed on cgroup v1 from v1.31 on, never to a kubelet that would reject it
+        Assert.Equal(expected, arguments);
+    }
+
+    [Theory]
+    [InlineData("rancher/k3s:v1.35.3-k3s1", "1.35")]
+    [InlineData("localhost:5000/rancher/k3s:v1.20.2", "1.20")]
+    [InlineData("localhost:5000/k3s", null)]
+    [InlineData("rancher/k3s:latest", null)]
+    public void Reads_the_kubernetes_minor_from_the_tag(string image, string? expected)
+    {
+        // Given an image reference
+        // When its tag is read
+        var version = K3sClusterSettings.TagVersion(image);
+
+        // Then the registry port is not taken for a tag
+        Assert.Equal(expected, version?.ToString());
+    }
 }
