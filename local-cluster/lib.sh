@@ -61,6 +61,20 @@ die() {
   exit 1
 }
 
+# Runs "$@" (a `dotnet test` of the steps) while printing the harness's live progress lines as they come ("waiting
+# for restart of pod 1, 12 s of 35 s"): dotnet test shows a test's output only when the test ends. Returns "$@"'s code.
+with_live_progress() {
+  local progress=${HARNESS_PROGRESS_LOG:-$REPO_ROOT/artifacts/progress.log} code=0 follower
+  mkdir -p "$(dirname "$progress")" && : >"$progress"
+  tail -n +1 -F "$progress" 2>/dev/null &
+  follower=$!
+  "$@" || code=$?
+  sleep 0.5
+  kill "$follower" 2>/dev/null || true
+  wait "$follower" 2>/dev/null || true
+  return "$code"
+}
+
 # Runs "$@" as one named step and logs how long it took.
 step() {
   local name=$1 started=$EPOCHREALTIME

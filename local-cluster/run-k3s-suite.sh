@@ -35,7 +35,7 @@ inside() {
   phase_done "$K3S_COMPAT_IMAGE ready"
 
   rm -rf "$RESULTS" "$CLUSTER_LOGS"
-  export HARNESS_BACKEND=k3s HARNESS_K3S_IMAGE=$K3S_COMPAT_IMAGE HARNESS_K3S_LOGS=$CLUSTER_LOGS \
+  export HARNESS_BACKEND=k3s HARNESS_K3S_IMAGE=$K3S_COMPAT_IMAGE \
     HARNESS_TARGET_BUILD_ARGS=SDK_IMAGE=$SDK_IMAGE,RUNTIME_IMAGE=$RUNTIME_IMAGE
   # No reaper image can be pulled here; the harness removes its own container and volumes (and a killed run's, next time).
   export TESTCONTAINERS_RYUK_DISABLED=true
@@ -55,7 +55,8 @@ inside() {
 
   phase "the conformance suite: HARNESS_BACKEND=k3s HARNESS_K3S_IMAGE=$K3S_COMPAT_IMAGE (DOCKER_HOST=$DOCKER_HOST)"
   local code=0
-  (cd "$REPO_ROOT" && dotnet test --project steps/ProbeHarness.Steps.csproj "$@") || code=$?
+  # Only the suite's cluster logs are kept: its kubelet.log is what the timing check pairs with its records.
+  (cd "$REPO_ROOT" && export HARNESS_K3S_LOGS=$CLUSTER_LOGS && with_live_progress dotnet test --project steps/ProbeHarness.Steps.csproj "$@") || code=$?
   phase_done "the suite ended with exit code $code"
   ((code != 0)) || code=$e2e
 

@@ -32,4 +32,4 @@ trap 'exit 143' TERM
 export HARNESS_BACKEND=kubeconfig HARNESS_KUBECONFIG=$KUBECONFIG_FILE HARNESS_TARGET_IMAGE=${TARGET_IMAGE#docker.io/}
 log "running the conformance suite: HARNESS_BACKEND=$HARNESS_BACKEND HARNESS_KUBECONFIG=$HARNESS_KUBECONFIG"
 cd "$REPO_ROOT"
-dotnet test --project steps/ProbeHarness.Steps.csproj "$@"
+with_live_progress dotnet test --project steps/ProbeHarness.Steps.csproj "$@"

@@ -32,6 +32,9 @@ public sealed class K3sBackend : IClusterBackend
     private ScenarioNamespaceFactory? _namespaces;
     private bool _compat;
 
+    // Where the compat image's logs are packed before they are read out (outside the folder being packed).
+    private const string LogSnapshot = "/tmp/k3s-compat-logs.tar";
+
     /// <summary>Creates the backend; nothing runs until <see cref="StartAsync"/>.</summary>
     /// <param name="options">The K3s image, boot timeout and keep-on-failure setting.</param>
     /// <param name="run">The run's identity, or null for a new one.</param>
@@ -129,7 +132,7 @@ public sealed class K3sBackend : IClusterBackend
 
         if (_container is not null && _docker is not null)
         {
-            await SaveLogsAsync(_container, _docker).ConfigureAwait(false);
+            await SaveLogsAsync(_container).ConfigureAwait(false);
             await DisposeAndRemoveAsync(_container, _docker).ConfigureAwait(false);
         }
 
@@ -168,7 +171,7 @@ public sealed class K3sBackend : IClusterBackend
             var failure = boot.IsCancellationRequested ? null : exception;
             var message = K3sBootDiagnostics.Explain(
                 _options.K3sImage, failure, _options.K3sBootTimeout, await ReadLogAsync(container).ConfigureAwait(false), cgroupVersion);
-            await SaveLogsAsync(container, docker).ConfigureAwait(false);
+            await SaveLogsAsync(container).ConfigureAwait(false);
             await DisposeAndRemoveAsync(container, docker).ConfigureAwait(false);
             throw new ClusterUnavailableException(message, exception);
         }
@@ -201,7 +204,7 @@ public sealed class K3sBackend : IClusterBackend
 
     // The cluster's logs outlive its container when HARNESS_K3S_LOGS names a folder: K3s logs everything to its output; the
     // compat image also keeps one file per component (the timing check reads its kubelet.log). Saving is best effort.
-    private async Task SaveLogsAsync(K3sContainer container, IDockerEndpointAuthenticationConfiguration docker)
+    private async Task SaveLogsAsync(K3sContainer container)
     {
         if (_options.K3sLogDirectory is not { } folder || string.IsNullOrEmpty(container.Id))
         {
@@ -214,11 +217,16 @@ public sealed class K3sBackend : IClusterBackend
             await File.WriteAllTextAsync(Path.Combine(folder, "k3s-output.log"), await ReadLogAsync(container).ConfigureAwait(false) ?? "").ConfigureAwait(false);
             if (_compat)
             {
-                using var client = docker.GetDockerClientBuilder().Build();
-                var archive = await client.Containers.GetArchiveFromContainerAsync(
-                    container.Id, new ContainerPathStatParameters { Path = K3sCompatImage.LogFolder + "/." }, statOnly: false).ConfigureAwait(false);
-                await using var stream = archive.Stream ?? throw new InvalidDataException($"the engine sent no archive of {K3sCompatImage.LogFolder}");
-                await System.Formats.Tar.TarFile.ExtractToDirectoryAsync(stream, folder, overwriteFiles: true).ConfigureAwait(false);
+                // Docker's archive of a file that grows while it is read breaks off ("read past the end of the stream"): the
+                // components still write. tar inside the container cuts each file at the size it found (exit 1: changed as read).
+                var snapshot = await container.ExecAsync(["tar", "-C", K3sCompatImage.LogFolder, "-cf", LogSnapshot, "."]).ConfigureAwait(false);
+                if (snapshot.ExitCode > 1)
+                {
+                    throw new IOException($"tar of {K3sCompatImage.LogFolder} in the container exited {snapshot.ExitCode}: {snapshot.Stderr.Trim()}");
+                }
+
+                await using var archive = new MemoryStream(await container.ReadFileAsync(LogSnapshot).ConfigureAwait(false));
+                await System.Formats.Tar.TarFile.ExtractToDirectoryAsync(archive, folder, overwriteFiles: true).ConfigureAwait(false);
             }
 
             _progress.Report($"{Info.Label} cluster logs saved to {Path.GetFullPath(folder)}");
