@@ -79,16 +79,16 @@ public sealed class K3sBackend : IClusterBackend
             progress.Report($"{label} {leftover}");
         }
 
-        var compatVersion = K3sCompatImage.VersionFrom(
-            (await dockerClient.Images.InspectImageAsync(_options.K3sImage, cancellationToken).ConfigureAwait(false)).Config?.Labels);
-        _compat = compatVersion is not null;
-        _container = await BootAsync(docker, label, cancellationToken).ConfigureAwait(false);
         var kubeconfigFolder = Path.Combine(Path.GetTempPath(), "probe-harness");
         foreach (var leftover in KubeconfigFile.RemoveLeftovers(kubeconfigFolder))
         {
             progress.Report($"{label} removed {leftover}, the kubeconfig of a killed earlier run");
         }
 
+        var compatVersion = K3sCompatImage.VersionFrom(
+            (await dockerClient.Images.InspectImageAsync(_options.K3sImage, cancellationToken).ConfigureAwait(false)).Config?.Labels);
+        _compat = compatVersion is not null;
+        _container = await BootAsync(docker, label, cancellationToken).ConfigureAwait(false);
         _kubeconfig = KubeconfigFile.Write(
             kubeconfigFolder,
             KubeconfigFile.FileNameFor(_run.RunId),
@@ -166,7 +166,19 @@ public sealed class K3sBackend : IClusterBackend
         {
             await container.StartAsync(boot.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C during the boot: the container exists already and nobody else will remove it (the reaper may be off).
+            // Testcontainers may report the interrupted start as another error; the caller asked to cancel, so it is a cancellation.
+            await DisposeAndRemoveAsync(container, docker).ConfigureAwait(false);
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new OperationCanceledException($"The K3s boot was cancelled ({exception.Message}).", exception, cancellationToken);
+        }
+        catch (Exception exception)
         {
             var failure = boot.IsCancellationRequested ? null : exception;
             var message = K3sBootDiagnostics.Explain(

@@ -1,7 +1,10 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using k8s.Models;
 using ProbeHarness.Cluster;
 using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Kubernetes.K3s;
+using ProbeHarness.Kubernetes.Namespaces;
 using ProbeHarness.Kubernetes.Preflight;
 using ProbeHarness.Kubernetes.Tests.Support;
 
@@ -65,5 +68,49 @@ public sealed class K3sBackendTests
         Assert.Contains(progress.Lines, line => line.StartsWith("[k3s] K3s booted", StringComparison.Ordinal));
         Assert.Contains(progress.Lines, line => line.StartsWith("[k3s] preflight: CoreDNS", StringComparison.Ordinal));
         Assert.Null(await scenario.ReleaseAsync(keep: false, cancellationToken));
+    }
+
+    [Fact]
+    public async Task A_boot_cancelled_midway_leaves_no_container_and_no_volume()
+    {
+        // Given a Docker engine that can run K3s, and a backend of a known run
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var options = BackendOptions.FromProcessEnvironment() with { Requested = BackendKind.K3s };
+        var availability = await K3sAvailability.CheckAsync(options, cancellationToken);
+        if (!availability.CanRunK3s)
+        {
+            Assert.Skip($"Needs a Docker engine that can run {options.K3sImage}: {availability.Finding}.");
+        }
+
+        var run = RunIdentity.New();
+        using var docker = new DockerClientBuilder().WithEndpoint(new Uri(availability.DockerEndpoint)).Build();
+        var ofRun = new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{RunIdentity.RunLabel}={run.RunId}"] = true } },
+        };
+
+        // When the start is cancelled (as Ctrl+C does) once its container runs and before K3s is ready
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var backend = new K3sBackend(options, run);
+        var start = backend.StartAsync(new Progress<string>(), interrupt.Token);
+        IList<ContainerListResponse> seen = [];
+        for (var waited = TimeSpan.Zero; seen.Count == 0 && !start.IsCompleted && waited < TimeSpan.FromMinutes(2); waited += TimeSpan.FromMilliseconds(200))
+        {
+            await Task.Delay(200, cancellationToken);
+            seen = await docker.Containers.ListContainersAsync(ofRun, cancellationToken);
+        }
+
+        await interrupt.CancelAsync();
+        var thrown = await Record.ExceptionAsync(() => start);
+        await backend.DisposeAsync();
+
+        // Then the start ended cancelled, and its container and the container's volumes are gone
+        Assert.NotEmpty(seen);
+        Assert.True(thrown is OperationCanceledException, $"{thrown}");
+        Assert.Empty(await docker.Containers.ListContainersAsync(ofRun, cancellationToken));
+        var volumes = (await docker.Volumes.ListAsync(cancellationToken)).Volumes ?? [];
+        var mounts = seen.SelectMany(c => c.Mounts ?? []).Where(m => m.Type == "volume").Select(m => m.Name).ToHashSet();
+        Assert.DoesNotContain(volumes, v => mounts.Contains(v.Name));
     }
 }
