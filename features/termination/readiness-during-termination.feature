@@ -5,17 +5,19 @@ Feature: Probes while a pod terminates
   The EndpointSlice keeps a terminating pod listed as terminating=true, ready=false (Kubernetes 1.22+; v1.20 drops
   the endpoint at once).
 
+  # A 3 s timeout: with failureThreshold 1, one answer slower than the default 1 s on a loaded machine (a young app's
+  # first requests) would take pod 2 out of Ready, or restart a pod, for a reason this scenario is not about.
   Scenario: A terminating pod goes not Ready and is not restarted
     Given the target app with 2 replicas
     And the pod's terminationGracePeriodSeconds is 20
     And the target app keeps serving for 8 s after SIGTERM
     And the readiness endpoint fails once the target app is shutting down
     And a readiness probe:
-      | type    | path    | port | periodSeconds | failureThreshold |
-      | httpGet | /readyz | 8080 | 1             | 1                |
+      | type    | path    | port | periodSeconds | failureThreshold | timeoutSeconds |
+      | httpGet | /readyz | 8080 | 1             | 1                | 3              |
     And a liveness probe:
-      | type    | path     | port | periodSeconds | failureThreshold |
-      | httpGet | /healthz | 8080 | 1             | 1                |
+      | type    | path     | port | periodSeconds | failureThreshold | timeoutSeconds |
+      | httpGet | /healthz | 8080 | 1             | 1                | 3              |
     And no startup probe
     When the target app is deployed and Ready
     And pod 1 is deleted
