@@ -3,6 +3,8 @@ Feature: HTTP liveness probe
   The kubelet sends GET to the liveness path every periodSeconds; on the failureThreshold-th consecutive failure it kills
   the container (SIGTERM, then SIGKILL at the grace deadline) and starts a new one in the same pod. Only the container
   whose probe fails is restarted; the pod, its name and its other replicas stay.
+  Where a scenario counts every restart or kill of the pod, a startup probe on the same endpoint holds liveness off
+  until the app answers: on a loaded node a start slower than the liveness budget would be killed before the fault.
 
   Scenario: A failing liveness endpoint restarts only that container
     Given the target app with 2 replicas
@@ -10,7 +12,9 @@ Feature: HTTP liveness probe
       | type    | path     | port | initialDelaySeconds | periodSeconds | timeoutSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 0                   | 1             | 1              | 3                |
     And no readiness probe
-    And no startup probe
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is restarted within the liveness detection bound
@@ -27,7 +31,9 @@ Feature: HTTP liveness probe
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 3                |
     And no readiness probe
-    And no startup probe
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 503
     Then pod 1 is restarted within the liveness detection bound
@@ -61,7 +67,9 @@ Feature: HTTP liveness probe
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 2                |
     And no readiness probe
-    And no startup probe
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 fails every 2nd probe with status 500
     Then pod 1 is not restarted for 15 s

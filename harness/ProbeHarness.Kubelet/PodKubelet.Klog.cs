@@ -13,8 +13,13 @@ public sealed partial class PodKubelet
     // The wording of the kubelet this one emulates: v1.20's printf lines, else the structured lines of 1.21+.
     private KubeletLogStyle LogStyle => Profile == KubeletProfile.V120 ? KubeletLogStyle.V120 : KubeletLogStyle.Structured;
 
-    private void LogProbeFailed(string container, ProbeType type, string output) =>
-        _options.Klog?.ProbeFailed(Now, LogStyle, LogPod, container, type, output);
+    // Returns the line's instant for the Unhealthy event, for the reason LogKilling does.
+    private DateTimeOffset LogProbeFailed(string container, ProbeType type, string output)
+    {
+        var at = Now;
+        _options.Klog?.ProbeFailed(at, LogStyle, LogPod, container, type, output);
+        return at;
+    }
 
     private void LogContainerStarted(string containerId) =>
         _options.Klog?.ContainerStarted(Now, LogStyle, LogPod, containerId);

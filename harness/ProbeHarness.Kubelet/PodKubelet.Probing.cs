@@ -89,8 +89,8 @@ public sealed partial class PodKubelet : IProbeWorkerHost
                 _events.Warning(container, KubeletEventMessages.ProbeWarning, KubeletEventMessages.ProbeWarned(worker.Type, outcome.Output));
                 return ProbeVerdict.Success;
             case ProbeResult.Failure:
-                LogProbeFailed(container, worker.Type, FailureOutput(worker, outcome));
-                _events.Warning(container, KubeletEventMessages.Unhealthy, KubeletEventMessages.ProbeFailed(worker.Type, FailureOutput(worker, outcome)));
+                var failedAt = LogProbeFailed(container, worker.Type, FailureOutput(worker, outcome));
+                _events.Warning(container, KubeletEventMessages.Unhealthy, KubeletEventMessages.ProbeFailed(worker.Type, FailureOutput(worker, outcome)), failedAt);
                 return ProbeVerdict.Failure;
             default:
                 return ProbeVerdict.Failure; // Unknown without an error: failure, no event

@@ -32,6 +32,9 @@ public sealed record AppEvent(AppEventKind Kind, DateTimeOffset At, AppLogInstan
     /// <summary>When the app received the request it answered (probe and gRPC answers), or null.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 
+    /// <summary>When the app began writing its answer (HTTP probe answers), or null; the client cannot have had it earlier.</summary>
+    public DateTimeOffset? SendingAt { get; init; }
+
     /// <summary>True when the request was aborted before an answer (a hang or slow answer the client gave up on, or the stop cut).</summary>
     public bool Aborted { get; init; }
 

@@ -148,6 +148,7 @@ public sealed class AppEventLog(ScenarioCluster cluster, ClusterObserver observe
                 Status = fields.Int("status"),
                 Healthy = fields.Bool("healthy"),
                 ReceivedAt = fields.Instant("receivedAt"),
+                SendingAt = fields.Instant("sendingAt"),
                 Aborted = fields.Bool("aborted") ?? false,
                 AbortedBy = fields.String("abortedBy"),
                 DurationMs = fields.Double("durationMs"),

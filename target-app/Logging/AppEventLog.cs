@@ -57,8 +57,10 @@ public sealed class AppEventLog
     /// <param name="abortedBy"><c>client</c> (it closed the connection, e.g. its timeout) or <c>shutdown</c>; null when answered.</param>
     /// <param name="reason">Why the answer was what it was (<c>ok</c>, <c>fault:fail</c>, …).</param>
     /// <param name="startedTimestamp">The handler's <see cref="Stopwatch"/> start, for a monotonic duration.</param>
+    /// <param name="sendingAt">When the handler began writing the answer (the earliest the client can have it); null when aborted or unknown.</param>
     public void ProbeAnswered(
-        DateTimeOffset at, string path, ProbeKind? probe, string? userAgent, DateTimeOffset receivedAt, int? status, bool healthy, string? abortedBy, string reason, long startedTimestamp)
+        DateTimeOffset at, string path, ProbeKind? probe, string? userAgent, DateTimeOffset receivedAt, int? status, bool healthy, string? abortedBy, string reason, long startedTimestamp,
+        DateTimeOffset? sendingAt = null)
     {
         var durationMs = Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         _log.WriteEvent(AppEventNames.ProbeAnswered, at, json =>
@@ -69,6 +71,11 @@ public sealed class AppEventLog
             if (status is { } code)
             {
                 json.WriteNumber("status", code);
+            }
+
+            if (sendingAt is { } sending)
+            {
+                json.WriteString("sendingAt", JsonOutput.Instant(sending));
             }
 
             WriteOutcome(json, receivedAt, answered: status is not null, healthy, abortedBy, reason, durationMs);

@@ -30,6 +30,7 @@ public sealed class ProbeRequestHandler
         var verdict = _evaluator.Evaluate(kind);
         int? answered = null;
         string? abortedBy = null;
+        DateTimeOffset? sendingAt = null;
         try
         {
             // A hanging or slow answer ends when the client gives up or the app stops, whichever comes first.
@@ -49,6 +50,9 @@ public sealed class ProbeRequestHandler
                 context.Response.Headers.Location = verdict.Location;
             }
 
+            // The kubelet may read the answer before this handler runs again after the write (a loaded machine): the
+            // instant the write began bounds its arrival from below, the logged instant after the write from above.
+            sendingAt = _events.Now();
             await JsonResponse.WriteAsync(context, verdict.StatusCode, json =>
             {
                 json.WriteString("probe", kind.Name());
@@ -66,7 +70,7 @@ public sealed class ProbeRequestHandler
         {
             // Read before any logging: the instant the answer went out (or the request was given up).
             var at = _events.Now();
-            _events.ProbeAnswered(at, context.Request.Path.Value ?? "/", kind, context.Request.Headers.UserAgent.ToString(), receivedAt, answered, verdict.IsHealthy, abortedBy, verdict.Reason, started);
+            _events.ProbeAnswered(at, context.Request.Path.Value ?? "/", kind, context.Request.Headers.UserAgent.ToString(), receivedAt, answered, verdict.IsHealthy, abortedBy, verdict.Reason, started, answered is null ? null : sendingAt);
             ProbeLogLine.Write(_log, kind.Name(), context, answered, verdict.Reason, started);
         }
     }

@@ -28,14 +28,11 @@ internal sealed class KubeletEventRecorder
         _sink = sink;
     }
 
-    /// <summary>Records a Normal event about container <paramref name="containerName"/>.</summary>
-    public void Normal(string containerName, string reason, string message) => Record(containerName, "Normal", reason, message, _time.GetUtcNow());
+    /// <summary>Records a Normal event about container <paramref name="containerName"/>, stamped <paramref name="at"/> (the instant of the kubelet's own log line) or now.</summary>
+    public void Normal(string containerName, string reason, string message, DateTimeOffset? at = null) => Record(containerName, "Normal", reason, message, at ?? _time.GetUtcNow());
 
-    /// <summary>Records a Normal event about container <paramref name="containerName"/> stamped <paramref name="at"/> (the instant of the kubelet's own log line).</summary>
-    public void Normal(string containerName, string reason, string message, DateTimeOffset at) => Record(containerName, "Normal", reason, message, at);
-
-    /// <summary>Records a Warning event about container <paramref name="containerName"/>.</summary>
-    public void Warning(string containerName, string reason, string message) => Record(containerName, "Warning", reason, message, _time.GetUtcNow());
+    /// <summary>Records a Warning event about container <paramref name="containerName"/>, stamped <paramref name="at"/> (the instant of the kubelet's own log line) or now.</summary>
+    public void Warning(string containerName, string reason, string message, DateTimeOffset? at = null) => Record(containerName, "Warning", reason, message, at ?? _time.GetUtcNow());
 
     private void Record(string containerName, string type, string reason, string message, DateTimeOffset at)
     {

@@ -141,6 +141,25 @@ public sealed class AppEvidenceTests
     }
 
     // The first line of the instance running from T0 on.
+    [Fact]
+    public void An_answer_counts_from_the_start_of_its_write_and_an_abort_from_half_a_second_before_the_app_noticed_it()
+    {
+        // Given a 500 whose write began 80 ms before the handler logged it, and a request the client gave up on, logged at 3.2 s
+        var evidence = new AppEvidence(AppEventLog.Parse(string.Join('\n',
+            Started,
+            Line("probe-answered", 1.1, $"\"path\":\"/healthz\",\"probe\":\"liveness\",\"status\":500,\"sendingAt\":\"{Iso(1.02)}\",\"receivedAt\":\"{Iso(1.0)}\",\"healthy\":false,\"reason\":\"fault:fail\",\"durationMs\":100"),
+            Line("probe-answered", 3.2, $"\"path\":\"/healthz\",\"probe\":\"liveness\",\"receivedAt\":\"{Iso(2.0)}\",\"aborted\":true,\"abortedBy\":\"client\",\"reason\":\"fault:hang\",\"durationMs\":1200"))));
+
+        // When
+        var answered = evidence.FailedAnswer(Liveness, At(0.5));
+        var aborted = evidence.FailedAnswer(Liveness, At(2.5));
+
+        // Then the kubelet may have had the answer from the write's start on, and gave up at most half a second before the abort was logged
+        Assert.Equal(At(1.02), answered!.Earliest);
+        Assert.True(answered.Latest > At(1.1));
+        Assert.Equal((At(2.7), At(3.2)), (aborted!.Earliest, aborted.Latest));
+    }
+
     private static string Started => Line("process-started", 0, $"\"pid\":6,\"processStartedAt\":\"{Iso(0)}\"");
 
     private static string Answer(double at, int status, bool healthy) =>

@@ -46,6 +46,7 @@ public sealed class AppEventLogTests
         var receivedAt = Instant(answered, "receivedAt");
         Assert.InRange(receivedAt, before, at);
         Assert.InRange(at, receivedAt, after);
+        Assert.InRange(Instant(answered, "sendingAt"), receivedAt, at);
         Assert.True(answered.GetProperty("durationMs").GetDouble() >= 0);
     }
 
