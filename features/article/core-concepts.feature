@@ -11,7 +11,9 @@ Feature: The article's core concepts
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 3                |
     And no readiness probe
-    And no startup probe
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is restarted within the liveness detection bound
