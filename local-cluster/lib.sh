@@ -69,7 +69,8 @@ with_live_progress() {
   tail -n +1 -F "$progress" 2>/dev/null &
   follower=$!
   "$@" || code=$?
-  sleep 0.5
+  # tail polls the file about once a second: give it one more read, so the run's last lines are printed before it stops.
+  sleep 1
   kill "$follower" 2>/dev/null || true
   wait "$follower" 2>/dev/null || true
   return "$code"

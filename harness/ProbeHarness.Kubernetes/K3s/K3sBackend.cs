@@ -154,7 +154,7 @@ public sealed class K3sBackend : IClusterBackend
             .WithLabel(RunIdentity.RunLabel, _run.RunId)
             .WithLabel(RunIdentity.HostLabel, _run.Host)
             .WithLabel(RunIdentity.ProcessLabel, _run.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithLabel(K3sClusterSettings.RoleLabel, "k3s")
+            .WithLabel(K3sClusterSettings.RoleLabel, K3sClusterSettings.K3sRole)
             // Kept clusters must survive the process; Testcontainers' reaper would remove them when it exits.
             .WithCleanUp(!_options.KeepOnFailure);
         var container = (_options.KeepOnFailure ? builder.WithLabel(LeftoverK3sContainers.KeepLabel, "true") : builder).Build();

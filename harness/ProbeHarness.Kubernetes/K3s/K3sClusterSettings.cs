@@ -18,6 +18,9 @@ public static partial class K3sClusterSettings
     /// <summary>The label marking the harness's K3s containers.</summary>
     public const string RoleLabel = "probe-harness/role";
 
+    /// <summary>The value of <see cref="RoleLabel"/> on a K3s container.</summary>
+    public const string K3sRole = "k3s";
+
     /// <summary>The host Testcontainers will report for the container, when it is known before the start; null for loopback.</summary>
     /// <param name="hostOverride"><c>TESTCONTAINERS_HOST_OVERRIDE</c>, as Testcontainers read it.</param>
     /// <param name="dockerEndpoint">The Docker endpoint Testcontainers uses.</param>

@@ -22,14 +22,12 @@ public static class LeftoverK3sContainers
         ArgumentNullException.ThrowIfNull(containers);
         ArgumentNullException.ThrowIfNull(isRunning);
         return [.. containers.Where(c =>
-        {
-            return Label(c, K3sClusterSettings.RoleLabel) == "k3s"
-                && Label(c, RunIdentity.HostLabel) == host
-                && Label(c, KeepLabel) is null
-                && int.TryParse(Label(c, RunIdentity.ProcessLabel), out var pid)
-                && pid > 0
-                && !isRunning(pid);
-        })];
+            Label(c, K3sClusterSettings.RoleLabel) == K3sClusterSettings.K3sRole
+            && Label(c, RunIdentity.HostLabel) == host
+            && Label(c, KeepLabel) is null
+            && int.TryParse(Label(c, RunIdentity.ProcessLabel), out var pid)
+            && pid > 0
+            && !isRunning(pid))];
     }
 
     /// <summary>Removes the leftovers (with their volumes) and returns one line per container removed, for the run's progress.</summary>
@@ -40,7 +38,7 @@ public static class LeftoverK3sContainers
             new ContainersListParameters
             {
                 All = true,
-                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{K3sClusterSettings.RoleLabel}=k3s"] = true } },
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{K3sClusterSettings.RoleLabel}={K3sClusterSettings.K3sRole}"] = true } },
             },
             cancellationToken).ConfigureAwait(false);
         var removed = new List<string>();

@@ -19,11 +19,7 @@ public sealed class K3sBackendTests
         // Given a Docker engine that can run K3s, and the target app's Dockerfile
         var cancellationToken = TestContext.Current.CancellationToken;
         var options = BackendOptions.FromProcessEnvironment() with { Requested = BackendKind.K3s };
-        var availability = await K3sAvailability.CheckAsync(options, cancellationToken);
-        if (!availability.CanRunK3s)
-        {
-            Assert.Skip($"Needs a Docker engine that can run {options.K3sImage}: {availability.Finding}.");
-        }
+        var availability = await K3sEngine.RequireAsync(options, cancellationToken);
 
         if (!File.Exists(Path.Combine(RepositoryPaths.TargetApp, "Dockerfile")))
         {
@@ -76,11 +72,7 @@ public sealed class K3sBackendTests
         // Given a Docker engine that can run K3s, and a backend of a known run
         var cancellationToken = TestContext.Current.CancellationToken;
         var options = BackendOptions.FromProcessEnvironment() with { Requested = BackendKind.K3s };
-        var availability = await K3sAvailability.CheckAsync(options, cancellationToken);
-        if (!availability.CanRunK3s)
-        {
-            Assert.Skip($"Needs a Docker engine that can run {options.K3sImage}: {availability.Finding}.");
-        }
+        var availability = await K3sEngine.RequireAsync(options, cancellationToken);
 
         var run = RunIdentity.New();
         using var docker = new DockerClientBuilder().WithEndpoint(new Uri(availability.DockerEndpoint)).Build();

@@ -5,6 +5,7 @@ using Docker.DotNet.Models;
 using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Kubernetes.K3s;
 using ProbeHarness.Kubernetes.Namespaces;
+using ProbeHarness.Kubernetes.Tests.Support;
 
 namespace ProbeHarness.Kubernetes.Tests.K3s;
 
@@ -17,11 +18,7 @@ public sealed class LeftoverK3sContainersEngineTests
         // Given a created (not started) K3s container labelled by a process that has exited, and one labelled by this live process
         var cancellationToken = TestContext.Current.CancellationToken;
         var options = BackendOptions.FromProcessEnvironment();
-        var availability = await K3sAvailability.CheckAsync(options, cancellationToken);
-        if (!availability.CanRunK3s)
-        {
-            Assert.Skip($"Needs a Docker engine with {options.K3sImage}: {availability.Finding}.");
-        }
+        var availability = await K3sEngine.RequireAsync(options, cancellationToken);
 
         using var client = new DockerClientBuilder().WithEndpoint(new Uri(availability.DockerEndpoint)).Build();
         try
@@ -81,7 +78,7 @@ public sealed class LeftoverK3sContainersEngineTests
                 Image = image,
                 Labels = new Dictionary<string, string>
                 {
-                    [K3sClusterSettings.RoleLabel] = "k3s",
+                    [K3sClusterSettings.RoleLabel] = K3sClusterSettings.K3sRole,
                     [RunIdentity.HostLabel] = host,
                     [RunIdentity.ProcessLabel] = pid.ToString(CultureInfo.InvariantCulture),
                     [RunIdentity.RunLabel] = "leftover",

@@ -12,7 +12,7 @@ public sealed class LeftoverK3sContainersTests
         new() { ID = id.PadRight(64, '0'), Image = "probe-harness/k3s-compat:v1.20.2", Labels = labels.ToDictionary(l => l.Key, l => l.Value) };
 
     private static (string, string)[] Ours(string pid, string host = Host) =>
-        [(K3sClusterSettings.RoleLabel, "k3s"), (RunIdentity.HostLabel, host), (RunIdentity.ProcessLabel, pid), (RunIdentity.RunLabel, "abcd1234")];
+        [(K3sClusterSettings.RoleLabel, K3sClusterSettings.K3sRole), (RunIdentity.HostLabel, host), (RunIdentity.ProcessLabel, pid), (RunIdentity.RunLabel, "abcd1234")];
 
     [Fact]
     public void Only_this_hosts_k3s_containers_of_gone_processes_are_leftovers()
@@ -24,7 +24,7 @@ public sealed class LeftoverK3sContainersTests
             Container("alive", Ours("202")),
             Container("elsewhere", Ours("101", "build-8")),
             Container("kept", [.. Ours("101"), (LeftoverK3sContainers.KeepLabel, "true")]),
-            Container("nopid", (K3sClusterSettings.RoleLabel, "k3s"), (RunIdentity.HostLabel, Host)),
+            Container("nopid", (K3sClusterSettings.RoleLabel, K3sClusterSettings.K3sRole), (RunIdentity.HostLabel, Host)),
             Container("foreign", ("com.example/app", "web")),
         };
 
