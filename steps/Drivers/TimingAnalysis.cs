@@ -52,7 +52,7 @@ public sealed class TimingAnalysis(
                 continue;
             }
 
-            var kinds = FaultReach.ProbesReading(workload.Container, fault.Request);
+            var kinds = FaultReach.ProbesReading(workload.Container, fault.Request).Where(k => k != ProbeKind.Startup || !StartedAt(state, fault)).ToList();
             foreach (var kind in kinds)
             {
                 RecordProbe(state, occurrences, sharpened, faults.EndOf(fault), kind, kinds.Count > 1, app, activeNote);
@@ -76,6 +76,13 @@ public sealed class TimingAnalysis(
             RecordFromStart(state, occurrences, pod, app);
         }
     }
+
+    // A startup probe runs until its first success and never again in that container: a fault that comes later cannot reach
+    // it (a startup failure after the kill belongs to the next container's start, not to the fault).
+    private bool StartedAt(ClusterState state, InjectedFault fault) =>
+        state.Changes.LastOrDefault(c => c.ObservedAt <= fault.Active.Earliest && c.Object is V1Pod p && p.Metadata?.Name == fault.Pod)?.Object is V1Pod pod
+        && pod.ContainerStatus(workload.ContainerName) is { Started: true } status
+        && status.ContainerID == fault.ContainerId;
 
     private async Task<AppEvidence> ReadEvidenceAsync(string pod, CancellationToken cancellationToken)
     {
