@@ -194,23 +194,36 @@ public sealed class K3sBackend : IClusterBackend
 
     // Testcontainers removes a container on dispose only when its reaper is on (WithCleanUp sets the reaper's session);
     // with TESTCONTAINERS_RYUK_DISABLED=true it only stops it, which would leave the container and its volumes behind.
-    private static async Task DisposeAndRemoveAsync(K3sContainer container, IDockerEndpointAuthenticationConfiguration docker)
+    // A start cancelled between Docker's create and Testcontainers' inspect leaves a container Testcontainers has no id
+    // for (its dispose then throws "Could not find resource"), so the run's label finds what to remove, not the id.
+    private async Task DisposeAndRemoveAsync(K3sContainer container, IDockerEndpointAuthenticationConfiguration docker)
     {
-        var id = container.Id;
-        await container.DisposeAsync().ConfigureAwait(false);
-        if (string.IsNullOrEmpty(id))
+        try
         {
-            return;
+            await container.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Testcontainers never learnt the container's id; the label below still finds it.
         }
 
         using var client = docker.GetDockerClientBuilder().Build();
-        try
+        var ofRun = await client.Containers.ListContainersAsync(
+            new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{RunIdentity.RunLabel}={_run.RunId}"] = true } },
+            }).ConfigureAwait(false);
+        foreach (var leftover in ofRun)
         {
-            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }).ConfigureAwait(false);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            // Testcontainers removed it already (its reaper is on).
+            try
+            {
+                await client.Containers.RemoveContainerAsync(leftover.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }).ConfigureAwait(false);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Testcontainers removed it already (its reaper is on).
+            }
         }
     }
 

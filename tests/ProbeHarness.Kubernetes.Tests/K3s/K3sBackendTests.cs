@@ -87,9 +87,10 @@ public sealed class K3sBackendTests
         var backend = new K3sBackend(options, run);
         var start = backend.StartAsync(new Progress<string>(), interrupt.Token);
         IList<ContainerListResponse> seen = [];
-        for (var waited = TimeSpan.Zero; seen.Count == 0 && !start.IsCompleted && waited < TimeSpan.FromMinutes(2); waited += TimeSpan.FromMilliseconds(200))
+        // Polled often so the cancel also lands between Docker's create and Testcontainers' inspect (the container has no id yet).
+        for (var waited = TimeSpan.Zero; seen.Count == 0 && !start.IsCompleted && waited < TimeSpan.FromMinutes(2); waited += TimeSpan.FromMilliseconds(50))
         {
-            await Task.Delay(200, cancellationToken);
+            await Task.Delay(50, cancellationToken);
             seen = await docker.Containers.ListContainersAsync(ofRun, cancellationToken);
         }
 
