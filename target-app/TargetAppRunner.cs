@@ -91,8 +91,20 @@ public static class TargetAppRunner
             json.WriteNumber("msSinceProcessStart", Math.Round(SinceProcessStart().TotalMilliseconds));
         });
 
-        await app.WaitForShutdownAsync(signals.StopRequested);
-        return Stopped(log, events, settings.StopExitCode, "graceful stop");
+        if (settings.RunFor <= TimeSpan.Zero)
+        {
+            await app.WaitForShutdownAsync(signals.StopRequested);
+            return Stopped(log, events, settings.StopExitCode, "graceful stop");
+        }
+
+        // A run that ends by itself (an init container's work): its exit code may depend on how many runs came before.
+        var run = settings.RunCountFile is { } countFile ? RunCount.Next(countFile) : 1;
+        using var runEnd = new CancellationTokenSource(settings.RunFor, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(signals.StopRequested, runEnd.Token);
+        await app.WaitForShutdownAsync(either.Token);
+        return signals.StopRequested.IsCancellationRequested
+            ? Stopped(log, events, settings.StopExitCode, "graceful stop")
+            : Stopped(log, events, RunCount.ExitCodeOf(run, settings.RunExitCode, settings.SucceedFromRun), $"run {run} ended after {settings.RunFor.TotalSeconds:0.###} s");
     }
 
     // process-exiting comes before the exit line, which stays the last line (diagnostics quote the last line).

@@ -41,6 +41,23 @@ Feature: HTTP liveness probe
     And the restart count of pod 1 is 1
     And every pod stays Ready for 3 s
 
+  Scenario: Without a readiness probe a pod and its endpoint stay Ready through a liveness restart
+    The kubelet kills the container and starts the new one in one pod sync and publishes the pod's status once per sync,
+    so no published status shows the old container dead; with no readiness probe a running container is ready. An
+    initial delay, not a startup probe, holds liveness off while the app starts: with a startup probe the new container
+    would be unready until the probe's first success.
+    Given the target app with 1 replica
+    And a liveness probe:
+      | type    | path     | port | initialDelaySeconds | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 10                  | 1             | 2                |
+    And no readiness probe
+    And no startup probe
+    When the target app is deployed and Ready
+    And the liveness endpoint of pod 1 starts failing with status 500
+    Then pod 1 and its endpoint stay Ready through a restart within 40 s
+    And pod 1 is restarted within the liveness detection bound
+    And the restart count of pod 1 is 1
+
   Scenario: A fault that survives restarts crash-loops with a growing back-off
     With the fault kept on an emptyDir volume every new container fails again. The first restarts after a liveness
     kill come at once; later ones wait 10 s, 20 s, 40 s … after the previous exit (kubelet back-off, max 300 s), with

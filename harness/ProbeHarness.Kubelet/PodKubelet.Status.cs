@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using ProbeHarness.Kubelet.Containers;
+using ProbeHarness.Kubelet.Probing;
 
 namespace ProbeHarness.Kubelet;
 
@@ -110,6 +111,20 @@ public sealed partial class PodKubelet
             State = new V1ContainerState(),
             LastState = new V1ContainerState(),
         };
+        if (record.Held is { } held)
+        {
+            // Killed and being restarted within one sync: the published status still has it running (§4.6); a readiness
+            // result of the dying container may still turn it unready (SetContainerReadiness).
+            status.ImageID = $"emulated://{record.Spec.Image}";
+            status.ContainerID = string.IsNullOrEmpty(held.ContainerId) ? null : held.ContainerId;
+            status.RestartCount = held.RestartCount;
+            status.Started = record.HeldStarted;
+            status.Ready = record.HeldReady && (record.Spec.ReadinessProbe is null || Result(ProbeType.Readiness, held.ContainerId) == ProbeVerdict.Success);
+            status.State.Running = new V1ContainerStateRunning { StartedAt = WholeSeconds(held.StartedAt).UtcDateTime };
+            status.LastState.Terminated = Terminated(record.BeforeLatest);
+            return status;
+        }
+
         if (latest is null)
         {
             status.State.Waiting = new V1ContainerStateWaiting { Reason = record.WaitingReason ?? "ContainerCreating", Message = record.WaitingMessage };

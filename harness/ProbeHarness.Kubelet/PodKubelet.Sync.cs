@@ -135,6 +135,7 @@ public sealed partial class PodKubelet
 
             // killContainer's order: the log line, then the event (whose publication can take a while on a busy machine).
             var killedAt = LogKilling(record.Name, record.Latest!.ContainerId, TimeSpan.FromSeconds(grace), verdict);
+            record.Hold(IsStarted(record), IsReady(record));
             _events.Normal(record.Name, KubeletEventMessages.Killing, verdict, killedAt);
             StopLatest(record, TimeSpan.FromSeconds(grace), () =>
             {
@@ -152,11 +153,28 @@ public sealed partial class PodKubelet
         _podWorkerBusy = false;
         if (_terminating)
         {
+            ReleaseHolds();
             CheckTerminationDone();
             return;
         }
 
-        CompleteSync(StartContainers(plan));
+        var failed = StartContainers(plan);
+
+        // What is not restarting now (restartPolicy Never, or held back by back-off) is seen dead by the next sync.
+        foreach (var record in _containers.Where(r => !r.Starting))
+        {
+            record.Release();
+        }
+
+        CompleteSync(failed);
+    }
+
+    private void ReleaseHolds()
+    {
+        foreach (var record in _containers)
+        {
+            record.Release();
+        }
     }
 
     private void CompleteSync(bool failed)
@@ -294,6 +312,7 @@ public sealed partial class PodKubelet
     private void OnContainerStarted(ContainerRecord record, int restartCount, Task<IContainerInstance> start)
     {
         record.Starting = false;
+        record.Release();
         if (_firstStartsPending > 0 && record.Latest is null)
         {
             _firstStartsPending--;

@@ -56,6 +56,61 @@ public sealed class EndpointDriver(
             cancellationToken);
     }
 
+    /// <summary>
+    /// Waits up to <paramref name="within"/> for the pod's next restart and checks every version of the pod and of its
+    /// endpoint the watch delivers, from now until <see cref="AfterRestart"/> after the restart, was Ready (the kubelet
+    /// kills and restarts in one sync and publishes once per sync; a version in between would reach the endpoints).
+    /// </summary>
+    /// <param name="ordinal">The pod.</param>
+    /// <param name="within">How long the restart may take to come.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <param name="container">The container whose restart is awaited (null: the target app's).</param>
+    public Task StaysReadyThroughRestartAsync(int ordinal, TimeSpan within, CancellationToken cancellationToken, string? container = null)
+    {
+        var name = roster.NameOf(ordinal);
+        var label = roster.Label(name);
+        var restarting = workload.ContainerNamed(container).Name;
+        int? from = null;
+        int? baseline = null;
+        return expectations.EventuallyAsync(
+            $"{label} and its endpoint to stay Ready through a restart",
+            within,
+            state =>
+            {
+                from ??= state.Changes.Count;
+                baseline ??= state.RequirePod(name).RestartCount(restarting);
+                DateTimeOffset? restartSeen = null;
+                foreach (var change in state.Changes.Skip(from.Value))
+                {
+                    switch (change.Object)
+                    {
+                        case V1Pod pod when pod.Metadata?.Name == name:
+                            if (!pod.IsReady())
+                            {
+                                throw new ExpectationFailedException(
+                                    $"Expected {label} to stay Ready through the restart of container \"{restarting}\", but at {change.ObservedAt:HH:mm:ss.fff} it was not Ready: {pod.Describe(restarting)}");
+                            }
+
+                            restartSeen ??= pod.RestartCount(restarting) > baseline ? change.ObservedAt : null;
+                            break;
+                        case V1EndpointSlice slice when BelongsToService(slice) && slice.Endpoints?.FirstOrDefault(e => e.TargetRef?.Name == name) is { } endpoint
+                            && endpoint.Conditions?.Ready == false:
+                            throw new ExpectationFailedException(
+                                $"Expected the endpoint of {label} to stay ready through its restart, but at {change.ObservedAt:HH:mm:ss.fff} {slice.Metadata?.Name} had {EndpointConditions.Describe(endpoint.Conditions)}");
+                    }
+                }
+
+                var detail = restartSeen is { } at
+                    ? $"restarted at {at:HH:mm:ss.fff}; Ready and {Describe(state, name)} in every version since the step began"
+                    : $"not restarted yet, Ready in every version so far; {Describe(state, name)}";
+                return Observation.If(restartSeen is { } seen && clock.Now - seen >= AfterRestart && Find(state, name) is not null, detail);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>How long after a restart the endpoint is still watched (the EndpointSlice controller's lag, §1.12).</summary>
+    public static readonly TimeSpan AfterRestart = TimeSpan.FromSeconds(3);
+
     /// <summary>Waits until the pod is (or is not) listed in any of the Service's EndpointSlices.</summary>
     public Task ListedAsync(int ordinal, bool listed, TimeSpan within, CancellationToken cancellationToken)
     {

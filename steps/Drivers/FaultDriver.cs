@@ -16,9 +16,6 @@ public sealed class FaultDriver(
     ScenarioLog log,
     AppEventLog appLog)
 {
-    /// <summary>The target app's HTTP port, which serves the fault API.</summary>
-    public const int HttpPort = 8080;
-
     // The app may still be starting (LISTEN_DELAY_SECONDS) or restarting.
     private static readonly TimeSpan DeliveryWithin = TimeSpan.FromSeconds(60);
 
@@ -74,21 +71,27 @@ public sealed class FaultDriver(
     private static bool Overrides(FaultRequest later, FaultRequest earlier) =>
         later.Target == earlier.Target || later.Target == FaultTarget.All;
 
-    /// <summary>Sends <paramref name="fault"/> to the selected pods and records it, per pod, at the moment that pod's app accepted it.</summary>
-    public async Task InjectAsync(PodSelection pods, FaultRequest fault, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="fault"/> to container <paramref name="container"/> (null: the target app's) of the selected pods and records it, per pod, at the moment that pod's app accepted it.</summary>
+    public async Task InjectAsync(PodSelection pods, FaultRequest fault, CancellationToken cancellationToken, string? container = null)
     {
         var names = workload.PodNames(pods, observer.State);
-        await Task.WhenAll(names.Select(name => UntilProbesRecoveredAsync(name, fault, cancellationToken)));
+        var spec = workload.ContainerNamed(container);
+        await Task.WhenAll(names.Select(name => UntilProbesRecoveredAsync(name, spec, fault, cancellationToken)));
         var state = observer.State;
         var sentAt = clock.Now;
+        var port = workload.HttpPortOf(container);
         var accepted = await Task.WhenAll(names.Select(async name =>
         {
-            var status = state.FindPod(name)?.ContainerStatus(workload.ContainerName);
-            var attempt = await SendAsync(name, fault, cancellationToken);
+            var status = state.FindPod(name)?.ContainerStatus(spec.Name);
+            var attempt = await SendAsync(name, port, fault, cancellationToken);
 
             // The app applies the fault just before it answers, so it became active between the last attempt's send and its answer.
             var active = MeasuredInstant.Between(attempt, clock.Now).Plus(TimeSpan.FromSeconds(fault.ActiveAfterSeconds));
-            return new InjectedFault(fault, active, name, status?.RestartCount ?? 0, status?.ContainerID ?? "");
+            return new InjectedFault(fault, active, name, status?.RestartCount ?? 0, status?.ContainerID ?? "")
+            {
+                Container = container,
+                ContainerStartedAt = ClusterTime.ToInstant(status?.State?.Running?.StartedAt),
+            };
         }));
         lock (_gate)
         {
@@ -97,7 +100,7 @@ public sealed class FaultDriver(
 
         var first = accepted.Min(f => f.Active.Mid);
         recorder.AddFault(new FaultRecord(clock.SecondsAt(first), pods.Ordinal is null ? "*" : roster.Label(names[0]), fault.Description));
-        log.Write($"fault injected into {pods}: {fault.Description} ({(clock.Now - sentAt).TotalSeconds:0.00} s to deliver)");
+        log.Write($"fault injected into {(container is null ? "" : $"container \"{container}\" of ")}{pods}: {fault.Description} ({(clock.Now - sentAt).TotalSeconds:0.00} s to deliver)");
     }
 
     // A probe still failing from a slow start (seen on a loaded real cluster: refused connections before the app listened)
@@ -105,15 +108,15 @@ public sealed class FaultDriver(
     // the count, and the Unhealthy event of a start-up failure can reach the watch after the fault was sent: before the
     // pod's first fault, wait (at most StartFailuresWithin) until the probes the fault reaches went a period without failing
     // and the app's log shows each one's last answer succeeded (where the app can tell: not exec).
-    private async Task UntilProbesRecoveredAsync(string podName, FaultRequest fault, CancellationToken cancellationToken)
+    private async Task UntilProbesRecoveredAsync(string podName, k8s.Models.V1Container container, FaultRequest fault, CancellationToken cancellationToken)
     {
-        var kinds = FaultReach.ProbesReading(workload.Container, fault);
+        var kinds = FaultReach.ProbesReading(container, fault);
         if (fault.Heals || kinds.Count == 0 || Injected.Any(f => f.Pod == podName))
         {
             return;
         }
 
-        var quiet = TimeSpan.FromSeconds(kinds.Max(k => ProbeDescription.Effective(workload.RequireProbe(k)) is var p ? p.PeriodSeconds + p.TimeoutSeconds : 0) + 1);
+        var quiet = TimeSpan.FromSeconds(kinds.Max(k => ProbeDescription.Effective(ProbeDescription.Of(container, k)!) is var p ? p.PeriodSeconds + p.TimeoutSeconds : 0) + 1);
         var prefixes = kinds.Select(k => $"{k} probe failed").ToList();
         var started = clock.Now;
         var said = false;
@@ -124,7 +127,7 @@ public sealed class FaultDriver(
                 .Select(o => (DateTimeOffset?)o.SeenAt)
                 .LastOrDefault();
             var waited = clock.Now - started;
-            var recovered = (last is null || clock.Now - last.Value >= quiet) && await LastAnswersSucceededAsync(podName, kinds, cancellationToken);
+            var recovered = (last is null || clock.Now - last.Value >= quiet) && await LastAnswersSucceededAsync(podName, container, kinds, cancellationToken);
             if (recovered || waited >= StartFailuresWithin)
             {
                 if (said)
@@ -147,10 +150,10 @@ public sealed class FaultDriver(
 
     // True when the current instance's last answer to each probe the app can tell about succeeded, counting only probes
     // due by now (a fault sent before a probe's initial delay is over is the scenario's intent, not a slow start).
-    private async Task<bool> LastAnswersSucceededAsync(string podName, IReadOnlyCollection<ProbeKind> kinds, CancellationToken cancellationToken)
+    private async Task<bool> LastAnswersSucceededAsync(string podName, k8s.Models.V1Container container, IReadOnlyCollection<ProbeKind> kinds, CancellationToken cancellationToken)
     {
-        var running = observer.State.FindPod(podName)?.ContainerStatus(workload.ContainerName)?.State?.Running?.StartedAt;
-        var due = kinds.Select(workload.RequireProbe)
+        var running = observer.State.FindPod(podName)?.ContainerStatus(container.Name)?.State?.Running?.StartedAt;
+        var due = kinds.Select(kind => ProbeDescription.Of(container, kind)!)
             .Where(probe => running is { } startedAt && ProbeDescription.Effective(probe) is var p &&
                             ClusterTime.ToInstant(startedAt).AddSeconds(p.InitialDelaySeconds + p.PeriodSeconds + 1) <= clock.Now)
             .ToList();
@@ -159,13 +162,13 @@ public sealed class FaultDriver(
             return true;
         }
 
-        var lines = await appLog.ReadAsync(podName, workload.ContainerName, cancellationToken);
+        var lines = await appLog.ReadAsync(podName, container.Name, cancellationToken);
         var evidence = new AppEvidence(lines with { Events = [.. lines.Events.Where(e => e.Log == AppLogInstance.Current)] });
         return due.All(probe => evidence.LastAnswerSucceeded(probe) != false);
     }
 
     // Returns when the last attempt was sent (a retried request is applied by the attempt that got through).
-    private async Task<DateTimeOffset> SendAsync(string podName, FaultRequest fault, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> SendAsync(string podName, int port, FaultRequest fault, CancellationToken cancellationToken)
     {
         var sent = clock.Now;
         HttpRequestMessage Attempt()
@@ -180,7 +183,7 @@ public sealed class FaultDriver(
             // reached the app (still starting) is sent again.
             try
             {
-                using var response = await requests.SendAsync(podName, HttpPort, Attempt, DeliveryWithin, cancellationToken, onlyUnsent: true);
+                using var response = await requests.SendAsync(podName, port, Attempt, DeliveryWithin, cancellationToken, onlyUnsent: true);
                 if ((int)response.StatusCode >= 500)
                 {
                     // Through an API server proxy a process that dies mid-answer shows as a 5xx.
@@ -198,7 +201,7 @@ public sealed class FaultDriver(
             return sent;
         }
 
-        using var answer = await requests.SendAsync(podName, HttpPort, Attempt, DeliveryWithin, cancellationToken);
+        using var answer = await requests.SendAsync(podName, port, Attempt, DeliveryWithin, cancellationToken);
         await EnsureAcceptedAsync(podName, fault, answer, cancellationToken);
         return sent;
     }

@@ -10,6 +10,12 @@ namespace ProbeHarness.Steps.Drivers;
 /// <param name="ContainerId">The container that ran when the fault was sent (empty when none was reported yet).</param>
 public sealed record InjectedFault(FaultRequest Request, MeasuredInstant Active, string Pod, int RestartCount, string ContainerId)
 {
+    /// <summary>The container the fault went into; null for the target app's own (the scenario named none).</summary>
+    public string? Container { get; init; }
+
+    /// <summary>The faulted container's <c>startedAt</c> (whole seconds, what the kubelet counts the initial delay from); null when it was not running.</summary>
+    public DateTimeOffset? ContainerStartedAt { get; init; }
+
     /// <summary>The latest the fault can have become active: what "after the fault" is counted from when watching for reactions.</summary>
     public DateTimeOffset ActiveAt => Active.Latest;
 }

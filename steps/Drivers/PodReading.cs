@@ -5,9 +5,10 @@ namespace ProbeHarness.Steps.Drivers;
 /// <summary>Reads what a scenario asserts from a <see cref="V1Pod"/>: its container's status and its conditions.</summary>
 public static class PodReading
 {
-    /// <summary>The status of container <paramref name="container"/>, or null before the kubelet reported it.</summary>
+    /// <summary>The status of container <paramref name="container"/> (an app container, or an init container or sidecar), or null before the kubelet reported it.</summary>
     public static V1ContainerStatus? ContainerStatus(this V1Pod pod, string container) =>
-        pod.Status?.ContainerStatuses?.FirstOrDefault(s => s.Name == container);
+        pod.Status?.ContainerStatuses?.FirstOrDefault(s => s.Name == container)
+        ?? pod.Status?.InitContainerStatuses?.FirstOrDefault(s => s.Name == container);
 
     /// <summary>The pod condition of <paramref name="type"/> (Ready, ContainersReady, Initialized, …), or null.</summary>
     public static V1PodCondition? Condition(this V1Pod pod, string type) =>

@@ -22,7 +22,9 @@ public sealed class ReactionQueries(WorkloadDriver workload, ScenarioCluster clu
     /// <exception cref="ScenarioInputException">The measure does not apply, or the probe never reacts to the fault.</exception>
     public ReactionWindow Window(ProbeKind kind, InjectedFault? fault, ReactionMeasure measure)
     {
-        var probeFault = fault is null ? KubeletFault.FailFast() with { PresentFromStart = true } : ProbeFaultOf(fault.Request);
+        var probeFault = fault is null
+            ? KubeletFault.FailFast() with { PresentFromStart = true }
+            : ProbeFaultOf(fault.Request) with { SinceStart = fault.ContainerStartedAt is { } startedAt ? fault.Active.Earliest - startedAt : null };
         return Predict(kind, probeFault, measure);
     }
 

@@ -26,37 +26,45 @@ public sealed class RestartDriver(
     public Task RestartedWithinAsync(PodSelection pods, Within within, CancellationToken cancellationToken) =>
         Task.WhenAll(workload.PodNames(pods, observer.State).Select(name => RestartedWithinAsync(name, within, cancellationToken)));
 
-    /// <summary>Waits until each selected pod's restart count reaches <paramref name="times"/>.</summary>
-    public Task RestartedAtLeastAsync(PodSelection pods, int times, TimeSpan within, CancellationToken cancellationToken) =>
-        Task.WhenAll(workload.PodNames(pods, observer.State).Select(name => expectations.EventuallyAsync(
-            $"{roster.Label(name)} to be restarted at least {times} times",
+    /// <summary>Waits until the restart count of container <paramref name="container"/> (null: the target app's) of each selected pod reaches <paramref name="times"/>.</summary>
+    public Task RestartedAtLeastAsync(PodSelection pods, int times, TimeSpan within, CancellationToken cancellationToken, string? container = null)
+    {
+        var c = workload.ContainerNamed(container).Name;
+        return Task.WhenAll(workload.PodNames(pods, observer.State).Select(name => expectations.EventuallyAsync(
+            $"{Subject(container, roster.Label(name))} to be restarted at least {times} times",
             within,
-            state => state.RequirePod(name) is var pod && pod.RestartCount(workload.ContainerName) >= times
-                ? Observation.Holds(pod.Describe(workload.ContainerName))
-                : Observation.Not(pod.Describe(workload.ContainerName)),
+            state => state.RequirePod(name) is var pod && pod.RestartCount(c) >= times
+                ? Observation.Holds(pod.Describe(c))
+                : Observation.Not(pod.Describe(c)),
             cancellationToken)));
+    }
 
     /// <summary>
     /// Checks for <paramref name="window"/> that no selected pod's container is killed, exits or restarts. A pod being deleted
     /// ends its container as the deletion asks and is never restarted (the kubelet stops its liveness and startup probes),
     /// so there only a restart counts.
     /// </summary>
-    public Task NotRestartedForAsync(PodSelection pods, TimeSpan window, CancellationToken cancellationToken)
+    /// <param name="pods">The pods.</param>
+    /// <param name="window">How long it must hold.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <param name="container">The container (null: the target app's).</param>
+    public Task NotRestartedForAsync(PodSelection pods, TimeSpan window, CancellationToken cancellationToken, string? container = null)
     {
+        var c = workload.ContainerNamed(container).Name;
         var names = workload.PodNames(pods, observer.State);
         var start = observer.State;
-        var baseline = names.ToDictionary(n => n, n => start.RequirePod(n).RestartCount(workload.ContainerName));
+        var baseline = names.ToDictionary(n => n, n => start.RequirePod(n).RestartCount(c));
         return expectations.ConsistentlyAsync(
-            $"{pods} is not restarted",
+            $"{Subject(container, pods.ToString())} is not restarted",
             TimeSpan.FromSeconds(window.TotalSeconds),
             state =>
             {
                 foreach (var name in names)
                 {
                     var pod = state.RequirePod(name);
-                    if (pod.RestartCount(workload.ContainerName) != baseline[name] || pod.EndedOutsideDeletion(workload.ContainerName))
+                    if (pod.RestartCount(c) != baseline[name] || pod.EndedOutsideDeletion(c))
                     {
-                        return Observation.Not($"{roster.Label(name)}: {pod.Describe(workload.ContainerName)} (restartCount was {baseline[name]})");
+                        return Observation.Not($"{roster.Label(name)}: {pod.Describe(c)} (restartCount was {baseline[name]})");
                     }
                 }
 
@@ -65,18 +73,19 @@ public sealed class RestartDriver(
             cancellationToken);
     }
 
-    /// <summary>Checks the pod's restart count (now, or within a few seconds while status catches up).</summary>
-    public Task RestartCountAsync(int ordinal, int expected, bool atLeast, CancellationToken cancellationToken)
+    /// <summary>Checks the restart count of container <paramref name="container"/> (null: the target app's) of the pod (now, or within a few seconds while status catches up).</summary>
+    public Task RestartCountAsync(int ordinal, int expected, bool atLeast, CancellationToken cancellationToken, string? container = null)
     {
         var name = roster.NameOf(ordinal);
+        var c = workload.ContainerNamed(container).Name;
         return expectations.EventuallyAsync(
-            $"the restart count of pod {ordinal} to be {(atLeast ? "at least " : "")}{expected}",
+            $"the restart count of {Subject(container, $"pod {ordinal}")} to be {(atLeast ? "at least " : "")}{expected}",
             TimeSpan.FromSeconds(5),
             state =>
             {
                 var pod = state.RequirePod(name);
-                var count = pod.RestartCount(workload.ContainerName);
-                return Observation.If(atLeast ? count >= expected : count == expected, pod.Describe(workload.ContainerName));
+                var count = pod.RestartCount(c);
+                return Observation.If(atLeast ? count >= expected : count == expected, pod.Describe(c));
             },
             cancellationToken);
     }
@@ -87,18 +96,24 @@ public sealed class RestartDriver(
     /// container is gone before the status is computed, seen on v1.20): then there is nothing to judge and the scenario is
     /// skipped with that reason instead of failing as a probe verdict.
     /// </summary>
-    public async Task LastTerminationAsync(int ordinal, string? reason, int? exitCode, CancellationToken cancellationToken)
+    /// <param name="ordinal">The pod.</param>
+    /// <param name="reason">The reason wanted, or null for any.</param>
+    /// <param name="exitCode">The exit code wanted, or null for any.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <param name="container">The container (null: the target app's).</param>
+    public async Task LastTerminationAsync(int ordinal, string? reason, int? exitCode, CancellationToken cancellationToken, string? container = null)
     {
         var name = roster.NameOf(ordinal);
+        var c = workload.ContainerNamed(container).Name;
         var wanted = string.Join(" and ", new[] { reason is null ? null : $"reason {reason}", exitCode is null ? null : $"exit code {exitCode}" }.OfType<string>());
         try
         {
             await expectations.EventuallyAsync(
-                $"the last termination of pod {ordinal} to have {wanted}",
+                $"the last termination of {Subject(container, $"pod {ordinal}")} to have {wanted}",
                 TimeSpan.FromSeconds(10),
                 state =>
                 {
-                    var ended = LastEnded(state, name);
+                    var ended = LastEnded(state, name, c);
                     var seen = ended is null
                         ? "no termination published"
                         : $"reason {ended.Reason}, exit code {ended.ExitCode} (published as {Describe(ended.EndPublishedAs)})";
@@ -108,7 +123,7 @@ public sealed class RestartDriver(
                 },
                 cancellationToken);
         }
-        catch (ExpectationFailedException) when (LastEnded(observer.State, name) is null && observer.State.RequirePod(name).RestartCount(workload.ContainerName) > 0)
+        catch (ExpectationFailedException) when (LastEnded(observer.State, name, c) is null && observer.State.RequirePod(name).RestartCount(c) > 0)
         {
             runtime.TestIgnore(
                 $"the kubelet published no termination of pod {ordinal}'s previous container (lastState is empty and no terminated state was seen on the watch), "
@@ -263,8 +278,11 @@ public sealed class RestartDriver(
     }
 
 
-    private ContainerInstance? LastEnded(ClusterState state, string podName) =>
-        ContainerHistory.Of(state, podName, workload.ContainerName).LastOrDefault(run => run.FinishedAt is not null);
+    private static ContainerInstance? LastEnded(ClusterState state, string podName, string container) =>
+        ContainerHistory.Of(state, podName, container).LastOrDefault(run => run.FinishedAt is not null);
+
+    // "container "shipper" of pod 1" when the step named a container, else the pod alone.
+    private static string Subject(string? container, string pod) => container is null ? pod : $"container \"{container}\" of {pod}";
 
     private static string Describe(TerminationPublication publication) => publication switch
     {

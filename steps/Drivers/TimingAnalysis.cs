@@ -32,6 +32,12 @@ public sealed class TimingAnalysis(
         var evidence = new Dictionary<string, AppEvidence>(StringComparer.Ordinal);
         foreach (var fault in faults.Injected)
         {
+            if (fault.Container is not null)
+            {
+                // Reactions are timed for the target app's own container; a named container's are asserted by its steps only.
+                continue;
+            }
+
             if (!evidence.TryGetValue(fault.Pod, out var app))
             {
                 evidence[fault.Pod] = app = await ReadEvidenceAsync(fault.Pod, cancellationToken);

@@ -71,7 +71,7 @@ public sealed class TrafficDriver(
     {
         var name = roster.NameOf(ordinal);
         var started = clock.Now;
-        using var answer = await requests.SendAsync(name, FaultDriver.HttpPort, () => new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative)), within, cancellationToken);
+        using var answer = await requests.SendAsync(name, workload.HttpPortOf(null), () => new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative)), within, cancellationToken);
         log.Write($"pod {ordinal} answers ({(int)answer.StatusCode}) after {(clock.Now - started).TotalSeconds:0.0} s");
     }
 

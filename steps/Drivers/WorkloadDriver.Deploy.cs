@@ -15,6 +15,7 @@ public sealed partial class WorkloadDriver
     {
         EnsureNotDeployed();
         RefuseProbesEveryKubeletWouldError();
+        RefuseSidecarsBefore(cluster.Backend.KubernetesVersion);
         _deployed = true;
         recorder.SetProbes(ProbeSettings());
         var clock = Stopwatch.StartNew();

@@ -65,20 +65,21 @@ public sealed partial class WorkloadDriver(
         _ => replicas,
     };
 
-    /// <summary>Gives the container the probe <paramref name="probe"/> of <paramref name="kind"/> (replacing the manifest's).</summary>
-    public void SetProbe(ProbeKind kind, V1Probe? probe)
+    /// <summary>Gives container <paramref name="container"/> (null: the target app's) the probe <paramref name="probe"/> of <paramref name="kind"/> (replacing the manifest's).</summary>
+    public void SetProbe(ProbeKind kind, V1Probe? probe, string? container = null)
     {
         EnsureNotDeployed();
+        var target = ContainerNamed(container);
         switch (kind)
         {
             case ProbeKind.Liveness:
-                Container.LivenessProbe = probe;
+                target.LivenessProbe = probe;
                 break;
             case ProbeKind.Readiness:
-                Container.ReadinessProbe = probe;
+                target.ReadinessProbe = probe;
                 break;
             default:
-                Container.StartupProbe = probe;
+                target.StartupProbe = probe;
                 break;
         }
     }
@@ -103,19 +104,20 @@ public sealed partial class WorkloadDriver(
         };
     }
 
-    /// <summary>Sets an environment variable of the target app (replacing the manifest's value).</summary>
-    public void SetEnvironment(string name, string value)
+    /// <summary>Sets an environment variable of container <paramref name="container"/> (null: the target app's), replacing the manifest's value.</summary>
+    public void SetEnvironment(string name, string value, string? container = null)
     {
         EnsureNotDeployed();
-        Container.Env ??= [];
-        if (Container.Env.FirstOrDefault(e => e.Name == name) is { } existing)
+        var target = ContainerNamed(container);
+        target.Env ??= [];
+        if (target.Env.FirstOrDefault(e => e.Name == name) is { } existing)
         {
             existing.Value = value;
             existing.ValueFrom = null;
         }
         else
         {
-            Container.Env.Add(new V1EnvVar { Name = name, Value = value });
+            target.Env.Add(new V1EnvVar { Name = name, Value = value });
         }
     }
 

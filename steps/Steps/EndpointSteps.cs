@@ -18,6 +18,16 @@ public sealed class EndpointSteps(EndpointDriver endpoints, ScenarioCluster clus
     public Task ThenKeeps(int ordinal, EndpointConditions conditions, int seconds) =>
         endpoints.KeepsAsync(ordinal, conditions, TimeSpan.FromSeconds(seconds), cluster.Aborted);
 
+    /// <summary>Then pod 1 and its endpoint stay Ready through a restart within 30 s.</summary>
+    [Then(@"^pod (\d+) and its endpoint stay Ready through a restart within (\d+) s$")]
+    public Task ThenStayReadyThroughRestart(int ordinal, int seconds) =>
+        endpoints.StaysReadyThroughRestartAsync(ordinal, TimeSpan.FromSeconds(seconds), cluster.Aborted);
+
+    /// <summary>Then pod 1 and its endpoint stay Ready through a restart of container "worker" within 30 s.</summary>
+    [Then(@"^pod (\d+) and its endpoint stay Ready through a restart of container ""([a-z0-9][-a-z0-9]*)"" within (\d+) s$")]
+    public Task ThenStayReadyThroughRestartOf(int ordinal, string container, int seconds) =>
+        endpoints.StaysReadyThroughRestartAsync(ordinal, TimeSpan.FromSeconds(seconds), cluster.Aborted, container);
+
     /// <summary>Then pod 1 is listed in the EndpointSlice within 10 s.</summary>
     [Then(@"^pod (\d+) is listed in the EndpointSlice within (\d+) s$")]
     public Task ThenListed(int ordinal, int seconds) => endpoints.ListedAsync(ordinal, listed: true, TimeSpan.FromSeconds(seconds), cluster.Aborted);

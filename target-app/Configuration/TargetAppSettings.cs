@@ -65,6 +65,18 @@ public sealed record TargetAppSettings
     /// <summary>The exit code of a graceful stop after SIGTERM/SIGINT (<c>EXIT_CODE_ON_SIGTERM</c>, default 0; 143 mimics an app that dies of the signal).</summary>
     public required int StopExitCode { get; init; }
 
+    /// <summary>The app ends by itself this long after its ports opened, as an init container's work does (<c>EXIT_AFTER_SECONDS</c>; zero: it runs until stopped).</summary>
+    public TimeSpan RunFor { get; init; }
+
+    /// <summary>The exit code of a run that ends by itself (<c>EXIT_CODE</c>, default 0).</summary>
+    public int RunExitCode { get; init; }
+
+    /// <summary>From this run on (1 = the first), a run that ends by itself exits 0 instead of <see cref="RunExitCode"/> (<c>SUCCEED_FROM_RUN</c>; needs <see cref="RunCountFile"/>).</summary>
+    public int? SucceedFromRun { get; init; }
+
+    /// <summary>File that counts the runs over restarts, on a volume that outlives the container (<c>RUN_COUNT_FILE</c>).</summary>
+    public string? RunCountFile { get; init; }
+
     /// <summary>Reads the settings through <paramref name="lookup"/>; throws <see cref="SettingsException"/> naming a bad variable.</summary>
     public static TargetAppSettings FromEnvironment(Func<string, string?> lookup)
     {
@@ -92,6 +104,11 @@ public sealed record TargetAppSettings
             ReadinessFailsOnShutdown = env.Flag("READINESS_FAILS_ON_SHUTDOWN"),
             IgnoreSigterm = env.Flag("IGNORE_SIGTERM"),
             StopExitCode = env.ExitCode("EXIT_CODE_ON_SIGTERM", ExitCodes.Stopped),
+            RunFor = env.Seconds("EXIT_AFTER_SECONDS"),
+            RunExitCode = env.ExitCode("EXIT_CODE", 0),
+            SucceedFromRun = env.Text("SUCCEED_FROM_RUN") is null ? null : Math.Max(1, env.ExitCode("SUCCEED_FROM_RUN", 1)),
+            RunCountFile = env.Text("RUN_COUNT_FILE") ?? (env.Text("SUCCEED_FROM_RUN") is null ? null
+                : throw new SettingsException("SUCCEED_FROM_RUN", "needs RUN_COUNT_FILE, a file on a volume that outlives the container, to count the runs")),
             LeakLimits = new LeakLimits(
                 env.Megabytes(LeakLimits.PerCallVariable, LeakLimits.Default.PerCallMegabytes, LeakLimits.MaxMegabytes),
                 env.Megabytes(LeakLimits.TotalVariable, LeakLimits.Default.TotalMegabytes, LeakLimits.MaxMegabytes)),
@@ -123,6 +140,8 @@ public sealed record TargetAppSettings
         json.WriteBoolean("readinessFailsOnShutdown", ReadinessFailsOnShutdown);
         json.WriteBoolean("ignoreSigterm", IgnoreSigterm);
         json.WriteNumber("exitCodeOnSigterm", StopExitCode);
+        json.WriteNumber("exitAfterSeconds", RunFor.TotalSeconds);
+        json.WriteNumber("exitCode", RunExitCode);
         json.WriteNumber("leakMaxMegabytesPerCall", LeakLimits.PerCallMegabytes);
         json.WriteNumber("leakMaxMegabytesTotal", LeakLimits.TotalMegabytes);
     }

@@ -154,6 +154,58 @@ public sealed class PodKubeletStatusTests
     }
 
     [Fact]
+    public async Task A_pod_without_a_readiness_probe_stays_ready_through_a_liveness_restart()
+    {
+        // Given a container with a liveness probe only, whose app takes 1 s to exit on SIGTERM
+        await using var harness = new KubeletHarness(
+            Pod(Container(liveness: Http("/live", period: 10, failureThreshold: 1))),
+            configureRuntime: r => r.Behaviours["app"] = new FakeContainerBehaviour { ExitAfterSigterm = TimeSpan.FromSeconds(1) });
+        await harness.StartAsync();
+        var before = harness.Statuses.Count;
+
+        // When liveness fails at t=10 and the container is killed and restarted
+        harness.Prober["/live"].Mode = EndpointMode.Failing;
+        await harness.Clock.AdvanceToAsync(10.05);
+        harness.Prober["/live"].Mode = EndpointMode.Healthy;
+        await harness.Clock.AdvanceToAsync(13);
+
+        // Then no published status showed the pod unready or the container other than running: the kill and the restart
+        // happen in one sync, and the status manager publishes once per sync
+        var published = harness.Statuses.Skip(before).Select(s => s.Pod).ToList();
+        Assert.NotEmpty(published);
+        Assert.All(published, p => Assert.Equal("True", p.Status.Conditions.Single(c => c.Type == "Ready").Status));
+        Assert.All(published, p => Assert.NotNull(p.Status.ContainerStatuses.Single().State.Running));
+        Assert.Empty(harness.ReadyFlips(ready: false));
+        var after = harness.Container();
+        Assert.Equal(1, after.RestartCount);
+        Assert.Equal(143, after.LastState.Terminated.ExitCode);
+        Assert.Equal("emulated://app-2", after.ContainerID);
+    }
+
+    [Fact]
+    public async Task A_pod_with_a_readiness_probe_goes_unready_on_a_liveness_restart_until_the_new_container_is_ready()
+    {
+        // Given liveness and readiness probes on the same container
+        await using var harness = new KubeletHarness(
+            Pod(Container(liveness: Http("/live", period: 10, failureThreshold: 1), readiness: Http("/ready", period: 10))));
+        await harness.StartAsync();
+        await harness.Clock.AdvanceToAsync(1);
+        Assert.True(harness.IsReady);
+
+        // When liveness fails at t=10 and the container is restarted
+        harness.Prober["/live"].Mode = EndpointMode.Failing;
+        await harness.Clock.AdvanceToAsync(10.05);
+        harness.Prober["/live"].Mode = EndpointMode.Healthy;
+        await harness.Clock.AdvanceToAsync(25);
+
+        // Then the new container starts unready (readiness starts at Failure) and is ready again after its first success
+        Assert.NotEmpty(harness.ReadyFlips(ready: false));
+        Assert.NotEmpty(harness.ReadyFlips(ready: true));
+        Assert.True(harness.IsReady);
+        Assert.Equal(1, harness.Container().RestartCount);
+    }
+
+    [Fact]
     public async Task An_invalid_probe_is_rejected_with_its_field_path()
     {
         // Given a liveness probe with successThreshold 2

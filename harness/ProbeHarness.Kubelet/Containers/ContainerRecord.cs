@@ -40,6 +40,29 @@ internal sealed class ContainerRecord
     /// <summary>The waiting message that goes with <see cref="WaitingReason"/>.</summary>
     public string? WaitingMessage { get; set; }
 
+    /// <summary>
+    /// The instance the published status still shows running while the sync that kills it for a failed probe restarts it: the
+    /// status manager publishes once per sync, before its actions (reference §4.6), so the kill and the restart are not seen.
+    /// </summary>
+    public ContainerInstanceRecord? Held { get; private set; }
+
+    /// <summary>Whether the held instance was started when its sync began.</summary>
+    public bool HeldStarted { get; private set; }
+
+    /// <summary>Whether the held instance was ready when its sync began.</summary>
+    public bool HeldReady { get; private set; }
+
+    /// <summary>Holds the newest instance as published (running, <paramref name="started"/>, <paramref name="ready"/>) until <see cref="Release"/>.</summary>
+    public void Hold(bool started, bool ready)
+    {
+        Held = Latest;
+        HeldStarted = started;
+        HeldReady = ready;
+    }
+
+    /// <summary>Ends the hold: the next status shows what the runtime has.</summary>
+    public void Release() => Held = null;
+
     /// <summary>Appends a new instance; only the newest two are kept, as container GC keeps at least one dead container.</summary>
     public void Add(ContainerInstanceRecord instance)
     {

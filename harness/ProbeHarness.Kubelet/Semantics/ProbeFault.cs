@@ -13,6 +13,9 @@ public sealed record ProbeFault(FaultKind Kind)
     /// <summary>The fault is there when the container starts (times count from its startedAt, initialDelay and the admission rhythm apply).</summary>
     public bool PresentFromStart { get; init; }
 
+    /// <summary>For a fault injected into a running container: how long after its start (the whole-second <c>startedAt</c> the kubelet counts the initial delay from) the fault began; null when unknown.</summary>
+    public TimeSpan? SinceStart { get; init; }
+
     /// <summary>Every attempt fails at once.</summary>
     public static ProbeFault FailFast() => new(FaultKind.FailFast);
 

@@ -14,6 +14,8 @@ namespace ProbeHarness.Kubelet.Timing;
 /// <list type="bullet">
 /// <item>Fault injected into a running container (fixed probe rhythm, unknown phase): the first failing attempt ends within
 /// [δ, p + δ]; detection at <c>[(fT−1)·e + δ, p + (fT−1)·e + δ]</c>.</item>
+/// <item>Fault injected s seconds after the container's start, before the initial delay ended: as above, with the first attempt
+/// no earlier than l − 1 and no later than l after the fault, l = d − s (the rest of the initial delay).</item>
 /// <item>Fault present from container start: the first attempt is the first admission-rhythm tick at least d − 1 s (startedAt is
 /// truncated to whole seconds) after the start: <c>[max(d−1, 0) + (fT−1)·e + δ, d + p + (fT−1)·e + δ]</c>.</item>
 /// <item>v1.20 startup failure: the kill waits for the next periodic sync, up to 1.5 × resync later.</item>
@@ -124,10 +126,16 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
 
         var e = Math.Max(p, delta);
         values += $", δ={S(delta)}, e=max(p, δ)={S(e)}";
-        var start = fault.PresentFromStart ? (Min: Math.Max(d - 1, 0), Max: d) : (Min: 0.0, Max: 0.0);
+        // A fault injected while the initial delay still runs is first probed when it ends: l = d − s of it is left.
+        var left = !fault.PresentFromStart && fault.SinceStart is { } since && d - since.TotalSeconds > 0 ? d - since.TotalSeconds : (double?)null;
+        var start = fault.PresentFromStart ? (Min: Math.Max(d - 1, 0), Max: d) : left is { } l ? (Min: Math.Max(l - 1, 0), Max: l) : (Min: 0.0, Max: 0.0);
         var origin = fault.PresentFromStart ? "from container start" : "from the fault";
-        var lead = fault.PresentFromStart ? "max(d−1, 0) + " : string.Empty;
-        var leadMax = fault.PresentFromStart ? "d + " : string.Empty;
+        var lead = fault.PresentFromStart ? "max(d−1, 0) + " : left is null ? string.Empty : "max(l−1, 0) + ";
+        var leadMax = fault.PresentFromStart ? "d + " : left is null ? string.Empty : "l + ";
+        if (left is { } leftValue)
+        {
+            values += $", l=d−s={S(leftValue)} (s={S(d - leftValue)} s from the start to the fault)";
+        }
 
         if (query.Measure == ReactionMeasure.FirstFailure)
         {

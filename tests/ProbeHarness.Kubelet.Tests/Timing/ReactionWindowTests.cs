@@ -30,6 +30,24 @@ public sealed class ReactionWindowTests
         Assert.False(window.Never);
     }
 
+    [Theory]
+    [InlineData(3.0, 7, 9)]
+    [InlineData(9.5, 1, 2.5)]
+    [InlineData(12.0, 1, 2)]
+    public void A_fault_injected_before_the_initial_delay_ended_is_first_probed_when_it_ends(double sinceStart, double min, double max)
+    {
+        // Given liveness with initialDelaySeconds 10, period 1, failureThreshold 2, and a fault s seconds after the container's start
+        var probe = Http("/live", period: 1, failureThreshold: 2, initialDelay: 10);
+        var fault = ProbeFault.FailFast() with { SinceStart = TimeSpan.FromSeconds(sinceStart) };
+
+        // When the kill window is predicted
+        var window = ReactionWindow.Predict(new ReactionQuery(ProbeType.Liveness, probe, fault, ReactionMeasure.Kill));
+
+        // Then the rest of the initial delay, l = d − s, comes before [(fT−1)·p, p + (fT−1)·p]; after it ended the usual window applies
+        Assert.Equal((min, max), (window.Min.TotalSeconds, window.Max.TotalSeconds));
+        Assert.Equal(sinceStart < 10, window.Formula.Contains("l=d−s", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Slow_answers_within_the_timeout_are_never_detected_and_slower_ones_act_like_a_hang()
     {

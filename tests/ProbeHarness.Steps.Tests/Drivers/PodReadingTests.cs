@@ -3,9 +3,30 @@ using ProbeHarness.Steps.Drivers;
 
 namespace ProbeHarness.Steps.Tests.Drivers;
 
+/// <summary>Reading a pod's container statuses and conditions.</summary>
 public sealed class PodReadingTests
 {
     private static readonly DateTime Start = new(2026, 12, 3, 4, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_sidecar_or_init_container_is_found_among_the_init_container_statuses()
+    {
+        // Given a pod with an app container and a sidecar that restarted twice
+        var pod = new V1Pod
+        {
+            Status = new V1PodStatus
+            {
+                ContainerStatuses = [new V1ContainerStatus { Name = "app", RestartCount = 0 }],
+                InitContainerStatuses = [new V1ContainerStatus { Name = "shipper", RestartCount = 2 }],
+            },
+        };
+
+        // When both are read by name
+        var (app, shipper) = (pod.RestartCount("app"), pod.RestartCount("shipper"));
+
+        // Then each has its own restart count
+        Assert.Equal((0, 2), (app, shipper));
+    }
 
     [Fact]
     public void A_container_that_ended_in_a_pod_nobody_deleted_ended_outside_a_deletion()
