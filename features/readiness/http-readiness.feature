@@ -68,3 +68,18 @@ Feature: HTTP readiness probe
     When the target app is deployed
     Then the container of pod 1 stays not ready for 3 s
     And pod 1 becomes Ready within 15 s
+
+  Scenario: Without a startup probe a pod becomes Ready at its first passing readiness probe after the app's delay
+    Counted from the container's startedAt: the app listens, then /readyz answers 503 for 4 s; the first probe after that
+    passes and the kubelet marks the container ready. Nothing restarts meanwhile, and the restart count never goes back.
+    Given the target app with 1 replica
+    And the target app becomes ready 4 s after it starts listening
+    And a readiness probe:
+      | type    | path    | port | periodSeconds | failureThreshold |
+      | httpGet | /readyz | 8080 | 1             | 1                |
+    And no liveness probe
+    And no startup probe
+    When the target app is deployed
+    Then pod 1 becomes Ready between 4 and 20 s after its container started
+    And the restart count of pod 1 is at most 0
+    And the restart count of pod 1 never decreases for 3 s

@@ -106,6 +106,23 @@ public sealed class ReadinessDriver(
             cancellationToken);
     }
 
+    /// <summary>Waits until pod <paramref name="ordinal"/> is Ready and judges its Ready flip against [<paramref name="min"/>, <paramref name="max"/>] s after its container's start (its startedAt).</summary>
+    public async Task ReadyAfterStartAsync(int ordinal, double min, double max, CancellationToken cancellationToken)
+    {
+        var name = roster.NameOf(ordinal);
+        var started = ContainerHistory.Of(observer.State, name, workload.ContainerName).LastOrDefault()?.Started
+            ?? throw new ExpectationFailedException($"{roster.Label(name)}: its container has not started, so nothing is counted from its start.");
+        await timing.WaitAsync(
+            $"{roster.Label(name)} to become Ready",
+            new TimedReaction(name, ReactionMeasure.Ready, TimingReference.Start),
+            started,
+            ReactionWindow.Stated(min, max),
+            null,
+            state => state.RequirePod(name) is var pod && pod.IsReady() ? ReadyChange(state, name, pod, ready: true) : null,
+            state => state.RequirePod(name).Describe(workload.ContainerName),
+            cancellationToken);
+    }
+
     private async Task BecomesAsync(string name, bool ready, Within within, CancellationToken cancellationToken)
     {
         var label = roster.Label(name);

@@ -74,18 +74,51 @@ public sealed class RestartDriver(
     }
 
     /// <summary>Checks the restart count of container <paramref name="container"/> (null: the target app's) of the pod (now, or within a few seconds while status catches up).</summary>
-    public Task RestartCountAsync(int ordinal, int expected, bool atLeast, CancellationToken cancellationToken, string? container = null)
+    public Task RestartCountAsync(int ordinal, int expected, CountBound bound, CancellationToken cancellationToken, string? container = null)
     {
         var name = roster.NameOf(ordinal);
         var c = workload.ContainerNamed(container).Name;
         return expectations.EventuallyAsync(
-            $"the restart count of {Subject(container, $"pod {ordinal}")} to be {(atLeast ? "at least " : "")}{expected}",
+            $"the restart count of {Subject(container, $"pod {ordinal}")} to be {bound switch { CountBound.AtLeast => "at least ", CountBound.AtMost => "at most ", _ => "" }}{expected}",
             TimeSpan.FromSeconds(5),
             state =>
             {
                 var pod = state.RequirePod(name);
                 var count = pod.RestartCount(c);
-                return Observation.If(atLeast ? count >= expected : count == expected, pod.Describe(c));
+                return Observation.If(bound switch { CountBound.AtLeast => count >= expected, CountBound.AtMost => count <= expected, _ => count == expected }, pod.Describe(c));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Checks on every change for <paramref name="window"/> that the container's restart count never goes down (a recreated pod or a lost status would).</summary>
+    public Task RestartCountNeverDecreasesAsync(int ordinal, TimeSpan window, CancellationToken cancellationToken, string? container = null)
+    {
+        var name = roster.NameOf(ordinal);
+        var c = workload.ContainerNamed(container).Name;
+        var start = observer.State;
+        var from = start.Changes.Count;
+        var baseline = start.RequirePod(name).RestartCount(c);
+        return expectations.ConsistentlyAsync(
+            $"the restart count of {Subject(container, $"pod {ordinal}")} never decreases",
+            window,
+            state =>
+            {
+                var previous = baseline;
+                foreach (var change in state.Changes.Skip(from))
+                {
+                    if (change.Object is V1Pod pod && pod.Metadata?.Name == name)
+                    {
+                        var count = pod.RestartCount(c);
+                        if (count < previous)
+                        {
+                            return Observation.Not($"restartCount went from {previous} to {count} at {change.ObservedAt:HH:mm:ss.fff}");
+                        }
+
+                        previous = count;
+                    }
+                }
+
+                return Observation.Holds($"restartCount {baseline} → {previous}, never lower than before");
             },
             cancellationToken);
     }

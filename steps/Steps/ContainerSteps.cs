@@ -44,8 +44,8 @@ public sealed class ContainerSteps(
     public void GivenProbe(ProbeKind kind, string container, Table table) => workload.SetProbe(kind, ProbeTable.Parse(kind, table), container);
 
     /// <summary>Given container "shipper"'s environment variable STARTUP_DELAY_SECONDS is "5".</summary>
-    [Given(@"^the environment variable (\w+) of container " + Name + @" is ""([^""]*)""$")]
-    public void GivenEnvironment(string variable, string container, string value) => workload.SetEnvironment(variable, value, container);
+    [Given(@"^the environment variable (\w+) of container " + Name + " is " + QuotedText.Pattern + "$")]
+    public void GivenEnvironment(string variable, string container, string value) => workload.SetEnvironment(variable, QuotedText.Unescape(value), container);
 
     /// <summary>When the liveness endpoint of container "shipper" of pod 1 starts failing with status 500.</summary>
     [When(@"^the (liveness|readiness|startup) endpoint of container " + Name + @" of (pod \d+|every pod) starts failing with status (\d+)$")]
@@ -75,12 +75,17 @@ public sealed class ContainerSteps(
     /// <summary>Then the restart count of container "shipper" of pod 1 is 1.</summary>
     [Then(@"^the restart count of container " + Name + @" of pod (\d+) is (\d+)$")]
     public Task ThenRestartCount(string container, int ordinal, int count) =>
-        restarts.RestartCountAsync(ordinal, count, atLeast: false, cluster.Aborted, container);
+        restarts.RestartCountAsync(ordinal, count, CountBound.Exactly, cluster.Aborted, container);
 
     /// <summary>Then the restart count of container "migrate" of pod 1 is at least 2.</summary>
     [Then(@"^the restart count of container " + Name + @" of pod (\d+) is at least (\d+)$")]
     public Task ThenRestartCountAtLeast(string container, int ordinal, int count) =>
-        restarts.RestartCountAsync(ordinal, count, atLeast: true, cluster.Aborted, container);
+        restarts.RestartCountAsync(ordinal, count, CountBound.AtLeast, cluster.Aborted, container);
+
+    /// <summary>Then the restart count of container "shipper" of pod 1 is at most 1.</summary>
+    [Then(@"^the restart count of container " + Name + @" of pod (\d+) is at most (\d+)$")]
+    public Task ThenRestartCountAtMost(string container, int ordinal, int count) =>
+        restarts.RestartCountAsync(ordinal, count, CountBound.AtMost, cluster.Aborted, container);
 
     /// <summary>Then the last termination of container "worker" of pod 1 has reason "Error" and exit code 3.</summary>
     [Then(@"^the last termination of container " + Name + @" of pod (\d+) has reason ""([^""]+)"" and exit code (\d+)$")]

@@ -14,12 +14,12 @@ public sealed class EventSteps(EventDriver events, FaultDriver faults, PodRoster
     /// <summary>Then an event "Unhealthy" with message "Liveness probe failed: HTTP probe failed with statuscode: 500" is recorded for pod 1.</summary>
     [Then(@"^an event ""([^""]+)"" with message ""((?:[^""\\]|\\.)*)"" is recorded for (pod \d+|any pod)$")]
     public Task ThenEventWithMessage(string reason, string message, string pod) =>
-        events.RecordedAsync(Ordinal(pod), reason, new MessagePattern(Unescape(message), false), 1, Arrival, cluster.Aborted);
+        events.RecordedAsync(Ordinal(pod), reason, new MessagePattern(QuotedText.Unescape(message), false), 1, Arrival, cluster.Aborted);
 
     /// <summary>Then an event "Unhealthy" with message matching "^Liveness probe failed: .*" is recorded for pod 1.</summary>
     [Then(@"^an event ""([^""]+)"" with message matching ""((?:[^""\\]|\\.)*)"" is recorded for (pod \d+|any pod)$")]
     public Task ThenEventMatching(string reason, string pattern, string pod) =>
-        events.RecordedAsync(Ordinal(pod), reason, new MessagePattern(Unescape(pattern), true), 1, Arrival, cluster.Aborted);
+        events.RecordedAsync(Ordinal(pod), reason, new MessagePattern(QuotedText.Unescape(pattern), true), 1, Arrival, cluster.Aborted);
 
     /// <summary>Then an event "BackOff" is recorded for pod 1.</summary>
     [Then(@"^an event ""([^""]+)"" is recorded for (pod \d+|any pod)$")]
@@ -61,9 +61,8 @@ public sealed class EventSteps(EventDriver events, FaultDriver faults, PodRoster
     private static MessagePattern? Pattern(string clause) =>
         string.IsNullOrEmpty(clause)
             ? null
-            : new MessagePattern(Unescape(clause[(clause.IndexOf('"', StringComparison.Ordinal) + 1)..^1]), true);
+            : new MessagePattern(QuotedText.Unescape(clause[(clause.IndexOf('"', StringComparison.Ordinal) + 1)..^1]), true);
 
     // In a step, \" stands for a quote inside the quoted message.
-    private static string Unescape(string text) => text.Replace("\\\"", "\"", StringComparison.Ordinal);
 
 }

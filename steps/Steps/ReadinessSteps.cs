@@ -53,6 +53,11 @@ public sealed class ReadinessSteps(ReadinessDriver readiness, ScenarioCluster cl
     public Task ThenFlagStays(int ordinal, string not, string flag, int seconds) =>
         readiness.ContainerFlagStaysAsync(ordinal, flag, string.IsNullOrEmpty(not), TimeSpan.FromSeconds(seconds), cluster.Aborted);
 
+    /// <summary>Then pod 1 becomes Ready between 3 and 8 s after its container started (counted from startedAt; no startup probe needed).</summary>
+    [Then(@"^pod (\d+) becomes Ready between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) s after its container started$")]
+    public Task ThenReadyBetweenAfterStart(int ordinal, double min, double max) =>
+        readiness.ReadyAfterStartAsync(ordinal, min, max, cluster.Aborted);
+
     /// <summary>Then pod 1 becomes Ready at most 2 s after its container is started.</summary>
     [Then(@"^pod (\d+) becomes Ready at most (\d+(?:\.\d+)?) s after its container is started$")]
     public Task ThenReadySoonAfterStarted(int ordinal, double seconds) =>

@@ -32,11 +32,20 @@ public sealed class RestartSteps(RestartDriver restarts, ScenarioCluster cluster
 
     /// <summary>Then the restart count of pod 1 is 1.</summary>
     [Then(@"^the restart count of pod (\d+) is (\d+)$")]
-    public Task ThenRestartCount(int ordinal, int count) => restarts.RestartCountAsync(ordinal, count, atLeast: false, cluster.Aborted);
+    public Task ThenRestartCount(int ordinal, int count) => restarts.RestartCountAsync(ordinal, count, CountBound.Exactly, cluster.Aborted);
 
     /// <summary>Then the restart count of pod 1 is at least 2.</summary>
     [Then(@"^the restart count of pod (\d+) is at least (\d+)$")]
-    public Task ThenRestartCountAtLeast(int ordinal, int count) => restarts.RestartCountAsync(ordinal, count, atLeast: true, cluster.Aborted);
+    public Task ThenRestartCountAtLeast(int ordinal, int count) => restarts.RestartCountAsync(ordinal, count, CountBound.AtLeast, cluster.Aborted);
+
+    /// <summary>Then the restart count of pod 1 is at most 1.</summary>
+    [Then(@"^the restart count of pod (\d+) is at most (\d+)$")]
+    public Task ThenRestartCountAtMost(int ordinal, int count) => restarts.RestartCountAsync(ordinal, count, CountBound.AtMost, cluster.Aborted);
+
+    /// <summary>Then the restart count of pod 1 never decreases for 30 s.</summary>
+    [Then(@"^the restart count of pod (\d+) never decreases for (\d+) s$")]
+    public Task ThenRestartCountNeverDecreases(int ordinal, int seconds) =>
+        restarts.RestartCountNeverDecreasesAsync(ordinal, TimeSpan.FromSeconds(seconds), cluster.Aborted);
 
     /// <summary>Then the last termination of pod 1 has reason "Error" and exit code 143.</summary>
     [Then(@"^the last termination of pod (\d+) has reason ""([^""]+)"" and exit code (\d+)$")]

@@ -73,9 +73,9 @@ public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster clust
             [kind.ToString().ToLowerInvariant()] = new JsonObject { ["mode"] = "fail", ["status"] = status },
         }.ToJsonString());
 
-    /// <summary>Given the target app environment variable NAME is "value".</summary>
-    [Given(@"^the target app environment variable (\w+) is ""([^""]*)""$")]
-    public void GivenEnvironment(string name, string value) => workload.SetEnvironment(name, value);
+    /// <summary>Given the target app environment variable NAME is "value" (write \" for a quote in the value).</summary>
+    [Given(@"^the target app environment variable (\w+) is " + QuotedText.Pattern + "$")]
+    public void GivenEnvironment(string name, string value) => workload.SetEnvironment(name, QuotedText.Unescape(value));
 
     /// <summary>When the target app is deployed (its pods run).</summary>
     [When(@"^the target app is deployed$")]
