@@ -1,10 +1,11 @@
 <#
 .SYNOPSIS
-Runs the conformance suite on the emulated backend several times in a row and reports the flake rate per scenario.
+Runs the conformance suite several times in a row (emulated backend, or a real cluster through a kubeconfig) and reports the flake rate per scenario.
 
 .DESCRIPTION
-Builds the suite once, then runs `dotnet test --project steps/ProbeHarness.Steps.csproj` -Runs times on the emulated
-backend (HARNESS_BACKEND=emulated), each run with its own results folder, and reads every run's per-scenario records
+Builds the suite once, then runs `dotnet test --project steps/ProbeHarness.Steps.csproj` -Runs times on -Backend
+(HARNESS_BACKEND=emulated by default; kubeconfig takes HARNESS_KUBECONFIG and HARNESS_TARGET_IMAGE from the
+environment, as local-cluster/up.sh prints them), each run with its own results folder, and reads every run's per-scenario records
 (the JSON files the suite writes, see harness/ProbeHarness.Reporting/Model/ScenarioRecord.cs) and its TRX. A test in
 the TRX without a record counts as a failed run of that scenario ("no record").
 
@@ -18,6 +19,9 @@ flake-rate.json into -OutDir, and prints progress with durations. Runs of other 
 disturbed: each run has its own HARNESS_RESULTS_DIR and HARNESS_REPORT_DIR under -OutDir.
 
 Run it with `dotnet pwsh scripts/flake-rate.ps1` (after `dotnet tool restore`).
+
+.PARAMETER Backend
+emulated (default) or kubeconfig (a real cluster: HARNESS_KUBECONFIG must name its kubeconfig).
 
 .PARAMETER Runs
 How many times the suite runs, in a row (default 10).
@@ -42,6 +46,11 @@ dotnet pwsh scripts/flake-rate.ps1 -Runs 3
 Runs the whole suite three times and writes artifacts/reliability/flake-rate/flake-rate.md.
 
 .EXAMPLE
+local-cluster/up.sh; export HARNESS_KUBECONFIG=... HARNESS_TARGET_IMAGE=...; dotnet pwsh scripts/flake-rate.ps1 -Backend kubeconfig -Runs 3
+
+Three runs of the whole suite on the local v1.20 cluster (up.sh prints the exports; local-cluster/stop.sh after).
+
+.EXAMPLE
 dotnet pwsh scripts/flake-rate.ps1 -Runs 20 -Tag liveness,readiness
 
 Twenty runs of the @liveness and @readiness scenarios.
@@ -52,6 +61,9 @@ not be made (build failed, a tag no scenario has, a run without any record).
 #>
 [CmdletBinding()]
 param(
+    [ValidateSet('emulated', 'kubeconfig')]
+    [string] $Backend = 'emulated',
+
     [ValidateRange(1, 1000)]
     [int] $Runs = 10,
 
@@ -159,7 +171,12 @@ $scope = if ($tags) { 'scenarios tagged ' + (($tags | ForEach-Object { "@$_" }) 
 
 if (Test-Path -LiteralPath $out) { Remove-Item -LiteralPath $out -Recurse -Force }
 New-Item -ItemType Directory -Force -Path $out | Out-Null
-Write-Step "$Runs run(s) of $scope on the emulated backend; output in $out"
+if ($Backend -eq 'kubeconfig' -and -not $env:HARNESS_KUBECONFIG) {
+    Write-Error "-Backend kubeconfig needs HARNESS_KUBECONFIG (the cluster's kubeconfig; local-cluster/up.sh prints it)." -ErrorAction Continue
+    exit 2
+}
+
+Write-Step "$Runs run(s) of $scope on the $Backend backend; output in $out"
 
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 if (-not $NoBuild) {
@@ -184,7 +201,7 @@ for ($run = 1; $run -le $Runs; $run++) {
         '--report-trx', '--report-trx-filename', $trxName, '--results-directory', $runDir)
     if ($filter) { $arguments += @('--filter', $filter) }
     $environment = @{
-        HARNESS_BACKEND             = 'emulated'
+        HARNESS_BACKEND             = $Backend
         HARNESS_RESULTS_DIR         = (Join-Path $runDir 'records')
         HARNESS_REPORT_DIR          = (Join-Path $runDir 'report')
         HARNESS_KEEP_ON_FAILURE     = '0'
@@ -278,7 +295,7 @@ $failedRuns = Get-Sum $rows 'Failed'
 $cores = [Environment]::ProcessorCount
 
 $md = [System.Text.StringBuilder]::new()
-[void] $md.AppendLine('# Flake rate (emulated backend)')
+[void] $md.AppendLine("# Flake rate ($Backend backend)")
 [void] $md.AppendLine()
 [void] $md.AppendLine("Measured $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC on $([Environment]::MachineName) ($cores cores): $Runs run(s) in a row of $scope.")
 [void] $md.AppendLine()
