@@ -30,10 +30,12 @@ public sealed partial class PodKubelet
 
     private void RefreshStatus(bool raise)
     {
-        var statuses = _containers.Select(BuildContainerStatus).ToList();
+        var statuses = _containers.Where(r => r.Kind == ContainerKind.App).Select(BuildContainerStatus).ToList();
+        var initStatuses = _containers.Where(r => r.Kind != ContainerKind.App).Select(BuildContainerStatus).ToList();
         if (!_terminal)
         {
-            _phase = ComputePhase(statuses);
+            // getPhase: Pending while init runs; a plain init container that failed under restartPolicy Never fails the pod.
+            _phase = _isAdmitted && _initFailed ? "Failed" : _isAdmitted && !_initDone && !_terminating ? "Pending" : ComputePhase(statuses);
             if (_phase is "Succeeded" or "Failed")
             {
                 OnTerminal();
@@ -43,8 +45,9 @@ public sealed partial class PodKubelet
         var status = new V1PodStatus
         {
             Phase = _phase,
-            Conditions = BuildConditions(statuses),
+            Conditions = BuildConditions(statuses, initStatuses),
             ContainerStatuses = statuses,
+            InitContainerStatuses = initStatuses.Count > 0 ? initStatuses : null,
             QosClass = QosClass(_pod.Spec),
         };
         if (_isAdmitted)
@@ -107,7 +110,8 @@ public sealed partial class PodKubelet
             ImageID = string.Empty,
             RestartCount = latest?.RestartCount ?? 0,
             Started = IsStarted(record),
-            Ready = IsReady(record),
+            // A plain init container is "ready" once it exited 0 (prober UpdatePodStatus).
+            Ready = record.Kind == ContainerKind.Init ? latest?.Exit?.ExitCode == 0 : IsReady(record),
             State = new V1ContainerState(),
             LastState = new V1ContainerState(),
         };
@@ -127,7 +131,9 @@ public sealed partial class PodKubelet
 
         if (latest is null)
         {
-            status.State.Waiting = new V1ContainerStateWaiting { Reason = record.WaitingReason ?? "ContainerCreating", Message = record.WaitingMessage };
+            // convertToAPIContainerStatuses' default: PodInitializing in a pod with init containers.
+            var waiting = _containers.Any(r => r.Kind != ContainerKind.App) ? "PodInitializing" : "ContainerCreating";
+            status.State.Waiting = new V1ContainerStateWaiting { Reason = record.WaitingReason ?? waiting, Message = record.WaitingMessage };
             return status;
         }
 
@@ -220,7 +226,7 @@ public sealed partial class PodKubelet
         };
     }
 
-    private List<V1PodCondition> BuildConditions(List<V1ContainerStatus> statuses)
+    private List<V1PodCondition> BuildConditions(List<V1ContainerStatus> statuses, List<V1ContainerStatus> initStatuses)
     {
         var conditions = new List<V1PodCondition>();
         if (_isAdmitted)
@@ -231,8 +237,11 @@ public sealed partial class PodKubelet
                 conditions.Add(Condition("PodReadyToStartContainers", !_terminal && !_terminationDone));
             }
 
-            conditions.Add(Condition("Initialized", true)); // no init containers are modelled
-            var containersReady = ContainersReady(statuses);
+            conditions.Add(Condition("Initialized", Initialized()));
+
+            // GenerateContainersReadyCondition counts sidecars beside the app containers (v1.28+).
+            var sidecars = initStatuses.Where(s => _containers.First(r => r.Name == s.Name).Kind == ContainerKind.Sidecar);
+            var containersReady = ContainersReady([.. sidecars, .. statuses]);
             conditions.Add(Condition("Ready", containersReady.Status == "True" ? ReadinessGates() : containersReady));
             conditions.Add(Condition("ContainersReady", containersReady));
         }
@@ -240,6 +249,20 @@ public sealed partial class PodKubelet
         conditions.Add(Condition("PodScheduled", true));
         conditions.AddRange((_pod.Status?.Conditions ?? []).Where(c => !_conditions.ContainsKey(c.Type) && !IsKubeletCondition(c.Type)));
         return conditions;
+    }
+
+    // GeneratePodInitializedCondition: True once the last init container exited 0 (a sidecar counts once started).
+    private V1PodCondition Initialized()
+    {
+        if (_initDone)
+        {
+            return new V1PodCondition { Status = "True" };
+        }
+
+        var incomplete = _containers
+            .Where(r => r.Kind == ContainerKind.Init ? r.Latest?.Exit?.ExitCode != 0 : r.Kind == ContainerKind.Sidecar && !IsStarted(r))
+            .Select(r => r.Name);
+        return new V1PodCondition { Status = "False", Reason = "ContainersNotInitialized", Message = $"containers with incomplete status: [{string.Join(' ', incomplete)}]" };
     }
 
     private static bool IsKubeletCondition(string type) =>

@@ -16,6 +16,8 @@ public sealed partial class PodKubelet
     private bool _syncPending;
     private bool _podWorkerBusy;
     private int _firstStartsPending;
+    private bool _initDone;
+    private bool _initFailed;
 
     private string RestartPolicy => _pod.Spec.RestartPolicy ?? "Always";
 
@@ -31,7 +33,7 @@ public sealed partial class PodKubelet
 
         // §1.1 AddPod: one worker per (container, probe), order startup, readiness, liveness; each probes at once (and finds no
         // container yet: the admission tick is skipped, the rhythm stays fixed from here, §2).
-        foreach (var record in _containers)
+        foreach (var record in _containers.Where(r => r.Kind != ContainerKind.Init))
         {
             AddWorker(record, ProbeType.Startup, record.Spec.StartupProbe);
             AddWorker(record, ProbeType.Readiness, record.Spec.ReadinessProbe);
@@ -90,9 +92,10 @@ public sealed partial class PodKubelet
 
         var kills = new List<(ContainerRecord Record, ProbeType Reason)>();
         var starts = new List<ContainerRecord>();
+        PlanInitialization(starts);
         foreach (var record in _containers)
         {
-            if (record.Starting || record.Stopping)
+            if (record.Kind == ContainerKind.Init || record.Starting || record.Stopping)
             {
                 continue;
             }
@@ -110,7 +113,7 @@ public sealed partial class PodKubelet
                     kills.Add((record, ProbeType.Startup));
                 }
             }
-            else if (ShouldRestart(record))
+            else if (_initDone && ShouldRestart(record))
             {
                 starts.Add(record);
             }
@@ -124,13 +127,14 @@ public sealed partial class PodKubelet
             return;
         }
 
-        var restart = RestartPolicy != "Never";
-        plan.AddRange(kills.Where(_ => restart).Select(k => (k.Record, k.Record.MostRecentExited)));
+        // A sidecar is restarted whatever the pod's restartPolicy (computeInitContainerActions).
+        bool Restarts(ContainerRecord r) => r.Kind == ContainerKind.Sidecar || RestartPolicy != "Never";
+        plan.AddRange(kills.Where(k => Restarts(k.Record)).Select(k => (k.Record, k.Record.MostRecentExited)));
         _podWorkerBusy = true;
         var remaining = kills.Count;
         foreach (var (record, reason) in kills)
         {
-            var verdict = KubeletEventMessages.FailedProbeKill(record.Name, reason, restart);
+            var verdict = KubeletEventMessages.FailedProbeKill(record.Name, reason, Restarts(record));
             var grace = KillGracePeriod.ForProbeFailure(_pod, record.Spec, reason);
 
             // killContainer's order: the log line, then the event (whose publication can take a while on a busy machine).
@@ -240,6 +244,67 @@ public sealed partial class PodKubelet
         return false;
     }
 
+    // computeInitContainerActions / findNextInitContainerToRun: init containers one at a time in order; a sidecar counts once it
+    // runs and its startup probe (if any) passed; a failed plain one is started again, or fails the pod under Never.
+    private void PlanInitialization(List<ContainerRecord> starts)
+    {
+        if (_initDone)
+        {
+            return;
+        }
+
+        foreach (var record in _containers.Where(r => r.Kind != ContainerKind.App))
+        {
+            if (record.Starting || record.Stopping)
+            {
+                return;
+            }
+
+            if (record.Kind == ContainerKind.Sidecar)
+            {
+                if (!record.IsRunning)
+                {
+                    starts.Add(record);
+                    return;
+                }
+
+                if (!IsStarted(record))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (record.Latest is null)
+            {
+                starts.Add(record);
+                return;
+            }
+
+            if (record.IsRunning || record.Latest.Exit!.ExitCode == 0)
+            {
+                if (record.IsRunning)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (RestartPolicy == "Never")
+            {
+                _initFailed = true;
+                return;
+            }
+
+            starts.Add(record);
+            return;
+        }
+
+        _initDone = true;
+    }
+
     // kubecontainer.ShouldContainerBeRestarted.
     private bool ShouldRestart(ContainerRecord record)
     {
@@ -257,6 +322,16 @@ public sealed partial class PodKubelet
         if (latest.Exit is null)
         {
             return false;
+        }
+
+        if (record.Kind == ContainerKind.Sidecar)
+        {
+            return true;
+        }
+
+        if (record.Kind == ContainerKind.Init)
+        {
+            return latest.Exit.ExitCode != 0 && RestartPolicy != "Never";
         }
 
         return RestartPolicy switch

@@ -1,3 +1,4 @@
+using ProbeHarness.Kubelet.Containers;
 using ProbeHarness.Kubelet.Events;
 using ProbeHarness.Kubelet.Probing;
 using ProbeHarness.Kubelet.Semantics;
@@ -36,7 +37,9 @@ public sealed partial class PodKubelet
         {
             record.WaitingReason = null;
             record.WaitingMessage = null;
-            if (record.IsRunning && !record.Stopping)
+
+            // Sidecars stop after the app containers (StopSidecarsInTurn).
+            if (record.Kind != ContainerKind.Sidecar && record.IsRunning && !record.Stopping)
             {
                 var killedAt = LogKilling(record.Name, record.Latest!.ContainerId, TerminationKillGrace(), verdict: null);
                 _events.Normal(record.Name, KubeletEventMessages.Killing, KubeletEventMessages.Stopping(record.Name), killedAt);
@@ -55,12 +58,35 @@ public sealed partial class PodKubelet
         CheckTerminationDone();
     }
 
+    // kuberuntime_termination_order.go: once every app (and plain init) container has exited, the sidecars are stopped in
+    // reverse spec order, one after the other, each with what is left of the grace period (at least 2 s).
+    private void StopSidecarsInTurn()
+    {
+        if (!_terminating || _terminationDone
+            || _containers.Any(c => (c.Kind != ContainerKind.Sidecar && (c.IsRunning || c.Starting || c.Stopping)) || (c.Kind == ContainerKind.Sidecar && c.Stopping)))
+        {
+            return;
+        }
+
+        if (_containers.LastOrDefault(c => c.Kind == ContainerKind.Sidecar && c.IsRunning) is not { } sidecar)
+        {
+            return;
+        }
+
+        var left = new DateTimeOffset(_pod.Metadata.DeletionTimestamp!.Value, TimeSpan.Zero) - Now;
+        var grace = TimeSpan.FromSeconds(Math.Max(KillGracePeriod.MinimumSeconds, Math.Ceiling(left.TotalSeconds)));
+        var killedAt = LogKilling(sidecar.Name, sidecar.Latest!.ContainerId, grace, verdict: null);
+        _events.Normal(sidecar.Name, KubeletEventMessages.Killing, KubeletEventMessages.Stopping(sidecar.Name), killedAt);
+        StopLatest(sidecar, grace, CheckTerminationDone);
+    }
+
     // setTerminationGracePeriod with pod.DeletionGracePeriodSeconds set, floored at 2 s.
     private TimeSpan TerminationKillGrace() =>
         TimeSpan.FromSeconds(Math.Max(KillGracePeriod.MinimumSeconds, _pod.Metadata.DeletionGracePeriodSeconds ?? ProbeDefaults.PodGracePeriodSeconds(_pod.Spec)));
 
     private void CheckTerminationDone()
     {
+        StopSidecarsInTurn();
         if (!_terminating || _terminationDone || _podWorkerBusy || _containers.Any(c => c.IsRunning || c.Starting || c.Stopping))
         {
             return;

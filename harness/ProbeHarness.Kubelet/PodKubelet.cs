@@ -14,7 +14,9 @@ namespace ProbeHarness.Kubelet;
 /// probe worker per (container, probe type), kills and restarts containers on liveness/startup failure with CrashLoopBackOff,
 /// terminates the pod on deletion, and keeps the pod's <c>status</c> and the kubelet's events as a real kubelet would.
 /// All work runs on one serial loop (timer, runtime and prober callbacks included), so every timeline is reproducible with a
-/// <c>FakeTimeProvider</c>. Init containers, preStop hooks and the PLEG relist delay are not modelled.
+/// <c>FakeTimeProvider</c>. Init containers run in order before the app containers, sidecars (restartable init containers,
+/// v1.32 profile) start in order, gate what follows on their startup probe and stop after the app containers
+/// (reference notes: harness/ProbeHarness.Emulated/README.md). preStop hooks and the PLEG relist delay are not modelled.
 /// </summary>
 public sealed partial class PodKubelet : IAsyncDisposable
 {
@@ -56,6 +58,14 @@ public sealed partial class PodKubelet : IAsyncDisposable
             throw new ArgumentException("spec.containers: Required value: the pod has no containers", nameof(pod));
         }
 
+        if (options.Profile == KubeletProfile.V120 && (pod.Spec.InitContainers ?? []).ToList().FindIndex(c => c.RestartPolicy == "Always") is var sidecar and >= 0)
+        {
+            throw new ArgumentException(
+                $"spec.initContainers[{sidecar}].restartPolicy: restartable init containers (sidecars) need Kubernetes 1.28 or later; a v1.20 API server " +
+                "drops the field and the container would run as a plain init container that blocks the pod",
+                nameof(pod));
+        }
+
         var errors = ProbeSpecValidator.Validate(pod.Spec, "spec").Where(e => e.Origin == FieldErrorOrigin.ApiServer).ToList();
         if (errors.Count > 0)
         {
@@ -74,7 +84,11 @@ public sealed partial class PodKubelet : IAsyncDisposable
         _loop = new KubeletLoop(AfterEachAction, OnLoopError);
         _events = new KubeletEventRecorder(_pod, options.NodeName, time, RaiseEvent);
         _backOff = new CrashLoopBackOff(options.BackOffInitial, options.BackOffMax);
-        _containers = _pod.Spec.Containers.Select(c => new ContainerRecord(c)).ToList();
+        // Init containers first, in spec order: they start (and sidecars stop) in that order.
+        _containers = [
+            .. (_pod.Spec.InitContainers ?? []).Select(c => new ContainerRecord(c, c.RestartPolicy == "Always" ? ContainerKind.Sidecar : ContainerKind.Init)),
+            .. _pod.Spec.Containers.Select(c => new ContainerRecord(c)),
+        ];
         RefreshStatus(raise: false);
     }
 

@@ -34,7 +34,7 @@ internal static class PodFactory
         spec.SchedulerName ??= "default-scheduler";
         spec.ServiceAccountName ??= "default";
         spec.EnableServiceLinks ??= true;
-        foreach (var container in spec.Containers)
+        foreach (var container in (spec.InitContainers ?? []).Concat(spec.Containers))
         {
             ApplyContainerDefaults(container);
         }

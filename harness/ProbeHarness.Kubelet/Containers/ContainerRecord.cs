@@ -7,8 +7,15 @@ internal sealed class ContainerRecord
 {
     private readonly List<ContainerInstanceRecord> _instances = [];
 
-    /// <summary>Creates the record of container <paramref name="spec"/>.</summary>
-    public ContainerRecord(V1Container spec) => Spec = spec;
+    /// <summary>Creates the record of container <paramref name="spec"/>, an app container unless <paramref name="kind"/> says otherwise.</summary>
+    public ContainerRecord(V1Container spec, ContainerKind kind = ContainerKind.App)
+    {
+        Spec = spec;
+        Kind = kind;
+    }
+
+    /// <summary>App container, init container or sidecar.</summary>
+    public ContainerKind Kind { get; }
 
     /// <summary>The container spec.</summary>
     public V1Container Spec { get; }

@@ -30,6 +30,25 @@ public static partial class ProbeSpecValidator
             errors.AddRange(ValidateProbe(container.StartupProbe, ProbeType.Startup, container, $"{path}.startupProbe"));
         }
 
+        // validateInitContainers: a sidecar's probes are checked like an app container's; a plain init container may have none.
+        var init = spec.InitContainers ?? [];
+        for (var i = 0; i < init.Count; i++)
+        {
+            var container = init[i];
+            var path = $"{fieldPath}.initContainers[{i}]";
+            foreach (var (probe, type, name) in new[] { (container.LivenessProbe, ProbeType.Liveness, "livenessProbe"), (container.ReadinessProbe, ProbeType.Readiness, "readinessProbe"), (container.StartupProbe, ProbeType.Startup, "startupProbe") })
+            {
+                if (container.RestartPolicy == "Always")
+                {
+                    errors.AddRange(ValidateProbe(probe, type, container, $"{path}.{name}"));
+                }
+                else if (probe is not null)
+                {
+                    errors.Add(new ProbeFieldError($"{path}.{name}", FieldErrorType.Forbidden, null, "may not be set for init containers without restartPolicy=Always"));
+                }
+            }
+        }
+
         return errors;
     }
 
