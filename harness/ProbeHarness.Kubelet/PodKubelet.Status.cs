@@ -31,7 +31,8 @@ public sealed partial class PodKubelet
     private void RefreshStatus(bool raise)
     {
         var statuses = _containers.Where(r => r.Kind == ContainerKind.App).Select(BuildContainerStatus).ToList();
-        var initStatuses = _containers.Where(r => r.Kind != ContainerKind.App).Select(BuildContainerStatus).ToList();
+        var init = _containers.Where(r => r.Kind != ContainerKind.App).Select(r => (r.Kind, Status: BuildContainerStatus(r))).ToList();
+        var initStatuses = init.Select(i => i.Status).ToList();
         if (!_terminal)
         {
             // getPhase: Pending while init runs; a plain init container that failed under restartPolicy Never fails the pod.
@@ -45,7 +46,7 @@ public sealed partial class PodKubelet
         var status = new V1PodStatus
         {
             Phase = _phase,
-            Conditions = BuildConditions(statuses, initStatuses),
+            Conditions = BuildConditions(statuses, [.. init.Where(i => i.Kind == ContainerKind.Sidecar).Select(i => i.Status)]),
             ContainerStatuses = statuses,
             InitContainerStatuses = initStatuses.Count > 0 ? initStatuses : null,
             QosClass = QosClass(_pod.Spec),
@@ -111,7 +112,7 @@ public sealed partial class PodKubelet
             RestartCount = latest?.RestartCount ?? 0,
             Started = IsStarted(record),
             // A plain init container is "ready" once it exited 0 (prober UpdatePodStatus).
-            Ready = record.Kind == ContainerKind.Init ? latest?.Exit?.ExitCode == 0 : IsReady(record),
+            Ready = record.Kind == ContainerKind.Init ? InitCompleted(record) : IsReady(record),
             State = new V1ContainerState(),
             LastState = new V1ContainerState(),
         };
@@ -226,7 +227,7 @@ public sealed partial class PodKubelet
         };
     }
 
-    private List<V1PodCondition> BuildConditions(List<V1ContainerStatus> statuses, List<V1ContainerStatus> initStatuses)
+    private List<V1PodCondition> BuildConditions(List<V1ContainerStatus> statuses, List<V1ContainerStatus> sidecarStatuses)
     {
         var conditions = new List<V1PodCondition>();
         if (_isAdmitted)
@@ -240,8 +241,7 @@ public sealed partial class PodKubelet
             conditions.Add(Condition("Initialized", Initialized()));
 
             // GenerateContainersReadyCondition counts sidecars beside the app containers (v1.28+).
-            var sidecars = initStatuses.Where(s => _containers.First(r => r.Name == s.Name).Kind == ContainerKind.Sidecar);
-            var containersReady = ContainersReady([.. sidecars, .. statuses]);
+            var containersReady = ContainersReady([.. sidecarStatuses, .. statuses]);
             conditions.Add(Condition("Ready", containersReady.Status == "True" ? ReadinessGates() : containersReady));
             conditions.Add(Condition("ContainersReady", containersReady));
         }
@@ -260,7 +260,7 @@ public sealed partial class PodKubelet
         }
 
         var incomplete = _containers
-            .Where(r => r.Kind == ContainerKind.Init ? r.Latest?.Exit?.ExitCode != 0 : r.Kind == ContainerKind.Sidecar && !IsStarted(r))
+            .Where(r => r.Kind == ContainerKind.Init ? !InitCompleted(r) : r.Kind == ContainerKind.Sidecar && !IsStarted(r))
             .Select(r => r.Name);
         return new V1PodCondition { Status = "False", Reason = "ContainersNotInitialized", Message = $"containers with incomplete status: [{string.Join(' ', incomplete)}]" };
     }

@@ -157,25 +157,21 @@ public sealed partial class PodKubelet
         _podWorkerBusy = false;
         if (_terminating)
         {
-            ReleaseHolds();
+            ReleaseHoldsOfWhatDoesNotStart();
             CheckTerminationDone();
             return;
         }
 
         var failed = StartContainers(plan);
-
-        // What is not restarting now (restartPolicy Never, or held back by back-off) is seen dead by the next sync.
-        foreach (var record in _containers.Where(r => !r.Starting))
-        {
-            record.Release();
-        }
-
+        ReleaseHoldsOfWhatDoesNotStart();
         CompleteSync(failed);
     }
 
-    private void ReleaseHolds()
+    // What is not restarting now (restartPolicy Never, held back by back-off, or the pod is terminating) is seen dead by the
+    // next status; a container that is starting is released when its start completes (OnContainerStarted).
+    private void ReleaseHoldsOfWhatDoesNotStart()
     {
-        foreach (var record in _containers)
+        foreach (var record in _containers.Where(r => !r.Starting))
         {
             record.Release();
         }
@@ -276,34 +272,34 @@ public sealed partial class PodKubelet
                 continue;
             }
 
-            if (record.Latest is null)
+            if (record.IsRunning)
             {
-                starts.Add(record);
                 return;
             }
 
-            if (record.IsRunning || record.Latest.Exit!.ExitCode == 0)
+            if (InitCompleted(record))
             {
-                if (record.IsRunning)
-                {
-                    return;
-                }
-
                 continue;
             }
 
-            if (RestartPolicy == "Never")
+            // Not started yet, or failed: start it (again), unless restartPolicy Never makes the failure final.
+            if (ShouldRestart(record))
+            {
+                starts.Add(record);
+            }
+            else
             {
                 _initFailed = true;
-                return;
             }
 
-            starts.Add(record);
             return;
         }
 
         _initDone = true;
     }
+
+    // A plain init container has done its work once it exited 0 (its "ready", Initialized's "complete").
+    private static bool InitCompleted(ContainerRecord record) => record.Latest?.Exit?.ExitCode == 0;
 
     // kubecontainer.ShouldContainerBeRestarted.
     private bool ShouldRestart(ContainerRecord record)

@@ -32,53 +32,54 @@ public sealed class ContainerDriver(PodRoster roster, WorkloadDriver workload, E
     }
 
     /// <summary>Checks that the first run of <paramref name="later"/> started at least <paramref name="seconds"/> after the first run of <paramref name="earlier"/> (startedAt, ± the whole-second precision).</summary>
-    public Task StartedAfterAsync(int ordinal, string later, string earlier, double seconds, CancellationToken cancellationToken)
-    {
-        var name = roster.NameOf(ordinal);
-        var (a, b) = (workload.ContainerNamed(later).Name, workload.ContainerNamed(earlier).Name);
-        return expectations.EventuallyAsync(
-            $"container \"{a}\" of pod {ordinal} to have started at least {seconds} s after container \"{b}\"",
-            TimeSpan.FromSeconds(10),
-            state =>
+    public Task StartedAfterAsync(int ordinal, string later, string earlier, double seconds, CancellationToken cancellationToken) =>
+        CompareRunsAsync(
+            ordinal, later, earlier, $"to have started at least {seconds} s after", TimeSpan.FromSeconds(10), runs => runs.FirstOrDefault(), run => run.StartedAt,
+            (a, b, detail) =>
             {
-                var first = ContainerHistory.Of(state, name, a).FirstOrDefault();
-                var reference = ContainerHistory.Of(state, name, b).FirstOrDefault();
-                if (first is null || reference is null)
-                {
-                    return Observation.Not($"\"{a}\" started {first?.StartedAt.ToString("HH:mm:ss") ?? "not yet"}, \"{b}\" started {reference?.StartedAt.ToString("HH:mm:ss") ?? "not yet"}");
-                }
-
                 // Both are whole seconds: the real gap is at most 1 s more than the difference.
-                var gap = (first.StartedAt - reference.StartedAt).TotalSeconds;
-                return Observation.If(gap + 1 >= seconds, $"\"{a}\" started at {first.StartedAt:HH:mm:ss}, {gap:0} s (± 1 s) after \"{b}\" at {reference.StartedAt:HH:mm:ss}");
+                var gap = (a - b).TotalSeconds;
+                return Observation.If(gap + 1 >= seconds, $"{detail}: {gap:0} s (± 1 s)");
             },
             cancellationToken);
-    }
 
     /// <summary>Waits (up to <paramref name="within"/>) until both containers' last runs ended and checks that <paramref name="later"/> ended no earlier than <paramref name="earlier"/> (finishedAt, whole seconds).</summary>
-    public Task EndedNoEarlierAsync(int ordinal, string later, string earlier, TimeSpan within, CancellationToken cancellationToken)
+    public Task EndedNoEarlierAsync(int ordinal, string later, string earlier, TimeSpan within, CancellationToken cancellationToken) =>
+        CompareRunsAsync(
+            ordinal, later, earlier, "to end no earlier than", within, runs => runs.LastOrDefault(), run => run.FinishedAt,
+            (a, b, detail) => a >= b
+                ? Observation.Holds(detail)
+                : throw new ExpectationFailedException($"Expected container \"{later}\" of pod {ordinal} to end no earlier than container \"{earlier}\", but {detail}"),
+            cancellationToken);
+
+    // Waits until the chosen run of each container has the instant, then judges the two instants (server time, whole seconds).
+    private Task CompareRunsAsync(
+        int ordinal,
+        string later,
+        string earlier,
+        string relation,
+        TimeSpan within,
+        Func<IReadOnlyList<ContainerInstance>, ContainerInstance?> pick,
+        Func<ContainerInstance, DateTimeOffset?> instant,
+        Func<DateTimeOffset, DateTimeOffset, string, Observation<bool>> judge,
+        CancellationToken cancellationToken)
     {
         var name = roster.NameOf(ordinal);
         var (a, b) = (workload.ContainerNamed(later).Name, workload.ContainerNamed(earlier).Name);
         return expectations.EventuallyAsync(
-            $"container \"{a}\" of pod {ordinal} to end no earlier than container \"{b}\"",
+            $"container \"{a}\" of pod {ordinal} {relation} container \"{b}\"",
             within,
             state =>
             {
-                var last = ContainerHistory.Of(state, name, a).LastOrDefault();
-                var reference = ContainerHistory.Of(state, name, b).LastOrDefault();
-                if (last?.FinishedAt is not { } ended || reference?.FinishedAt is not { } referenceEnded)
-                {
-                    return Observation.Not($"\"{a}\" ended {last?.FinishedAt?.ToString("HH:mm:ss") ?? "not yet"}, \"{b}\" ended {reference?.FinishedAt?.ToString("HH:mm:ss") ?? "not yet"}");
-                }
-
-                var detail = $"\"{a}\" ended at {ended:HH:mm:ss} ({last.Reason}, {last.ExitCode}), \"{b}\" at {referenceEnded:HH:mm:ss} ({reference.Reason}, {reference.ExitCode})";
-                return ended >= referenceEnded
-                    ? Observation.Holds(detail)
-                    : throw new ExpectationFailedException($"Expected container \"{a}\" of pod {ordinal} to end no earlier than container \"{b}\", but {detail}");
+                var (x, y) = (pick(ContainerHistory.Of(state, name, a)), pick(ContainerHistory.Of(state, name, b)));
+                var (at, reference) = (x is null ? null : instant(x), y is null ? null : instant(y));
+                var detail = $"\"{a}\" at {at?.ToString("HH:mm:ss") ?? "not yet"}{Ending(x)}, \"{b}\" at {reference?.ToString("HH:mm:ss") ?? "not yet"}{Ending(y)}";
+                return at is { } first && reference is { } second ? judge(first, second, detail) : Observation.Not(detail);
             },
             cancellationToken);
     }
+
+    private static string Ending(ContainerInstance? run) => run?.FinishedAt is null ? "" : $" ({run.Reason}, {run.ExitCode})";
 
     private static bool Flag(V1Pod pod, string container, ContainerFlag flag) => pod.ContainerStatus(container) is { } status && flag switch
     {

@@ -34,7 +34,9 @@ public sealed class TimingAnalysis(
         {
             if (fault.Container is not null)
             {
-                // Reactions are timed for the target app's own container; a named container's are asserted by its steps only.
+                // Reactions are timed for the target app's own container; a named container's are asserted by its steps only,
+                // and the scenario's log says so rather than suggest they were timed.
+                log.Write($"timing: the fault into container \"{fault.Container}\" of {roster.Label(fault.Pod)} ({fault.Request.Description}) is not timed; its steps asserted it");
                 continue;
             }
 

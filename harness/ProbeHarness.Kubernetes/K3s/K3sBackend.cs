@@ -208,23 +208,7 @@ public sealed class K3sBackend : IClusterBackend
         }
 
         using var client = docker.GetDockerClientBuilder().Build();
-        var ofRun = await client.Containers.ListContainersAsync(
-            new ContainersListParameters
-            {
-                All = true,
-                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{RunIdentity.RunLabel}={_run.RunId}"] = true } },
-            }).ConfigureAwait(false);
-        foreach (var leftover in ofRun)
-        {
-            try
-            {
-                await client.Containers.RemoveContainerAsync(leftover.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }).ConfigureAwait(false);
-            }
-            catch (DockerContainerNotFoundException)
-            {
-                // Testcontainers removed it already (its reaper is on).
-            }
-        }
+        await LeftoverK3sContainers.RemoveLabelledAsync(client, RunIdentity.RunLabel, _run.RunId, CancellationToken.None).ConfigureAwait(false);
     }
 
     // The cluster's logs outlive its container when HARNESS_K3S_LOGS names a folder: K3s logs everything to its output; the

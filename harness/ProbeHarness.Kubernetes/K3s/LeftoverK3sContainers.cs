@@ -44,20 +44,48 @@ public static class LeftoverK3sContainers
         var removed = new List<string>();
         foreach (var container in Select(all, host, LocalProcess.IsRunning))
         {
-            try
+            if (await RemoveWithVolumesAsync(client, container.ID, cancellationToken).ConfigureAwait(false))
             {
-                await client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken)
-                    .ConfigureAwait(false);
                 removed.Add($"removed K3s container {container.ID[..12]} ({container.Image}, run {Label(container, RunIdentity.RunLabel)}) and its volumes, " +
                     $"left by a killed earlier run (pid {Label(container, RunIdentity.ProcessLabel)} is gone)");
-            }
-            catch (DockerContainerNotFoundException)
-            {
-                // Another run removed it first.
             }
         }
 
         return removed;
+    }
+
+    /// <summary>Force-removes the containers labelled <paramref name="label"/>=<paramref name="value"/> with their volumes; returns how many it removed.</summary>
+    public static async Task<int> RemoveLabelledAsync(IDockerClient client, string label, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var labelled = await client.Containers.ListContainersAsync(
+            new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{label}={value}"] = true } },
+            },
+            cancellationToken).ConfigureAwait(false);
+        var removed = 0;
+        foreach (var container in labelled)
+        {
+            removed += await RemoveWithVolumesAsync(client, container.ID, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return removed;
+    }
+
+    // False when it was gone already (another run, or Testcontainers' reaper, removed it first).
+    private static async Task<bool> RemoveWithVolumesAsync(IDockerClient client, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return false;
+        }
     }
 
     private static string? Label(ContainerListResponse container, string key) =>
