@@ -45,11 +45,14 @@ Feature: Pods with several app containers
     And no pod is restarted for 2 s
 
   Scenario: A crash of the second container restarts it with its own exit code and leaves the first alone
+    Without probes the pod is Ready as soon as the worker runs, before its app listens: the crash is delivered once
+    the app answers.
     Given the target app with 1 replica
     And no liveness probe
     And no readiness probe
     And no startup probe
     And an app container "worker" running the target app
+    And the environment variable LISTEN_DELAY_SECONDS of container "worker" is "3"
     When the target app is deployed and Ready
     And container "worker" of pod 1 crashes with exit code 3
     Then container "worker" of pod 1 is restarted at least 1 time within 30 s

@@ -180,7 +180,13 @@ public sealed class FaultDriver(
         if (fault.EndsProcess)
         {
             // The app exits while answering: a lost answer is the expected outcome, and only a request that never
-            // reached the app (still starting) is sent again.
+            // reached the app (still starting) is sent again. Through an API server proxy an app not listening yet also
+            // answers 5xx (seen on a loaded node: a second container Ready before its app listened), so the app must
+            // first answer a harmless read of its fault API.
+            using (await requests.SendAsync(podName, port, () => new HttpRequestMessage(HttpMethod.Get, new Uri("/faults", UriKind.Relative)), DeliveryWithin, cancellationToken))
+            {
+            }
+
             try
             {
                 using var response = await requests.SendAsync(podName, port, Attempt, DeliveryWithin, cancellationToken, onlyUnsent: true);
