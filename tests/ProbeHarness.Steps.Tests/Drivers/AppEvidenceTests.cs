@@ -34,7 +34,8 @@ public sealed class AppEvidenceTests
         Assert.Equal(At(1.1), first!.Earliest);
         Assert.Equal(At(2.1), second!.Earliest);
         Assert.Equal(At(2.3), kill!.Latest);
-        Assert.True(kill.PrecisionSeconds <= 0.05);
+        Assert.Equal(At(2.15), kill.Earliest); // the runtime's stop call may take 150 ms to signal under load
+        Assert.True(kill.PrecisionSeconds < 0.1);
         Assert.Equal(At(2.4), exit!.Earliest);
         Assert.Equal(At(2.95), started!.Mid);
     }
