@@ -183,9 +183,7 @@ public sealed class FaultDriver(
             // reached the app (still starting) is sent again. Through an API server proxy an app not listening yet also
             // answers 5xx (seen on a loaded node: a second container Ready before its app listened), so the app must
             // first answer a harmless read of its fault API.
-            using (await requests.SendAsync(podName, port, () => new HttpRequestMessage(HttpMethod.Get, new Uri("/faults", UriKind.Relative)), DeliveryWithin, cancellationToken))
-            {
-            }
+            (await requests.SendAsync(podName, port, () => new HttpRequestMessage(HttpMethod.Get, new Uri("/faults", UriKind.Relative)), DeliveryWithin, cancellationToken)).Dispose();
 
             try
             {

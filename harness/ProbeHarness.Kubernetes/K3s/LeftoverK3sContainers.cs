@@ -34,13 +34,7 @@ public static class LeftoverK3sContainers
     public static async Task<IReadOnlyList<string>> RemoveAsync(IDockerClient client, string host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var all = await client.Containers.ListContainersAsync(
-            new ContainersListParameters
-            {
-                All = true,
-                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{K3sClusterSettings.RoleLabel}={K3sClusterSettings.K3sRole}"] = true } },
-            },
-            cancellationToken).ConfigureAwait(false);
+        var all = await ListLabelledAsync(client, K3sClusterSettings.RoleLabel, K3sClusterSettings.K3sRole, cancellationToken).ConfigureAwait(false);
         var removed = new List<string>();
         foreach (var container in Select(all, host, LocalProcess.IsRunning))
         {
@@ -54,25 +48,25 @@ public static class LeftoverK3sContainers
         return removed;
     }
 
-    /// <summary>Force-removes the containers labelled <paramref name="label"/>=<paramref name="value"/> with their volumes; returns how many it removed.</summary>
-    public static async Task<int> RemoveLabelledAsync(IDockerClient client, string label, string value, CancellationToken cancellationToken)
+    /// <summary>Force-removes the containers labelled <paramref name="label"/>=<paramref name="value"/> with their volumes.</summary>
+    public static async Task RemoveLabelledAsync(IDockerClient client, string label, string value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var labelled = await client.Containers.ListContainersAsync(
+        foreach (var container in await ListLabelledAsync(client, label, value, cancellationToken).ConfigureAwait(false))
+        {
+            await RemoveWithVolumesAsync(client, container.ID, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Every container, running or not, labelled label=value.
+    private static Task<IList<ContainerListResponse>> ListLabelledAsync(IDockerClient client, string label, string value, CancellationToken cancellationToken) =>
+        client.Containers.ListContainersAsync(
             new ContainersListParameters
             {
                 All = true,
                 Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{label}={value}"] = true } },
             },
-            cancellationToken).ConfigureAwait(false);
-        var removed = 0;
-        foreach (var container in labelled)
-        {
-            removed += await RemoveWithVolumesAsync(client, container.ID, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-        }
-
-        return removed;
-    }
+            cancellationToken);
 
     // False when it was gone already (another run, or Testcontainers' reaper, removed it first).
     private static async Task<bool> RemoveWithVolumesAsync(IDockerClient client, string id, CancellationToken cancellationToken)
