@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using k8s.Models;
+using ProbeHarness.Kubelet.Probing;
 using ProbeHarness.Kubelet.Semantics;
+using ProbeHarness.Kubelet.Timing;
 
 namespace ProbeHarness.Steps.Drivers;
 
@@ -96,23 +98,17 @@ public sealed partial class WorkloadDriver
         log.Write($"pods: {string.Join(", ", roster.Names.Select(n => $"{roster.Label(n)} = {n}"))}");
     }
 
-    // Startup can take the whole startup budget, then readiness needs its delay and successes; the rest is slack for slow clusters.
+    // The kubelet model's bound for container start → Ready; the rest is slack for slow clusters and image starts.
     private TimeSpan ReadyWithin()
     {
-        var seconds = 60.0 + StartDelaySeconds();
-        if (Probe(ProbeKind.Startup) is { } startup)
-        {
-            var s = ProbeDescription.Effective(startup);
-            seconds += s.InitialDelaySeconds + s.PeriodSeconds * s.FailureThreshold + s.TimeoutSeconds;
-        }
-
-        if (Probe(ProbeKind.Readiness) is { } readiness)
-        {
-            var r = ProbeDescription.Effective(readiness);
-            seconds += r.InitialDelaySeconds + r.PeriodSeconds * (r.SuccessThreshold + 1);
-        }
-
-        return TimeSpan.FromSeconds(seconds);
+        var slack = TimeSpan.FromSeconds(60.0 + StartDelaySeconds());
+        var readiness = Probe(ProbeKind.Readiness);
+        var window = Probe(ProbeKind.Startup) is { } startup
+            ? ReactionWindow.Predict(new ReactionQuery(ProbeType.Startup, startup, ProbeFault.Recover(), ReactionMeasure.Ready) { ReadinessProbe = readiness })
+            : readiness is not null
+                ? ReactionWindow.Predict(new ReactionQuery(ProbeType.Readiness, readiness, ProbeFault.Recover(), ReactionMeasure.Ready))
+                : null;
+        return slack + (window?.Latest ?? TimeSpan.Zero);
     }
 
     private double StartDelaySeconds() =>

@@ -22,7 +22,8 @@ namespace ProbeHarness.Kubelet.Timing;
 /// <item>Exit after the kill: min(exit after SIGTERM, grace), or the grace deadline when SIGTERM is ignored.</item>
 /// <item>Restart: detection + exit + the back-off in force (0 for the first restart after a probe kill, else <c>[b, b + 1.5·retry]</c>).</item>
 /// <item>Ready again after recovery: <c>[(sT−1)·p, first + (sT−1)·p]</c> with first = p, or max(p, T) when a hanging attempt may still be in flight.</item>
-/// <item>Started: <c>[0, d + fT·p + T]</c>, the startup probe's whole budget; Ready after the start: started, then ready again.</item>
+/// <item>Started: <c>[0, d + fT·p + T]</c>, the startup probe's whole budget; Ready after the start: started, then ready again; Ready with
+/// only a readiness probe: its initial delay, then ready again.</item>
 /// <item>Back-off delay n (0-based): <c>[b, b + 1.5·retry]</c> with b = min(10·2ⁿ, 300) s.</item>
 /// <item>Never: a flap shorter than fT, or answers slower than nothing but faster than T.</item>
 /// </list>
@@ -85,7 +86,7 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
             case ReactionMeasure.ReadyAgain or ReactionMeasure.EndpointReady:
                 return ReadyAgain(query, p, t, st, values);
             case ReactionMeasure.Started or ReactionMeasure.Ready:
-                return StartedOrReady(query, p, t, ft, d, values);
+                return StartedOrReady(query, p, t, ft, st, d, values);
             case ReactionMeasure.BackOffDelay:
                 return BackOffDelay(query);
         }
@@ -227,11 +228,22 @@ public sealed record ReactionWindow(TimeSpan Min, TimeSpan Max, string Formula)
             .WithJitterText(endpoint ? "probe worker and status sync, then the EndpointSlice controller's sync" : "probe worker and status sync");
     }
 
-    private static ReactionWindow StartedOrReady(ReactionQuery query, double p, double t, double ft, double d, string values)
+    private static ReactionWindow StartedOrReady(ReactionQuery query, double p, double t, double ft, double st, double d, string values)
     {
+        if (query.Measure == ReactionMeasure.Ready && query.ProbeType == ProbeType.Readiness)
+        {
+            // No startup probe: readiness probes from its initial delay on, then needs sT successes.
+            var again = ReadyAgain(query with { Measure = ReactionMeasure.ReadyAgain }, p, t, st, values);
+            return new ReactionWindow(
+                TimeSpan.FromSeconds(Math.Max(d - 1, 0)) + again.Min,
+                TimeSpan.FromSeconds(d) + again.Max,
+                $"ready from container start: d + {again.Formula}")
+            { Jitter = again.Jitter };
+        }
+
         if (query.ProbeType != ProbeType.Startup)
         {
-            throw new ArgumentException($"{query.Measure} is timed with the startup probe, not {query.ProbeType}", nameof(query));
+            throw new ArgumentException($"{query.Measure} is timed with the startup or readiness probe, not {query.ProbeType}", nameof(query));
         }
 
         var started = new ReactionWindow(TimeSpan.Zero, TimeSpan.FromSeconds(d + (ft * p) + t), $"started: [0, d + fT·p + T] with {values}")

@@ -152,6 +152,22 @@ public sealed class ReactionWindowTests
     }
 
     [Fact]
+    public void Ready_from_start_with_only_a_readiness_probe_waits_the_initial_delay_then_successThreshold_successes()
+    {
+        // Given a readiness probe with d = 4, p = 2, sT = 3 and no startup probe
+        var probe = Http("/ready", 2, 1, successThreshold: 3);
+        probe.InitialDelaySeconds = 4;
+        var query = new ReactionQuery(ProbeType.Readiness, probe, ProbeFault.Recover(), ReactionMeasure.Ready);
+
+        // When predicted
+        var window = ReactionWindow.Predict(query);
+
+        // Then [max(d−1, 0) + (sT−1)·p, d + p + (sT−1)·p]
+        Assert.Equal((3 + 4.0, 4 + 2 + 4.0), (window.Min.TotalSeconds, window.Max.TotalSeconds));
+        Assert.StartsWith("ready from container start", window.Formula);
+    }
+
+    [Fact]
     public void Measures_that_do_not_apply_are_rejected_and_a_measurement_is_judged_with_its_precision_and_the_jitter()
     {
         // Given a liveness kill window [0, 5] s with 1 s of jitter
