@@ -120,6 +120,7 @@ $dotnet = if ($env:HARNESS_DOTNET) { $env:HARNESS_DOTNET } else { 'dotnet' }
 $suite = Join-Path $repo 'steps/ProbeHarness.Steps.csproj'
 $reportTool = Join-Path $repo 'harness/ProbeHarness.Report/ProbeHarness.Report.csproj'
 $targetApp = Join-Path $repo 'target-app/ProbeHarness.TargetApp.csproj'
+$ownApp = Join-Path $repo 'examples/own-app/src/OwnApp.csproj'
 
 function Write-Step([string] $Text) {
     Write-Host "run-tests: $Text"
@@ -262,12 +263,13 @@ $environment = [ordered]@{
 if ($Kubeconfig) { $environment.HARNESS_KUBECONFIG = $Kubeconfig }
 if ($Context) { $environment.HARNESS_KUBE_CONTEXT = $Context }
 
-# Everything the run executes: the suite, the report tool, and the target app that the emulated backend runs as
-# local processes (a fresh clone has none of them built).
+# Everything the run executes: the suite, the report tool, and the apps that the emulated backend runs as local
+# processes, the target app and the own-app example (a fresh clone has none of them built).
 $build = @(
     @('build', $suite, '--nologo', '-v', 'minimal'),
     @('build', $reportTool, '--nologo', '-v', 'minimal'),
-    @('build', $targetApp, '--nologo', '-v', 'minimal'))
+    @('build', $targetApp, '--nologo', '-v', 'minimal'),
+    @('build', $ownApp, '--nologo', '-v', 'minimal'))
 $test = @('test', '--project', $suite, '--no-build', '--report-trx', '--report-trx-filename', $trxName, '--results-directory', $trxFolder)
 if ($filter) { $test += @('--filter', $filter) }
 

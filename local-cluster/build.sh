@@ -3,8 +3,9 @@
 #   1. the Debian packages of the runtime (containerd, runc, CNI plugins, etcd) and of the build (Go 1.19, make…);
 #   2. kube-apiserver, kube-controller-manager, kube-scheduler, kubelet and kubectl v1.20.2, compiled from Debian
 #      bookworm's kubernetes source package (cached per source version: a second run skips it);
-#   3. two OCI image archives: the pause image (from the tree's pause.c) and the target app (a self-contained
-#      .NET publish on a root filesystem of the machine's own libraries and busybox), rebuilt when they change.
+#   3. three OCI image archives: the pause image (from the tree's pause.c), the target app (a self-contained .NET
+#      publish on a root filesystem of the machine's own libraries and busybox) and the example own app
+#      (examples/own-app, the same without busybox), each rebuilt when it changes.
 # Results go to $PROBE_CLUSTER_CACHE (default /var/cache/probe-harness). Needs root on Debian/Ubuntu.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -177,21 +178,23 @@ build_pause_image() {
   rm -rf "$rootfs"
 }
 
-# Publishes from a copy of the sources, so this restore for linux-x64 never races the other builds of the repository.
-publish_target_app() {
-  local src=$IMAGE_CACHE/target-app/src publish=$IMAGE_CACHE/target-app/publish file
-  command -v dotnet >/dev/null || die "the target-app image needs the .NET SDK (dotnet) on PATH"
-  mkdir -p "$src"
+# Publishes a .NET project from a copy of the sources ($IMAGE_CACHE/<name>/src), so this restore for linux-x64 never
+# races the other builds of the repository: publish_self_contained NAME DIR PROJECT, DIR relative to the repository
+# root, PROJECT relative to DIR. The output goes to $IMAGE_CACHE/<name>/publish.
+publish_self_contained() {
+  local name=$1 dir=$2 project=$3 src=$IMAGE_CACHE/$1/src publish=$IMAGE_CACHE/$1/publish file
+  command -v dotnet >/dev/null || die "the $name image needs the .NET SDK (dotnet) on PATH"
+  mkdir -p "$src/$dir"
   for file in global.json Directory.Build.props Directory.Packages.props .editorconfig nuget.config NuGet.config; do
     if [[ -f $REPO_ROOT/$file ]]; then cp "$REPO_ROOT/$file" "$src/$file"; else rm -f "$src/$file"; fi
   done
-  rsync -a --delete --exclude bin/ --exclude obj/ "$REPO_ROOT/target-app/" "$src/target-app/"
+  rsync -a --delete --exclude bin/ --exclude obj/ "$REPO_ROOT/$dir/" "$src/$dir/"
   rm -rf "$publish"
-  # As target-app/Dockerfile publishes it (ReadyToRun), but self-contained: the image has no .NET base image.
-  dotnet publish "$src/target-app/ProbeHarness.TargetApp.csproj" -c Release -r linux-x64 --self-contained \
+  # As the Dockerfiles publish (ReadyToRun), but self-contained: the image has no .NET base image.
+  dotnet publish "$src/$dir/$project" -c Release -r linux-x64 --self-contained \
     -p:PublishReadyToRun=true -p:InvariantGlobalization=true -p:GenerateDocumentationFile=false \
     -o "$publish" -v quiet -nologo ||
-    die "dotnet publish of target-app failed"
+    die "dotnet publish of $dir/$project failed"
 }
 
 # Copies a shared library and everything ldd says it needs into the root filesystem, at the same paths.
@@ -200,16 +203,37 @@ copy_with_libraries() {
   shift
   for file in "$@"; do
     while read -r lib; do
-      [[ -e $rootfs$lib ]] && continue
+      # A library of the publish output itself (found through $ORIGIN) is already in /app.
+      [[ -e $rootfs$lib || $lib == "$IMAGE_CACHE"/* ]] && continue
       mkdir -p "$rootfs$(dirname "$lib")"
       cp -L "$lib" "$rootfs$lib"
     done < <(ldd "$file" 2>/dev/null | grep -o '/[^ ]*' | sort -u)
   done
 }
 
+# The .NET host and its native libraries need the machine's glibc, libstdc++ and friends; OpenSSL is loaded at run
+# time (dlopen), so ldd cannot see it: copy_dotnet_libraries ROOTFS APPHOST PUBLISH_DIR.
+copy_dotnet_libraries() {
+  local rootfs=$1 apphost=$2 publish=$3 lib
+  copy_with_libraries "$rootfs" "$apphost" "$publish"/*.so
+  for lib in /usr/lib/x86_64-linux-gnu/libssl.so.3 /usr/lib/x86_64-linux-gnu/libcrypto.so.3; do
+    [[ -e $lib ]] || continue
+    copy_with_libraries "$rootfs" "$lib"
+    mkdir -p "$rootfs$(dirname "$lib")"
+    cp -L "$lib" "$rootfs$lib"
+  done
+}
+
+# The non-root user of the aspnet base image (uid 1654), as both images run.
+write_users() {
+  printf 'root:x:0:0:root:/root:/bin/sh\napp:x:1654:1654:app:/app:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$1/etc/passwd"
+  printf 'root:x:0:\napp:x:1654:\nnogroup:x:65534:\n' >"$1/etc/group"
+}
+
 build_target_image() {
-  local publish=$IMAGE_CACHE/target-app/publish rootfs=$IMAGE_CACHE/target-app/rootfs digest applet lib tool
-  step "dotnet publish target-app (self-contained linux-x64)" publish_target_app
+  local publish=$IMAGE_CACHE/target-app/publish rootfs=$IMAGE_CACHE/target-app/rootfs digest applet tool
+  step "dotnet publish target-app (self-contained linux-x64)" \
+    publish_self_contained target-app target-app ProbeHarness.TargetApp.csproj
   digest=$(content_digest "$publish" /bin/busybox /bin/cat /bin/dash)
   if [[ -f $TARGET_ARCHIVE && $(cat "$TARGET_ARCHIVE.digest" 2>/dev/null) == "$digest" ]]; then
     log "target-app image up to date (publish output unchanged)"
@@ -219,15 +243,7 @@ build_target_image() {
   mkdir -p "$rootfs"/{app,bin,etc,tmp}
   chmod 1777 "$rootfs/tmp"
   cp -a "$publish/." "$rootfs/app/"
-  # The .NET host and its native libraries need the machine's glibc, libstdc++ and friends; OpenSSL is loaded
-  # at run time (dlopen), so ldd cannot see it.
-  copy_with_libraries "$rootfs" "$publish/ProbeHarness.TargetApp" "$publish"/*.so
-  for lib in /usr/lib/x86_64-linux-gnu/libssl.so.3 /usr/lib/x86_64-linux-gnu/libcrypto.so.3; do
-    [[ -e $lib ]] || continue
-    copy_with_libraries "$rootfs" "$lib"
-    mkdir -p "$rootfs$(dirname "$lib")"
-    cp -L "$lib" "$rootfs$lib"
-  done
+  copy_dotnet_libraries "$rootfs" "$publish/ProbeHarness.TargetApp" "$publish"
   # Exec probes run commands such as cat, sh -c and test. The Dockerfile's Debian-based image answers them with
   # GNU coreutils and dash, whose messages the features match ("cat: /tmp/healthy: No such file or directory"):
   # copy those from this machine; busybox supplies the remaining everyday tools (ps, wget, nc…).
@@ -242,18 +258,17 @@ build_target_image() {
     copy_with_libraries "$rootfs" "$tool"
   done
   ln -sf dash "$rootfs/bin/sh"
-  printf 'root:x:0:0:root:/root:/bin/sh\napp:x:1654:1654:app:/app:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$rootfs/etc/passwd"
-  printf 'root:x:0:\napp:x:1654:\nnogroup:x:65534:\n' >"$rootfs/etc/group"
+  write_users "$rootfs"
   "$LOCAL_CLUSTER_DIR/oci-image.sh" --rootfs "$rootfs" --name "$TARGET_IMAGE" --out "$TARGET_ARCHIVE" \
     --entrypoint '["/app/ProbeHarness.TargetApp"]' --workdir /app --user 1654:1654 \
-    --env "$(target_app_env)" --port 8080 --port 8081 --port 9090
+    --env "$(aspnet_image_env)" --port 8080 --port 8081 --port 9090
   echo "$digest" >"$TARGET_ARCHIVE.digest"
   rm -rf "$rootfs"
 }
 
-# The environment target-app/Dockerfile's final stage ends with (the aspnet base image's variables, with
-# ASPNETCORE_HTTP_PORTS emptied because the app binds its own ports); the tools live in /bin.
-target_app_env() {
+# The environment the Dockerfiles' final stages end with (the aspnet base image's variables, with
+# ASPNETCORE_HTTP_PORTS emptied because the apps bind their own ports); the target app's tools live in /bin.
+aspnet_image_env() {
   jq -cn '[
     "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     "APP_UID=1654",
@@ -261,6 +276,30 @@ target_app_env() {
     "DOTNET_RUNNING_IN_CONTAINER=true",
     "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true"
   ]'
+}
+
+# The example of a user's own service (examples/own-app): only the app and the libraries it loads, no shell or
+# tools (its probes are httpGet and tcpSocket), run as uid 1654 like examples/own-app/Dockerfile.
+build_own_app_image() {
+  local publish=$IMAGE_CACHE/own-app/publish rootfs=$IMAGE_CACHE/own-app/rootfs digest
+  step "dotnet publish examples/own-app (self-contained linux-x64)" \
+    publish_self_contained own-app examples/own-app/src OwnApp.csproj
+  digest=$(content_digest "$publish")
+  if [[ -f $OWN_APP_ARCHIVE && $(cat "$OWN_APP_ARCHIVE.digest" 2>/dev/null) == "$digest" ]]; then
+    log "own-app image up to date (publish output unchanged)"
+    return
+  fi
+  rm -rf "$rootfs"
+  mkdir -p "$rootfs"/{app,etc,tmp}
+  chmod 1777 "$rootfs/tmp"
+  cp -a "$publish/." "$rootfs/app/"
+  copy_dotnet_libraries "$rootfs" "$publish/OwnApp" "$publish"
+  write_users "$rootfs"
+  "$LOCAL_CLUSTER_DIR/oci-image.sh" --rootfs "$rootfs" --name "$OWN_APP_IMAGE" --out "$OWN_APP_ARCHIVE" \
+    --entrypoint '["/app/OwnApp"]' --workdir /app --user 1654:1654 \
+    --env "$(aspnet_image_env)" --port 8080 --port 8081
+  echo "$digest" >"$OWN_APP_ARCHIVE.digest"
+  rm -rf "$rootfs"
 }
 
 main() {
@@ -272,6 +311,7 @@ main() {
   step "Kubernetes $K8S_GIT_VERSION from source package $K8S_SOURCE_VERSION" build_kubernetes
   step "pause image" build_pause_image
   step "target-app image" build_target_image
+  step "own-app image" build_own_app_image
   log "build complete in $(elapsed_since "$started") s; cache $CACHE_ROOT uses $(du -sh "$CACHE_ROOT" | cut -f1)"
 }
 

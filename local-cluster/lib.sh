@@ -22,6 +22,9 @@ PAUSE_IMAGE=docker.io/probe-harness/pause:local
 PAUSE_ARCHIVE=$IMAGE_CACHE/pause.oci.tar
 TARGET_IMAGE=docker.io/probe-harness/target-app:dev
 TARGET_ARCHIVE=$IMAGE_CACHE/target-app.oci.tar
+# The example of a user's own service (examples/own-app), the image examples/own-app/deploy/own-app.yaml names.
+OWN_APP_IMAGE=docker.io/example/own-app:dev
+OWN_APP_ARCHIVE=$IMAGE_CACHE/own-app.oci.tar
 
 # Everything a running cluster owns. stop.sh removes it, together with the few paths the kubelet insists on.
 STATE_DIR=${PROBE_CLUSTER_STATE:-/var/lib/probe-harness/cluster}

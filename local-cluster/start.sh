@@ -17,6 +17,9 @@ preflight() {
   [[ -x /usr/lib/cni/bridge && -x /usr/lib/cni/host-local && -x /usr/lib/cni/loopback ]] ||
     die "CNI plugins missing in /usr/lib/cni (Debian package containernetworking-plugins); run local-cluster/build.sh"
   require_built
+  # Checked here, not in require_built (k3s-compat-image.sh needs only the others); a cache older than the
+  # own-app image lacks just this archive, and build.sh adds it.
+  [[ -f $OWN_APP_ARCHIVE ]] || die "$OWN_APP_ARCHIVE is missing; run local-cluster/build.sh first"
   [[ -d /sys/fs/cgroup/memory || -f /sys/fs/cgroup/cgroup.controllers ]] || die "no cgroup file system at /sys/fs/cgroup"
 }
 
@@ -222,11 +225,11 @@ start_containerd() {
 
 import_images() {
   local archive
-  for archive in "$PAUSE_ARCHIVE" "$TARGET_ARCHIVE"; do
+  for archive in "$PAUSE_ARCHIVE" "$TARGET_ARCHIVE" "$OWN_APP_ARCHIVE"; do
     ctr --address "$CONTAINERD_SOCKET" -n k8s.io images import "$archive" >/dev/null ||
       die "ctr images import $archive failed"
   done
-  ctr --address "$CONTAINERD_SOCKET" -n k8s.io images ls -q | grep -E 'probe-harness' | sed 's/^/  image /' >&2
+  ctr --address "$CONTAINERD_SOCKET" -n k8s.io images ls -q | grep -E 'probe-harness|example/own-app' | sed 's/^/  image /' >&2
 }
 
 start_apiserver() {

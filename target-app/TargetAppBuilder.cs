@@ -7,6 +7,7 @@ using ProbeHarness.TargetApp.Lifecycle;
 using ProbeHarness.TargetApp.Logging;
 using ProbeHarness.TargetApp.Memory;
 using ProbeHarness.TargetApp.Probes;
+using ProbeHarness.TargetApp.Proxy;
 using ProbeHarness.TargetApp.Tcp;
 using ProbeHarness.TargetApp.Work;
 
@@ -32,6 +33,19 @@ public static class TargetAppBuilder
         {
             kestrel.AddServerHeader = false;
             kestrel.Listen(settings.BindAddress, settings.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            if (settings.Proxy is { } proxy)
+            {
+                // Proxy mode: the app's own TCP_PORT and GRPC_PORT stay closed (the app next door may use those numbers);
+                // TCP routes open and close with the app's port (TcpProbeMirror), outside Kestrel.
+                foreach (var route in proxy.Routes.Where(route => route.Protocol != ProxyProtocol.Tcp))
+                {
+                    kestrel.Listen(settings.BindAddress, route.ListenPort, listen =>
+                        listen.Protocols = route.Protocol == ProxyProtocol.Grpc ? HttpProtocols.Http2 : HttpProtocols.Http1);
+                }
+
+                return;
+            }
+
             // gRPC without TLS needs HTTP/2 with prior knowledge (h2c), as the kubelet's grpc prober speaks it.
             kestrel.Listen(settings.BindAddress, settings.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
         });
@@ -58,23 +72,39 @@ public static class TargetAppBuilder
         services.AddSingleton(settings.LeakLimits);
         services.AddSingleton<MemoryBallast>();
         services.AddSingleton<ProcessExit>();
-        services.AddSingleton<ProbeRequestHandler>();
-        services.AddSingleton<WorkRequestHandler>();
         services.AddSingleton<FaultApiHandler>();
-        services.AddHostedService<TcpProbeListener>();
-        services.AddHostedService<HealthFileSync>();
         services.AddHostedService<FaultWindowEvents>();
-        services.AddHostedService<MemoryFileWriter>();
         services.AddGrpc();
+        if (settings.Proxy is { } proxySettings)
+        {
+            AddProxyServices(services, proxySettings);
+        }
+        else
+        {
+            services.AddSingleton<ProbeRequestHandler>();
+            services.AddSingleton<WorkRequestHandler>();
+            services.AddHostedService<TcpProbeListener>();
+            services.AddHostedService<HealthFileSync>();
+            services.AddHostedService<MemoryFileWriter>();
+        }
 
         var app = builder.Build();
-        MapRoutes(app, settings);
+        if (settings.Proxy is { } routes)
+        {
+            MapProxyRoutes(app, routes);
+        }
+        else
+        {
+            MapProbeRoutes(app);
+        }
+
+        MapFaultRoutes(app, settings);
         return app;
     }
 
     // Lambdas with an untyped HttpContext bind to the RequestDelegate overloads, which skip the reflection-based
     // request delegate factory and so keep start-up cheap.
-    private static void MapRoutes(WebApplication app, TargetAppSettings settings)
+    private static void MapProbeRoutes(WebApplication app)
     {
         var probes = app.Services.GetRequiredService<ProbeRequestHandler>();
         var work = app.Services.GetRequiredService<WorkRequestHandler>();
@@ -84,7 +114,33 @@ public static class TargetAppBuilder
         app.MapGet("/startupz", context => probes.HandleAsync(context, ProbeKind.Startup));
         app.MapGet("/healthz-target", context => probes.HandleRedirectTargetAsync(context));
         app.MapGrpcService<GrpcHealthService>();
+    }
 
+    // Proxy mode: no health or memory files (the app has its own file system), no probe endpoints of its own.
+    private static void AddProxyServices(IServiceCollection services, ProxySettings proxy)
+    {
+        services.AddSingleton(provider => new AppProcessControl(ProcAppProcessFinder.For(proxy.AppHost), proxy.SignalPorts, provider.GetRequiredService<AppEventLog>()));
+        services.AddSingleton<HttpProbeProxy>();
+        services.AddSingleton<GrpcProbeProxy>();
+        foreach (var route in proxy.Routes.Where(route => route.Protocol == ProxyProtocol.Tcp))
+        {
+            // AddSingleton, not AddHostedService: the latter keeps one registration per type, and each route needs its own.
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<TcpProbeMirror>(provider, route));
+        }
+    }
+
+    // Every request on an HTTP route's listener is that probe kind's probe, whatever its method and path.
+    private static void MapProxyRoutes(WebApplication app, ProxySettings proxy)
+    {
+        var http = app.Services.GetRequiredService<HttpProbeProxy>();
+        app.Use(next => context => proxy.RouteOn(context.Connection.LocalPort) is { Protocol: ProxyProtocol.Http } route
+            ? http.HandleAsync(context, route)
+            : next(context));
+        app.MapGrpcService<GrpcProbeProxy>();
+    }
+
+    private static void MapFaultRoutes(WebApplication app, TargetAppSettings settings)
+    {
         if (!settings.FaultsEnabled)
         {
             return;

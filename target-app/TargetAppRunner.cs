@@ -27,6 +27,10 @@ public static class TargetAppRunner
             settings = TargetAppSettings.FromEnvironment(environment);
             stateFile = settings.FaultStateDirectory is { } directory ? new FaultStateFile(directory) : null;
             initial = InitialFaults.Load(settings, stateFile, lifecycle.StartedAt);
+            if (settings.Proxy is not null && !initial.Snapshot.DependencyAvailable)
+            {
+                throw new SettingsException("FAULTS_AT_START", "dependency: is not available in proxy mode: the proxy cannot reach inside the app");
+            }
         }
         catch (SettingsException exception)
         {
@@ -41,7 +45,11 @@ public static class TargetAppRunner
             board.Apply(state => state);
         }
 
-        RemoveStaleHealthFile(settings.HealthFile);
+        if (settings.Proxy is null)
+        {
+            RemoveStaleHealthFile(settings.HealthFile);
+        }
+
         using var signals = new TerminationSignals(settings, lifecycle, log, events, time);
         log.Write("start", json =>
         {
@@ -80,14 +88,29 @@ public static class TargetAppRunner
             return Stopped(log, events, settings.StopExitCode, "stopped while starting");
         }
 
-        events.Listening(events.Now(), settings);
+        if (settings.Proxy is null)
+        {
+            events.Listening(events.Now(), settings);
+        }
+        else
+        {
+            events.ProxyListening(events.Now(), settings);
+        }
 
         log.Write("listening", json =>
         {
             json.WriteString("bindAddress", settings.BindAddress.ToString());
             json.WriteNumber("port", settings.HttpPort);
-            json.WriteNumber("tcpPort", settings.TcpPort);
-            json.WriteNumber("grpcPort", settings.GrpcPort);
+            if (settings.Proxy is { } proxy)
+            {
+                proxy.WriteTo(json);
+            }
+            else
+            {
+                json.WriteNumber("tcpPort", settings.TcpPort);
+                json.WriteNumber("grpcPort", settings.GrpcPort);
+            }
+
             json.WriteNumber("msSinceProcessStart", Math.Round(SinceProcessStart().TotalMilliseconds));
         });
 

@@ -44,6 +44,12 @@ public sealed record AppEvent(AppEventKind Kind, DateTimeOffset At, AppLogInstan
     /// <summary>The app's request-to-answer time in milliseconds (monotonic clock), or null.</summary>
     public double? DurationMs { get; init; }
 
+    /// <summary>True when the probe fault proxy wrote the line about a probe it forwarded to a user's app.</summary>
+    public bool Proxied { get; init; }
+
+    /// <summary>For a proxied probe: how long the user's app took to answer it, in milliseconds; null when a fault answered without asking the app.</summary>
+    public double? UpstreamMs { get; init; }
+
     /// <summary>The gRPC answer: <c>SERVING</c>, <c>NOT_SERVING</c> or <c>NOT_FOUND</c>; null otherwise.</summary>
     public string? ServingStatus { get; init; }
 

@@ -152,6 +152,8 @@ public sealed class AppEventLog(ScenarioCluster cluster, ClusterObserver observe
                 Aborted = fields.Bool("aborted") ?? false,
                 AbortedBy = fields.String("abortedBy"),
                 DurationMs = fields.Double("durationMs"),
+                Proxied = fields.Bool("proxied") ?? false,
+                UpstreamMs = fields.Double("upstreamMs"),
                 ServingStatus = fields.String("servingStatus"),
                 Reason = fields.String("reason"),
                 Target = fields.String("target"),

@@ -174,6 +174,7 @@ public sealed class AppEvidence(AppEventLines lines)
         FaultTarget.Dependency => "dependency",
         FaultTarget.Process => "crash",
         FaultTarget.Memory => "leak",
+        FaultTarget.Execution => "freeze",
         _ => "all",
     };
 }

@@ -74,12 +74,13 @@ public sealed class FaultDriver(
     /// <summary>Sends <paramref name="fault"/> to container <paramref name="container"/> (null: the target app's) of the selected pods and records it, per pod, at the moment that pod's app accepted it.</summary>
     public async Task InjectAsync(PodSelection pods, FaultRequest fault, CancellationToken cancellationToken, string? container = null)
     {
+        RefuseWhatTheAppCannotTake(fault);
         var names = workload.PodNames(pods, observer.State);
         var spec = workload.ContainerNamed(container);
         await Task.WhenAll(names.Select(name => UntilProbesRecoveredAsync(name, spec, fault, cancellationToken)));
         var state = observer.State;
         var sentAt = clock.Now;
-        var port = workload.HttpPortOf(container);
+        var port = workload.FaultApiPortOf(container);
         var accepted = await Task.WhenAll(names.Select(async name =>
         {
             var status = state.FindPod(name)?.ContainerStatus(spec.Name);
@@ -101,6 +102,23 @@ public sealed class FaultDriver(
         var first = accepted.Min(f => f.Active.Mid);
         recorder.AddFault(new FaultRecord(clock.SecondsAt(first), pods.Ordinal is null ? "*" : roster.Label(names[0]), fault.Description));
         log.Write($"fault injected into {(container is null ? "" : $"container \"{container}\" of ")}{pods}: {fault.Description} ({(clock.Now - sentAt).TotalSeconds:0.00} s to deliver)");
+    }
+
+    // The target app's fault API and the probe fault proxy's reach different parts of an app.
+    private void RefuseWhatTheAppCannotTake(FaultRequest fault)
+    {
+        if (fault.NeedsProxy && !workload.IsOwnWorkload)
+        {
+            throw new ScenarioInputException(
+                $"'{fault.Description}' is made by the probe fault proxy, which stands beside a user's own app ('Given the workload in \"…\"'); for the target app use its own faults (e.g. 'pod 1 crashes with exit code 3').");
+        }
+
+        if (fault.NeedsTargetApp && workload.IsOwnWorkload)
+        {
+            throw new ScenarioInputException(
+                $"'{fault.Description}' needs the harness's target app (its dependency, memory or chosen exit code), which a user's own app does not have; "
+                + "through the probe fault proxy an app can be killed ('the app of pod 1 is killed'), frozen, or have its probes fail, hang, slow down or flap.");
+        }
     }
 
     // A probe still failing from a slow start (seen on a loaded real cluster: refused connections before the app listened)
@@ -162,7 +180,7 @@ public sealed class FaultDriver(
             return true;
         }
 
-        var lines = await appLog.ReadAsync(podName, container.Name, cancellationToken);
+        var lines = await appLog.ReadAsync(podName, workload.ProbeLogContainerOf(container.Name), cancellationToken);
         var evidence = new AppEvidence(lines with { Events = [.. lines.Events.Where(e => e.Log == AppLogInstance.Current)] });
         return due.All(probe => evidence.LastAnswerSucceeded(probe) != false);
     }

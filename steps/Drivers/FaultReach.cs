@@ -1,8 +1,9 @@
 using k8s.Models;
+using ProbeHarness.Steps.Drivers.Proxy;
 
 namespace ProbeHarness.Steps.Drivers;
 
-/// <summary>Which of the deployed probes read what a fault changes (the target app's endpoints, port, health and memory files), so a reaction is only ever timed against a fault that can cause it.</summary>
+/// <summary>Which of the deployed probes read what a fault changes (the target app's endpoints, port, health and memory files, or the probe fault proxy's routes), so a reaction is only ever timed against a fault that can cause it.</summary>
 public static class FaultReach
 {
     // The target app's defaults (target-app/README.md): the files exec probes read, and the raw TCP port.
@@ -29,6 +30,8 @@ public static class FaultReach
             FaultTarget.LivenessEndpoint => state == FaultTarget.LivenessEndpoint,
             FaultTarget.ReadinessEndpoint => state == FaultTarget.ReadinessEndpoint,
             FaultTarget.StartupEndpoint => state == FaultTarget.StartupEndpoint,
+            // A stopped process still has its listening socket accepted by the kernel, so only answers that need the app hang.
+            FaultTarget.Execution => ProbeProxy.RouteOf(probe) is { Protocol: not ProxyProtocol.Tcp },
             FaultTarget.Dependency => state == FaultTarget.ReadinessEndpoint
                 || (state == FaultTarget.LivenessEndpoint && probe.Exec is null && container.Env?.Any(e => e.Name == "LIVENESS_CHECKS_DEPENDENCY" && e.Value is "true" or "1" or "yes") == true),
             _ => state == target,
@@ -38,6 +41,17 @@ public static class FaultReach
     // The part of the app a probe's answer follows; null when it reads nothing the fault API changes.
     private static FaultTarget? StateRead(V1Container container, V1Probe probe)
     {
+        if (ProbeProxy.RouteOf(probe) is { } route)
+        {
+            // Through the proxy the route decides: its probe kind's faults, or the TCP fault for a tcpSocket route.
+            return route.Protocol == ProxyProtocol.Tcp ? FaultTarget.TcpPort : route.Kind switch
+            {
+                ProbeKind.Liveness => FaultTarget.LivenessEndpoint,
+                ProbeKind.Readiness => FaultTarget.ReadinessEndpoint,
+                _ => FaultTarget.StartupEndpoint,
+            };
+        }
+
         if (probe.HttpGet is { } http)
         {
             return (http.Path ?? "/").Split('?')[0] switch

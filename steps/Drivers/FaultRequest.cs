@@ -24,6 +24,9 @@ public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Des
     /// <summary>For <see cref="FaultMode.Crash"/>: the exit code.</summary>
     public int ExitCode { get; init; }
 
+    /// <summary>For <see cref="FaultMode.Crash"/>: true when the probe fault proxy kills the user's app (SIGKILL, exit 137) instead of the target app exiting with <see cref="ExitCode"/>.</summary>
+    public bool Killed { get; init; }
+
     /// <summary>For <see cref="FaultMode.Leak"/>: how many megabytes.</summary>
     public int Megabytes { get; init; }
 
@@ -33,7 +36,7 @@ public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Des
     /// <summary>How long the fault lasts once active, or null when it lasts until changed.</summary>
     public double? ActiveForSeconds { get; init; }
 
-    /// <summary>The probe whose endpoint it changes, or null for TCP, dependency, crash, leak and clearing.</summary>
+    /// <summary>The probe whose endpoint it changes, or null for TCP, dependency, crash, freeze, leak and clearing.</summary>
     public ProbeKind? Probe => ProbeOf(Target);
 
     /// <summary>The probe whose endpoint <paramref name="target"/> is, or null.</summary>
@@ -48,7 +51,13 @@ public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Des
     /// <summary>True when the app exits on it (crash), so a lost answer is expected and no retry is made.</summary>
     public bool EndsProcess => Mode == FaultMode.Crash;
 
-    /// <summary>True when it ends a fault (a probe endpoint recovers, the port reopens, the dependency returns, all cleared).</summary>
+    /// <summary>True when only the probe fault proxy can make it (kill, freeze); the target app's own fault API has no such call.</summary>
+    public bool NeedsProxy => Killed || Target == FaultTarget.Execution;
+
+    /// <summary>True when it needs the target app itself (its dependency, memory, chosen exit code), which the probe fault proxy cannot reach.</summary>
+    public bool NeedsTargetApp => Target is FaultTarget.Dependency or FaultTarget.Memory || (Target == FaultTarget.Process && !Killed);
+
+    /// <summary>True when it ends a fault (a probe endpoint recovers, the port reopens, the dependency returns, the app thaws, all cleared).</summary>
     public bool Heals => Mode == FaultMode.Heal;
 
     /// <summary>The HTTP method of the fault API call.</summary>
@@ -69,6 +78,7 @@ public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Des
         FaultTarget.Dependency => "/faults/dependency",
         FaultTarget.Process => "/faults/crash",
         FaultTarget.Memory => "/faults/leak",
+        FaultTarget.Execution => "/faults/freeze",
         _ => "/faults",
     };
 
@@ -104,6 +114,13 @@ public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Des
     /// <summary>The app exits with <paramref name="exitCode"/>.</summary>
     public static FaultRequest Crash(int exitCode) => new(FaultTarget.Process, FaultMode.Crash, $"crash (exit {exitCode})") { ExitCode = exitCode };
 
+    /// <summary>The probe fault proxy kills the user's app with SIGKILL (exit code 137, as the kernel reports a killed process).</summary>
+    public static FaultRequest Kill() => new(FaultTarget.Process, FaultMode.Crash, "killed (SIGKILL)") { ExitCode = 137, Killed = true };
+
+    /// <summary>The probe fault proxy stops the user's app (SIGSTOP), so forwarded probes hang, or lets it run on (SIGCONT).</summary>
+    public static FaultRequest Freeze(bool frozen) =>
+        new(FaultTarget.Execution, frozen ? FaultMode.Hang : FaultMode.Heal, frozen ? "app frozen (SIGSTOP)" : "app thawed (SIGCONT)");
+
     /// <summary>The app allocates and keeps <paramref name="megabytes"/> more memory.</summary>
     public static FaultRequest Leak(int megabytes) => new(FaultTarget.Memory, FaultMode.Leak, $"memory leak ({megabytes} MB)") { Megabytes = megabytes };
 
@@ -136,7 +153,8 @@ public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Des
         {
             FaultTarget.TcpPort => new JsonObject { ["open"] = Heals },
             FaultTarget.Dependency => new JsonObject { ["available"] = Heals },
-            FaultTarget.Process => new JsonObject { ["exitCode"] = ExitCode },
+            FaultTarget.Process => Killed ? new JsonObject() : new JsonObject { ["exitCode"] = ExitCode },
+            FaultTarget.Execution => new JsonObject { ["frozen"] = !Heals },
             FaultTarget.Memory => new JsonObject { ["megabytes"] = Megabytes },
             FaultTarget.All => null,
             _ => ProbeBody(),

@@ -1,6 +1,6 @@
 namespace ProbeHarness.Steps.Drivers;
 
-/// <summary>What part of the target app a fault changes.</summary>
+/// <summary>What part of the target app (or, through the probe fault proxy, of the user's app) a fault changes.</summary>
 public enum FaultTarget
 {
     /// <summary>The liveness endpoint <c>/healthz</c>, its gRPC service and the health file.</summary>
@@ -20,6 +20,9 @@ public enum FaultTarget
 
     /// <summary>The process itself (a crash).</summary>
     Process,
+
+    /// <summary>The user's app process, stopped and continued by the probe fault proxy (SIGSTOP/SIGCONT): forwarded HTTP and gRPC probes hang.</summary>
+    Execution,
 
     /// <summary>The process's memory (a leak, read by memory-checking exec probes).</summary>
     Memory,

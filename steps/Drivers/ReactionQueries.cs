@@ -25,7 +25,9 @@ public sealed class ReactionQueries(WorkloadDriver workload, ScenarioCluster clu
         var probeFault = fault is null
             ? KubeletFault.FailFast() with { PresentFromStart = true }
             : ProbeFaultOf(fault.Request) with { SinceStart = fault.ContainerStartedAt is { } startedAt ? fault.Active.Earliest - startedAt : null };
-        return Predict(kind, probeFault, measure);
+        // A stopped process takes SIGTERM only when continued: a frozen app is killed at the grace deadline.
+        var stopped = fault?.Request is { Target: FaultTarget.Execution, Heals: false };
+        return Predict(kind, probeFault, measure, stopped);
     }
 
     /// <summary>The end of a readiness fault → Ready (or the endpoint ready) again (<c>successThreshold</c> consecutive successes).</summary>
@@ -72,11 +74,11 @@ public sealed class ReactionQueries(WorkloadDriver workload, ScenarioCluster clu
         };
     }
 
-    private ReactionWindow Predict(ProbeKind kind, KubeletFault fault, ReactionMeasure measure)
+    private ReactionWindow Predict(ProbeKind kind, KubeletFault fault, ReactionMeasure measure, bool stopped = false)
     {
         var query = new ReactionQuery(Type(kind), workload.RequireProbe(kind), fault, measure)
         {
-            ExitAfterSigterm = ExitAfterSigterm(),
+            ExitAfterSigterm = stopped ? null : ExitAfterSigterm(),
             ExitSlack = TimeSpan.FromSeconds(ExitSlackSeconds),
             GracePeriodSeconds = kind == ProbeKind.Readiness ? Kubelet.Semantics.KillGracePeriod.MinimumSeconds : KillGracePeriod(kind),
             Profile = IsBefore(1, 21) ? KubeletProfile.V120 : KubeletProfile.V132,

@@ -96,7 +96,7 @@ public sealed class TimingAnalysis(
     {
         try
         {
-            var lines = await appLog.ReadAsync(pod, workload.ContainerName, cancellationToken);
+            var lines = await appLog.ReadAsync(pod, workload.ProbeLogContainerOf(null), cancellationToken);
             foreach (var problem in lines.Problems.Take(3))
             {
                 log.Write($"the app's log of {pod}: {problem}");

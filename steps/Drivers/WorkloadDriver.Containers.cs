@@ -28,6 +28,7 @@ public sealed partial class WorkloadDriver
     public V1Container AddContainer(string name, ContainerRole role)
     {
         EnsureNotDeployed();
+        RequireTargetApp($"container \"{name}\" (a copy of the target app)");
         if (!Regex.IsMatch(name, "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"))
         {
             throw new ScenarioInputException($"container name \"{name}\" is not a DNS-1123 label (lower-case letters, digits and '-', at most 63).");

@@ -20,6 +20,7 @@ public sealed partial class WorkloadDriver
         RefuseSidecarsBefore(cluster.Backend.KubernetesVersion);
         _deployed = true;
         recorder.SetProbes(ProbeSettings());
+        AttachProxies();
         var clock = Stopwatch.StartNew();
         log.Write($"deploying {DeploymentName} with {Replicas} replica(s) into namespace {cluster.Namespace.Name}");
         await cluster.Namespace.ApplyAsync(_workload, cancellationToken);
@@ -46,7 +47,9 @@ public sealed partial class WorkloadDriver
     {
         var name = roster.NameOf(ordinal);
         log.Write($"deleting pod {ordinal} ({name}){(gracePeriodSeconds is { } g ? $" with grace period {g} s" : "")}");
+        var sent = clock.Now;
         await cluster.Namespace.DeletePodAsync(name, gracePeriodSeconds, cancellationToken);
+        _deletions[name] = MeasuredInstant.Between(sent, clock.Now);
         await expectations.EventuallyAsync(
             $"pod {ordinal} to be terminating",
             TimeSpan.FromSeconds(30),

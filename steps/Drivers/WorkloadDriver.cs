@@ -6,28 +6,29 @@ using ProbeHarness.Steps.Support;
 
 namespace ProbeHarness.Steps.Drivers;
 
-/// <summary>Builds the scenario's workload from the default manifest, applying the scenario's settings in code, and deploys it.</summary>
+/// <summary>Builds the scenario's workload from the default manifest (or the user's own, behind the probe fault proxy), applying the scenario's settings in code, and deploys it.</summary>
 public sealed partial class WorkloadDriver(
     ScenarioCluster cluster,
     ClusterObserver observer,
     PodRoster roster,
     Expectations expectations,
     ScenarioRecorder recorder,
+    ScenarioClock clock,
     ScenarioLog log)
 {
     /// <summary>Where the emptyDir that keeps faults over restarts is mounted.</summary>
     public const string FaultStateDirectory = "/var/run/target-app/faults";
 
-    private readonly Workload _workload = WorkloadManifest.LoadDefault();
+    private Workload _workload = WorkloadManifest.LoadDefault();
     private bool _deployed;
 
     /// <summary>The workload as configured so far (deployed as it is now by <see cref="DeployAsync"/>).</summary>
     public Workload Workload => _workload;
 
-    /// <summary>The target app's container spec.</summary>
-    public V1Container Container => _workload.Deployment.Spec.Template.Spec.Containers[0];
+    /// <summary>The app container's spec: the target app's, or the first probed container of the user's own workload.</summary>
+    public V1Container Container => _workload.Deployment.Spec.Template.Spec.Containers[_appContainerIndex];
 
-    /// <summary>The target app's container name.</summary>
+    /// <summary>The app container's name.</summary>
     public string ContainerName => Container.Name;
 
     /// <summary>The Deployment's name.</summary>

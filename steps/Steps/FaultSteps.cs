@@ -62,6 +62,18 @@ public sealed class FaultSteps(FaultDriver faults, ScenarioCluster cluster)
     [When(@"^(pod \d+|every pod) crashes with exit code (\d+)$")]
     public Task WhenCrashing(PodSelection pods, int exitCode) => faults.InjectAsync(pods, FaultRequest.Crash(exitCode), cluster.Aborted);
 
+    /// <summary>When the app of pod 1 is killed (the probe fault proxy sends SIGKILL to the user's app).</summary>
+    [When(@"^the app of (pod \d+|every pod) is killed$")]
+    public Task WhenKilled(PodSelection pods) => faults.InjectAsync(pods, FaultRequest.Kill(), cluster.Aborted);
+
+    /// <summary>When the app of pod 1 freezes (SIGSTOP through the probe fault proxy: forwarded HTTP and gRPC probes hang).</summary>
+    [When(@"^the app of (pod \d+|every pod) freezes$")]
+    public Task WhenFrozen(PodSelection pods) => faults.InjectAsync(pods, FaultRequest.Freeze(frozen: true), cluster.Aborted);
+
+    /// <summary>When the app of pod 1 thaws (SIGCONT).</summary>
+    [When(@"^the app of (pod \d+|every pod) thaws$")]
+    public Task WhenThawed(PodSelection pods) => faults.InjectAsync(pods, FaultRequest.Freeze(frozen: false), cluster.Aborted);
+
     /// <summary>When pod 1 leaks 300 MB of memory.</summary>
     [When(@"^(pod \d+|every pod) leaks (\d+) MB of memory$")]
     public Task WhenLeaking(PodSelection pods, int megabytes) => faults.InjectAsync(pods, FaultRequest.Leak(megabytes), cluster.Aborted);

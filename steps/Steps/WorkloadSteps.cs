@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Reqnroll;
+using Reqnroll.UnitTestProvider;
+using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Steps.Drivers;
 using ProbeHarness.Steps.Support;
 
@@ -7,8 +9,23 @@ namespace ProbeHarness.Steps.Steps;
 
 /// <summary>Steps that shape and deploy the target app: replicas, probes, pod settings, the app's environment, the Service.</summary>
 [Binding]
-public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster cluster)
+public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster cluster, FeatureContext feature, IUnitTestRuntimeProvider runtime, ScenarioLog log)
 {
+    /// <summary>Given the workload in "deploy/my-app.yaml" (the user's own Deployment and Service, relative to the feature file or the repository root; probed through the probe fault proxy).</summary>
+    [Given(@"^the workload in " + QuotedText.Pattern + "$")]
+    public void GivenWorkloadFile(string path)
+    {
+        if (cluster.Backend.Kind == BackendKind.K3s)
+        {
+            // Only the target app's image is built and imported into K3s today; a user's image would never start there.
+            const string reason = "a user's own image is not loaded into K3s yet (only the target app's is); run it on the emulated backend, the local cluster or a kubeconfig cluster that can pull it";
+            log.Write($"skipped: {reason}");
+            runtime.TestIgnore(reason);
+        }
+
+        workload.UseWorkloadFile(QuotedText.Unescape(path), FeaturePath.Of(feature.FeatureInfo));
+    }
+
     /// <summary>Given the target app with 2 replicas.</summary>
     [Given(@"^the target app with (-?\d+) replicas?$")]
     public void GivenReplicas(int replicas) => workload.SetReplicas(replicas);
@@ -35,45 +52,49 @@ public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster clust
 
     /// <summary>Given the target app starts listening 10 s after it starts (LISTEN_DELAY_SECONDS).</summary>
     [Given(@"^the target app starts listening (\d+) s after it starts$")]
-    public void GivenListenDelay(int seconds) => workload.SetEnvironment("LISTEN_DELAY_SECONDS", Text(seconds));
+    public void GivenListenDelay(int seconds) => TargetApp("LISTEN_DELAY_SECONDS", Text(seconds));
 
     /// <summary>Given the target app's startup takes 8 s after it starts listening (STARTUP_DELAY_SECONDS: /startupz and /readyz answer 503 until then).</summary>
     [Given(@"^the target app's startup takes (\d+) s after it starts listening$")]
-    public void GivenStartupDelay(int seconds) => workload.SetEnvironment("STARTUP_DELAY_SECONDS", Text(seconds));
+    public void GivenStartupDelay(int seconds) => TargetApp("STARTUP_DELAY_SECONDS", Text(seconds));
 
     /// <summary>Given the target app becomes ready 5 s after it starts listening (READY_DELAY_SECONDS: /readyz answers 503 until then).</summary>
     [Given(@"^the target app becomes ready (\d+) s after it starts listening$")]
-    public void GivenReadyDelay(int seconds) => workload.SetEnvironment("READY_DELAY_SECONDS", Text(seconds));
+    public void GivenReadyDelay(int seconds) => TargetApp("READY_DELAY_SECONDS", Text(seconds));
 
     /// <summary>Given faults survive container restarts (FAULT_STATE_DIR on an emptyDir volume).</summary>
     [Given(@"^faults survive container restarts$")]
-    public void GivenStickyFaults() => workload.KeepFaultsOverRestarts();
+    public void GivenStickyFaults()
+    {
+        workload.RequireTargetApp("faults surviving restarts (FAULT_STATE_DIR)");
+        workload.KeepFaultsOverRestarts();
+    }
 
     /// <summary>Given the liveness endpoint also checks the dependency (LIVENESS_CHECKS_DEPENDENCY=true).</summary>
     [Given(@"^the liveness endpoint also checks the dependency$")]
-    public void GivenLivenessChecksDependency() => workload.SetEnvironment("LIVENESS_CHECKS_DEPENDENCY", "true");
+    public void GivenLivenessChecksDependency() => TargetApp("LIVENESS_CHECKS_DEPENDENCY", "true");
 
     /// <summary>Given the target app ignores SIGTERM (IGNORE_SIGTERM=true: only SIGKILL at the grace deadline stops it).</summary>
     [Given(@"^the target app ignores SIGTERM$")]
-    public void GivenIgnoreSigterm() => workload.SetEnvironment("IGNORE_SIGTERM", "true");
+    public void GivenIgnoreSigterm() => TargetApp("IGNORE_SIGTERM", "true");
 
     /// <summary>Given the target app keeps serving for 10 s after SIGTERM (SHUTDOWN_DELAY_SECONDS).</summary>
     [Given(@"^the target app keeps serving for (\d+) s after SIGTERM$")]
-    public void GivenShutdownDelay(int seconds) => workload.SetEnvironment("SHUTDOWN_DELAY_SECONDS", Text(seconds));
+    public void GivenShutdownDelay(int seconds) => TargetApp("SHUTDOWN_DELAY_SECONDS", Text(seconds));
 
     /// <summary>Given the readiness endpoint fails once the target app is shutting down (READINESS_FAILS_ON_SHUTDOWN=true).</summary>
     [Given(@"^the readiness endpoint fails once the target app is shutting down$")]
-    public void GivenReadinessFailsOnShutdown() => workload.SetEnvironment("READINESS_FAILS_ON_SHUTDOWN", "true");
+    public void GivenReadinessFailsOnShutdown() => TargetApp("READINESS_FAILS_ON_SHUTDOWN", "true");
 
     /// <summary>Given the liveness endpoint fails with status 500 from the start (FAULTS_AT_START, applied by every new container).</summary>
     [Given(@"^the (liveness|readiness|startup) endpoint fails with status (\d+) from the start$")]
     public void GivenFaultAtStart(ProbeKind kind, int status) =>
-        workload.SetEnvironment("FAULTS_AT_START", new JsonObject
+        TargetApp("FAULTS_AT_START", new JsonObject
         {
             [kind.ToString().ToLowerInvariant()] = new JsonObject { ["mode"] = "fail", ["status"] = status },
         }.ToJsonString());
 
-    /// <summary>Given the target app environment variable NAME is "value" (write \" for a quote in the value).</summary>
+    /// <summary>Given the target app environment variable NAME is "value" (write \" for a quote in the value); with an own workload, its app container's.</summary>
     [Given(@"^the target app environment variable (\w+) is " + QuotedText.Pattern + "$")]
     public void GivenEnvironment(string name, string value) => workload.SetEnvironment(name, QuotedText.Unescape(value));
 
@@ -100,6 +121,13 @@ public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster clust
     /// <summary>When pod 1 is deleted with a grace period of 5 s.</summary>
     [When(@"^pod (\d+) is deleted with a grace period of (\d+) s$")]
     public Task WhenPodDeletedWithGrace(int ordinal, long seconds) => workload.DeletePodAsync(ordinal, seconds, cluster.Aborted);
+
+    // A variable only the target app reads: refused, naming it, when the scenario tests a user's own app.
+    private void TargetApp(string name, string value)
+    {
+        workload.RequireTargetApp(name);
+        workload.SetEnvironment(name, value);
+    }
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json;
 using Reqnroll;
 using Reqnroll.BoDi;
@@ -113,6 +112,7 @@ public sealed class Hooks(
         var outcome = authoring?.Outcome ?? Outcome();
         ScenarioDiagnostics? diagnostics = null;
         IReadOnlyList<TimelineEntry> timeline = [];
+        OwnAppRecord? ownApp = null;
         if (cluster is not null)
         {
             await Attempt(log, "stopping traffic", () => container.Resolve<TrafficDriver>().StopAsync());
@@ -121,6 +121,7 @@ public sealed class Hooks(
                 await container.Resolve<TimingAnalysis>().RecordAsync(cluster.Aborted);
                 timeline = container.Resolve<TimelineBuilder>().Build();
             });
+            await Attempt(log, "measuring the own app", async () => ownApp = await container.Resolve<OwnAppMeasurements>().MeasureAsync(cluster.Aborted));
             // Held scenarios too: the containers' logs carry the app's own probe answers with their latencies, which the
             // advisor reads from the records (the report itself shows diagnostics only for scenarios that did not hold).
             if (outcome is not "skipped")
@@ -141,7 +142,7 @@ public sealed class Hooks(
 
         var message = authoring?.Message
             ?? (hostLimit is null ? null : $"{hostLimit.Describe()} (the step that failed then: {Message(scenario.TestError)})");
-        await Attempt(log, "writing the scenario record", () => WriteRecordAsync(outcome, message, timeline, diagnostics, log));
+        await Attempt(log, "writing the scenario record", () => WriteRecordAsync(outcome, message, timeline, diagnostics, ownApp, log));
         if (cluster is not null)
         {
             await container.Resolve<ClusterObserver>().DisposeAsync();
@@ -187,7 +188,7 @@ public sealed class Hooks(
     private static bool IsEnvironmental(Exception? error) =>
         error is ClusterUnavailableException || error?.InnerException is ClusterUnavailableException;
 
-    private async Task WriteRecordAsync(string outcome, string? message, IReadOnlyList<TimelineEntry> timeline, ScenarioDiagnostics? diagnostics, ScenarioLog log)
+    private async Task WriteRecordAsync(string outcome, string? message, IReadOnlyList<TimelineEntry> timeline, ScenarioDiagnostics? diagnostics, OwnAppRecord? ownApp, ScenarioLog log)
     {
         var clock = container.Resolve<ScenarioClock>();
         var recorder = container.Resolve<ScenarioRecorder>();
@@ -217,6 +218,7 @@ public sealed class Hooks(
             Timings = recorder.Timings,
             Timeline = timeline,
             Diagnostics = diagnostics,
+            OwnApp = ownApp,
         };
         Directory.CreateDirectory(TestRun.ResultsDirectory);
         // Named by the scenario's unique id: two scenarios whose titles slug alike must not overwrite each other's record.
@@ -229,10 +231,7 @@ public sealed class Hooks(
     private string ScenarioId(string featureFile) =>
         container.IsRegistered<ScenarioCase>() ? container.Resolve<ScenarioCase>().Id.ToString() : $"{featureFile}#{Title()}";
 
-    // The generated feature class names its file; outside the adapter the feature's folder and title stand in.
-    private string FeatureFile() =>
-        TestContext.Current.TestClassInstance?.GetType().GetCustomAttribute<FeatureFileAttribute>()?.Path
-        ?? $"{feature.FeatureInfo.FolderPath}/{ScenarioSlug.Of(feature.FeatureInfo.Title)}.feature";
+    private string FeatureFile() => FeaturePath.Of(feature.FeatureInfo);
 
     private string Title()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ProbeHarness.TargetApp.Lifecycle;
 using ProbeHarness.TargetApp.Memory;
+using ProbeHarness.TargetApp.Proxy;
 
 namespace ProbeHarness.TargetApp.Configuration;
 
@@ -83,10 +84,12 @@ public sealed record TargetAppSettings
         var env = new EnvironmentReader(lookup);
         // TMPDIR is unset in a real container (so /tmp); the emulated backend points it at the container's own /tmp.
         var temporary = env.Text("TMPDIR") ?? "/tmp";
+        var bindAddress = env.Address("BIND_ADDRESS", IPAddress.Any);
+        var httpPort = env.Port("PORT", 8080);
         return new TargetAppSettings
         {
-            BindAddress = env.Address("BIND_ADDRESS", IPAddress.Any),
-            HttpPort = env.Port("PORT", 8080),
+            BindAddress = bindAddress,
+            HttpPort = httpPort,
             TcpPort = env.Port("TCP_PORT", 8081),
             GrpcPort = env.Port("GRPC_PORT", 9090),
             PodName = env.Text("POD_NAME") ?? Environment.MachineName,
@@ -112,8 +115,12 @@ public sealed record TargetAppSettings
             LeakLimits = new LeakLimits(
                 env.Megabytes(LeakLimits.PerCallVariable, LeakLimits.Default.PerCallMegabytes, LeakLimits.MaxMegabytes),
                 env.Megabytes(LeakLimits.TotalVariable, LeakLimits.Default.TotalMegabytes, LeakLimits.MaxMegabytes)),
+            Proxy = ProxySettings.FromEnvironment(env, bindAddress, httpPort),
         };
     }
+
+    /// <summary>The probe fault proxy mode (<c>PROXY_ROUTES</c>, <c>PROXY_APP_HOST</c>, <c>PROXY_SIGNAL_PORTS</c>); null for the normal target app.</summary>
+    public ProxySettings? Proxy { get; init; }
 
     /// <summary>How much the leak fault may leak per call and in all (<c>LEAK_MAX_MEGABYTES_PER_CALL</c>, <c>LEAK_MAX_MEGABYTES_TOTAL</c>).</summary>
     public LeakLimits LeakLimits { get; init; } = LeakLimits.Default;
@@ -144,5 +151,6 @@ public sealed record TargetAppSettings
         json.WriteNumber("exitCode", RunExitCode);
         json.WriteNumber("leakMaxMegabytesPerCall", LeakLimits.PerCallMegabytes);
         json.WriteNumber("leakMaxMegabytesTotal", LeakLimits.TotalMegabytes);
+        Proxy?.WriteTo(json);
     }
 }

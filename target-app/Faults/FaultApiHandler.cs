@@ -4,6 +4,7 @@ using ProbeHarness.TargetApp.Http;
 using ProbeHarness.TargetApp.Lifecycle;
 using ProbeHarness.TargetApp.Logging;
 using ProbeHarness.TargetApp.Memory;
+using ProbeHarness.TargetApp.Proxy;
 
 namespace ProbeHarness.TargetApp.Faults;
 
@@ -11,6 +12,7 @@ namespace ProbeHarness.TargetApp.Faults;
 public sealed class FaultApiHandler
 {
     private static readonly string[] PutTargets = ["liveness", "readiness", "startup", "tcp", "dependency"];
+    private static readonly string[] ProxyPutTargets = ["liveness", "readiness", "startup", "tcp", "freeze"];
 
     private readonly FaultBoard _board;
     private readonly MemoryBallast _ballast;
@@ -18,10 +20,12 @@ public sealed class FaultApiHandler
     private readonly JsonLineLog _log;
     private readonly AppEventLog _events;
     private readonly TimeProvider _time;
+    private readonly AppProcessControl? _app;
 
-    /// <summary>Creates the handler.</summary>
-    public FaultApiHandler(FaultBoard board, MemoryBallast ballast, ProcessExit exit, JsonLineLog log, AppEventLog events, TimeProvider time)
+    /// <summary>Creates the handler; with <paramref name="app"/> (proxy mode) crash and freeze signal the app, and dependency and leak are unavailable.</summary>
+    public FaultApiHandler(FaultBoard board, MemoryBallast ballast, ProcessExit exit, JsonLineLog log, AppEventLog events, TimeProvider time, AppProcessControl? app = null)
     {
+        _app = app;
         _board = board;
         _ballast = ballast;
         _exit = exit;
@@ -38,15 +42,27 @@ public sealed class FaultApiHandler
     {
         var change = _board.Apply(_ => FaultSnapshot.Healthy);
         _events.FaultsCleared(change.At, FaultRequest.Api(context));
+        if (_app?.IsFrozen == true)
+        {
+            // Everything healthy again includes a frozen app; a thaw that fails leaves "frozen": true in the answer.
+            LogSignalled(FaultRequest.Api(context), "freeze", _app.SetFrozen(false), frozen: false);
+        }
+
         return Task.FromResult(StateAnswer(change.Current));
     });
 
     /// <summary><c>PUT /faults/{target}</c>: a probe's fault, the TCP listener or the dependency.</summary>
     public Task PutAsync(HttpContext context, string target) => RunAsync(context, body =>
     {
-        if (!PutTargets.Contains(target))
+        var targets = _app is null ? PutTargets : ProxyPutTargets;
+        if (_app is not null && target == "dependency")
         {
-            var unknown = new FaultInputException("probe", $"unknown fault target '{target}'", PutTargets);
+            return Task.FromResult(NotInProxyMode(target));
+        }
+
+        if (!targets.Contains(target))
+        {
+            var unknown = new FaultInputException("probe", $"unknown fault target '{target}'", targets);
             return Task.FromResult(new Answer(404, json => JsonResponse.WriteError(json, unknown), unknown.Message));
         }
 
@@ -54,6 +70,11 @@ public sealed class FaultApiHandler
         using var document = JsonDocumentReader.Parse(body);
         var root = document.RootElement;
         var now = _time.GetUtcNow();
+        if (_app is not null && target == "freeze")
+        {
+            return Task.FromResult(Freeze(context, root));
+        }
+
         Func<FaultSnapshot, FaultSnapshot> change = target switch
         {
             "tcp" => ParseTcp(root),
@@ -69,6 +90,11 @@ public sealed class FaultApiHandler
     public Task CrashAsync(HttpContext context) => RunAsync(context, body =>
     {
         using var document = JsonDocumentReader.Parse(body);
+        if (_app is not null)
+        {
+            return Task.FromResult(KillApp(context, document.RootElement));
+        }
+
         var exitCode = JsonFields.Of(document.RootElement, string.Empty, ["exitCode"]).Integer("exitCode", 0, 255) ?? 1;
         _events.CrashRequested(_events.Now(), FaultRequest.Api(context), exitCode);
         context.Response.OnCompleted(() =>
@@ -86,6 +112,11 @@ public sealed class FaultApiHandler
     /// <summary><c>POST /faults/leak</c>: allocates and keeps <c>megabytes</c> more memory, within the <see cref="LeakLimits"/>.</summary>
     public Task LeakAsync(HttpContext context) => RunAsync(context, body =>
     {
+        if (_app is not null)
+        {
+            return Task.FromResult(NotInProxyMode("leak"));
+        }
+
         using var document = JsonDocumentReader.Parse(body);
         var fields = JsonFields.Of(document.RootElement, string.Empty, ["megabytes"]);
         var megabytes = fields.Integer("megabytes", 1, int.MaxValue)
@@ -94,6 +125,95 @@ public sealed class FaultApiHandler
         _events.LeakApplied(_events.Now(), FaultRequest.Api(context), megabytes);
         return Task.FromResult(new Answer(200, WriteMemory));
     });
+
+    // Proxy mode: the proxy has no dependency or heap of the app's to break.
+    private static Answer NotInProxyMode(string target)
+    {
+        var error = $"{target} is not available in proxy mode: the proxy cannot reach inside the app";
+        return new Answer(409, json =>
+        {
+            json.WriteString("error", error);
+            json.WriteString("field", target);
+        }, error);
+    }
+
+    private static Answer Conflict(string field, string problem) => new(409, json =>
+    {
+        json.WriteString("error", problem);
+        json.WriteString("field", field);
+    }, problem);
+
+    private Answer KillApp(HttpContext context, JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("exitCode", out _))
+        {
+            throw new FaultInputException("exitCode", "cannot be chosen in proxy mode: the app is killed with SIGKILL, so it exits 137");
+        }
+
+        JsonFields.Of(root, string.Empty, []);
+        var result = _app!.Kill();
+        if (!result.Succeeded)
+        {
+            return Conflict("crash", result.Problem!);
+        }
+
+        LogSignalled(FaultRequest.Api(context), "crash", result, frozen: null);
+        return new Answer(202, json =>
+        {
+            json.WriteBoolean("exiting", true);
+            WriteSignalled(json, result);
+        });
+    }
+
+    private Answer Freeze(HttpContext context, JsonElement root)
+    {
+        var frozen = JsonFields.Of(root, string.Empty, ["frozen"]).Boolean("frozen")
+            ?? throw new FaultInputException("frozen", "is required (true or false)");
+        var result = _app!.SetFrozen(frozen);
+        if (!result.Succeeded)
+        {
+            return Conflict("frozen", result.Problem!);
+        }
+
+        LogSignalled(FaultRequest.Api(context), "freeze", result, frozen);
+        var state = StateAnswer(_board.Current);
+        return state with
+        {
+            WriteFields = json =>
+            {
+                state.WriteFields(json);
+                WriteSignalled(json, result);
+            },
+        };
+    }
+
+    private static void WriteSignalled(Utf8JsonWriter json, AppSignalResult result)
+    {
+        json.WriteString("signal", result.Signal);
+        json.WriteNumber("pid", result.ProcessIds[0]);
+        json.WriteStartArray("pids");
+        foreach (var processId in result.ProcessIds)
+        {
+            json.WriteNumberValue(processId);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private void LogSignalled(FaultRequest request, string target, AppSignalResult result, bool? frozen)
+    {
+        if (result.Succeeded)
+        {
+            _events.AppSignalled(result.At, request, target, result.Signal, result.ProcessIds, frozen);
+            return;
+        }
+
+        _log.Write("error", json =>
+        {
+            json.WriteString("component", "proxy-signal");
+            json.WriteString("message", result.Problem);
+        });
+    }
 
     private static Func<FaultSnapshot, FaultSnapshot> ParseTcp(JsonElement root)
     {
@@ -134,6 +254,11 @@ public sealed class FaultApiHandler
     private Answer StateAnswer(FaultSnapshot snapshot) => new(200, json =>
     {
         snapshot.WriteFieldsTo(json, _time.GetUtcNow());
+        if (_app is not null)
+        {
+            json.WriteBoolean("frozen", _app.IsFrozen);
+        }
+
         json.WriteStartObject("memory");
         WriteMemory(json);
         json.WriteEndObject();

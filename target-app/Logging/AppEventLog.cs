@@ -219,6 +219,127 @@ public sealed class AppEventLog
             json.WriteString("reason", reason);
         });
 
+    /// <summary><c>listening</c> in proxy mode: the fault API port and every HTTP and gRPC route listener are open (TCP routes follow the app).</summary>
+    public void ProxyListening(DateTimeOffset at, TargetAppSettings settings) =>
+        _log.WriteEvent(AppEventNames.Listening, at, json =>
+        {
+            json.WriteString("bindAddress", settings.BindAddress.ToString());
+            json.WriteNumber("port", settings.HttpPort);
+            json.WriteBoolean("proxied", true);
+            settings.Proxy?.WriteTo(json);
+        });
+
+    /// <summary><c>probe-answered</c> for a proxied HTTP probe: the answer (the app's or the fault's) as the client saw it.</summary>
+    public void ProxiedProbeAnswered(
+        DateTimeOffset at, string path, ProbeKind probe, string? userAgent, DateTimeOffset receivedAt, ProxiedAnswer answer, string reason, long startedTimestamp)
+    {
+        var durationMs = Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+        _log.WriteEvent(AppEventNames.ProbeAnswered, at, json =>
+        {
+            json.WriteString("path", path);
+            WriteProbe(json, probe);
+            WriteUserAgent(json, userAgent);
+            if (answer.Status is { } code)
+            {
+                json.WriteNumber("status", code);
+            }
+
+            if (answer.SendingAt is { } sending)
+            {
+                json.WriteString("sendingAt", JsonOutput.Instant(sending));
+            }
+
+            WriteOutcome(json, receivedAt, answer.Answered, answer.Healthy, answer.AbortedBy, reason, durationMs);
+            WriteProxied(json, answer);
+        });
+    }
+
+    /// <summary><c>grpc-answered</c> for a proxied gRPC probe: the serving status or RPC status as the client saw it.</summary>
+    public void ProxiedGrpcAnswered(
+        DateTimeOffset at, string service, ProbeKind probe, string? userAgent, DateTimeOffset receivedAt, ProxiedAnswer answer, string reason, long startedTimestamp)
+    {
+        var durationMs = Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+        _log.WriteEvent(AppEventNames.GrpcAnswered, at, json =>
+        {
+            json.WriteString("service", service);
+            WriteProbe(json, probe);
+            WriteUserAgent(json, userAgent);
+            if (answer.ServingStatus is { } serving)
+            {
+                json.WriteString("servingStatus", serving);
+            }
+
+            if (answer.GrpcStatus is { } status)
+            {
+                json.WriteString("grpcStatus", status);
+            }
+
+            WriteOutcome(json, receivedAt, answer.Answered, answer.Healthy, answer.AbortedBy, reason, durationMs);
+            WriteProxied(json, answer);
+        });
+    }
+
+    /// <summary><c>tcp-accepted</c> on a proxied TCP route: the port mirrors the app's, so the connection was closed without forwarding.</summary>
+    public void ProxiedTcpAccepted(DateTimeOffset at, int port, string? remote, ProbeKind probe, int appPort) =>
+        _log.WriteEvent(AppEventNames.TcpAccepted, at, json =>
+        {
+            json.WriteNumber("port", port);
+            json.WriteString("remote", remote);
+            WriteProbe(json, probe);
+            json.WriteNumber("appPort", appPort);
+            json.WriteBoolean("proxied", true);
+            json.WriteNull("upstreamMs");
+        });
+
+    /// <summary><c>tcp-port-changed</c> on a proxied TCP route: open exactly while the app's port accepts and the <c>tcp</c> fault is open.</summary>
+    public void ProxiedTcpPortChanged(DateTimeOffset at, int port, bool open, int appPort, bool appAccepting, bool faultOpen) =>
+        _log.WriteEvent(AppEventNames.TcpPortChanged, at, json =>
+        {
+            json.WriteNumber("port", port);
+            json.WriteBoolean("open", open);
+            json.WriteNumber("appPort", appPort);
+            json.WriteBoolean("appAccepting", appAccepting);
+            json.WriteBoolean("faultOpen", faultOpen);
+            json.WriteBoolean("proxied", true);
+        });
+
+    /// <summary><c>fault-applied</c> for target <c>crash</c> or <c>freeze</c> in proxy mode: <paramref name="signal"/> was sent to the app's processes at <paramref name="at"/>.</summary>
+    public void AppSignalled(DateTimeOffset at, FaultRequest request, string target, string signal, IReadOnlyList<int> processIds, bool? frozen) =>
+        _log.WriteEvent(AppEventNames.FaultApplied, at, json =>
+        {
+            WriteRequest(json, request, target);
+            json.WriteString("signal", signal);
+            json.WriteNumber("pid", processIds[0]);
+            json.WriteStartArray("pids");
+            foreach (var processId in processIds)
+            {
+                json.WriteNumberValue(processId);
+            }
+
+            json.WriteEndArray();
+            if (frozen is { } value)
+            {
+                json.WriteBoolean("frozen", value);
+            }
+
+            json.WriteBoolean("proxied", true);
+        });
+
+    private static void WriteProxied(Utf8JsonWriter json, ProxiedAnswer answer)
+    {
+        json.WriteBoolean("proxied", true);
+        if (answer.UpstreamMs is { } upstream)
+        {
+            json.WriteNumber("upstreamMs", Math.Round(upstream, 2));
+        }
+        else
+        {
+            json.WriteNull("upstreamMs");
+        }
+
+        json.WriteString("outcome", answer.Outcome);
+    }
+
     private void FaultWindow(string name, DateTimeOffset at, ProbeKind probe, ProbeFault fault) =>
         _log.WriteEvent(name, at, json =>
         {

@@ -45,20 +45,10 @@ public sealed class ProbeRequestHandler
                 await Task.Delay(Timeout.Infinite, giveUp.Token);
             }
 
-            if (verdict.Action == ProbeAction.Redirect)
-            {
-                context.Response.Headers.Location = verdict.Location;
-            }
-
             // The kubelet may read the answer before this handler runs again after the write (a loaded machine): the
             // instant the write began bounds its arrival from below, the logged instant after the write from above.
             sendingAt = _events.Now();
-            await JsonResponse.WriteAsync(context, verdict.StatusCode, json =>
-            {
-                json.WriteString("probe", kind.Name());
-                json.WriteString("status", verdict.IsHealthy ? "ok" : "fail");
-                json.WriteString("reason", verdict.Reason);
-            });
+            await ProbeAnswer.WriteAsync(context, kind, verdict);
             answered = verdict.StatusCode;
         }
         catch (OperationCanceledException)

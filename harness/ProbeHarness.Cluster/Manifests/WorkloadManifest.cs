@@ -4,7 +4,7 @@ using YamlDotNet.Core;
 
 namespace ProbeHarness.Cluster.Manifests;
 
-/// <summary>Loads a workload manifest (one apps/v1 Deployment and one v1 Service) into a fresh <see cref="Workload"/>.</summary>
+/// <summary>Loads a workload manifest (one apps/v1 Deployment and one v1 Service) into a fresh <see cref="Workload"/>: the target app's, or a user's own.</summary>
 /// <remarks>Every call parses anew, so each caller gets its own deep copy and may change it freely.</remarks>
 public static class WorkloadManifest
 {
@@ -42,6 +42,16 @@ public static class WorkloadManifest
         var documents = ManifestOutline.Read(yaml, file);
         foreach (var document in documents)
         {
+            if (document.Kind == "StatefulSet")
+            {
+                throw new ManifestException(
+                    file,
+                    document.Line,
+                    null,
+                    $"{document.Kind} {document.Name}: the harness deploys a Deployment and cannot run a StatefulSet yet (its ordered, stably named pods are not modelled); "
+                    + "put the same pod template in an apps/v1 Deployment to test its probes");
+            }
+
             if (document.TypeKey is not (DeploymentKey or ServiceKey))
             {
                 throw new ManifestException(
@@ -70,7 +80,10 @@ public static class WorkloadManifest
         var index = documents.ToList();
         return new Workload(
             (V1Deployment)objects[index.IndexOf(deployment)],
-            (V1Service)objects[index.IndexOf(service)]);
+            (V1Service)objects[index.IndexOf(service)])
+        {
+            Source = new WorkloadSource(file, deployment, service),
+        };
     }
 
     private static ManifestDocument Single(IReadOnlyList<ManifestDocument> documents, string key, string kind, string apiVersion, string file)

@@ -21,6 +21,6 @@ public sealed record EmulatedBackendOptions
     /// <summary>Where runs claim their loopback /16 (shared by every run on the machine, whatever its root directory).</summary>
     public string SubnetClaimsDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "probe-harness", "subnets");
 
-    /// <summary>The image map; null loads <c>HARNESS_EMULATED_IMAGES</c> or the built-in <c>emulated-images.json</c>.</summary>
+    /// <summary>The image map; null loads <c>HARNESS_EMULATED_IMAGES</c> (if set) before the built-in <c>emulated-images.json</c>.</summary>
     public EmulatedImageMap? Images { get; init; }
 }

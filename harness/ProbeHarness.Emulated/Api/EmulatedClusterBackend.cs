@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ProbeHarness.Cluster;
+using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Emulated.Containers;
 using ProbeHarness.Emulated.Images;
 using ProbeHarness.Emulated.Network;
@@ -34,7 +35,7 @@ public sealed class EmulatedClusterBackend : IClusterBackend
     public EmulatedClusterBackend(EmulatedBackendOptions? options = null)
     {
         _options = options ?? new EmulatedBackendOptions();
-        Info = new BackendInfo("emulated", true, $"emulated-{_options.Kubelet.KubeletVersion}",
+        Info = new BackendInfo(BackendKind.Emulated, $"emulated-{_options.Kubelet.KubeletVersion}",
             "emulated: no cluster; kubelet emulator on loopback (not started yet)");
     }
 

@@ -33,7 +33,7 @@ public sealed class KubeconfigBackend : IClusterBackend
         _run = run ?? RunIdentity.New();
         _retry = retry ?? ApiRetrySettings.Default;
         _time = time ?? TimeProvider.System;
-        Info = new BackendInfo("kubeconfig", false, "unknown", $"existing cluster from {options.KubeconfigPath} (not connected yet)");
+        Info = new BackendInfo(BackendKind.Kubeconfig, "unknown", $"existing cluster from {options.KubeconfigPath} (not connected yet)");
     }
 
     /// <inheritdoc />
@@ -51,7 +51,7 @@ public sealed class KubeconfigBackend : IClusterBackend
             () => ReadVersionAsync(_connection, context, cancellationToken),
             found => $"connected to {_connection.ApiServer} (context {context}, Kubernetes {found.GitVersion})").ConfigureAwait(false);
 
-        Info = new BackendInfo("kubeconfig", false, version.GitVersion,
+        Info = new BackendInfo(BackendKind.Kubeconfig, version.GitVersion,
             $"existing cluster: context {context} at {_connection.ApiServer} (kubeconfig {_options.KubeconfigPath})");
 
         // Checked once the API server answered: with a dead server, that is the problem to name first.

@@ -46,7 +46,7 @@ public sealed class K3sBackend : IClusterBackend
         _run = run ?? RunIdentity.New();
         _retry = retry ?? ApiRetrySettings.Default;
         _time = time ?? TimeProvider.System;
-        Info = new BackendInfo("k3s", false, options.K3sImage[(options.K3sImage.LastIndexOf(':') + 1)..], $"disposable K3s ({options.K3sImage}) in Docker, not started yet");
+        Info = new BackendInfo(BackendKind.K3s, options.K3sImage[(options.K3sImage.LastIndexOf(':') + 1)..], $"disposable K3s ({options.K3sImage}) in Docker, not started yet");
     }
 
     /// <inheritdoc />
@@ -98,7 +98,7 @@ public sealed class K3sBackend : IClusterBackend
 
         var version = await _connection.Api.RunAsync("reading the K3s server version", token => _connection.Client.Version.GetCodeAsync(token), cancellationToken)
             .ConfigureAwait(false);
-        Info = new BackendInfo("k3s", false, version.GitVersion, compatVersion is null
+        Info = new BackendInfo(BackendKind.K3s, version.GitVersion, compatVersion is null
             ? $"disposable K3s {version.GitVersion} ({_options.K3sImage}) in Docker container {_container.Id[..12]}, API server {_connection.ApiServer}"
             : K3sCompatImage.Describe(_options.K3sImage, compatVersion, version.GitVersion, _container.Id[..12], _connection.ApiServer));
 

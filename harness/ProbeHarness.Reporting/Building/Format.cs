@@ -28,6 +28,36 @@ public static class Format
     /// <summary>e.g. <c>0.87</c> for a measured/bound ratio.</summary>
     public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>The lines a report shows for a user's own app: its manifest, its probes as the manifest states them, start and latency per probe, exits after SIGTERM.</summary>
+    public static IEnumerable<string> OwnApp(OwnAppRecord app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        yield return $"workload {app.Manifest}, probed through the probe fault proxy";
+        foreach (var probe in app.ManifestProbes)
+        {
+            yield return $"manifest's {Probe(probe)}";
+        }
+
+        foreach (var p in app.Probes)
+        {
+            var start = p.FirstSuccessSeconds is { } first
+                ? string.Create(CultureInfo.InvariantCulture, $"first success {first:0.00} s (±{p.FirstSuccessPrecisionSeconds ?? 0:0.##} s) after the container started")
+                : "no successful answer";
+            var latency = p.LatencyP50Ms is { } p50
+                ? string.Create(CultureInfo.InvariantCulture, $"app answered in p50 {p50:0.0} ms, p95 {p.LatencyP95Ms:0.0} ms, p99 {p.LatencyP99Ms:0.0} ms")
+                : "no answer timed";
+            yield return $"{p.Pod} {p.Probe}: {p.Answers} probe(s) forwarded; {start}; {latency}";
+        }
+
+        foreach (var exit in app.Exits)
+        {
+            var after = exit.SecondsAfterSigterm is { } seconds
+                ? string.Create(CultureInfo.InvariantCulture, $" {seconds:0.0} s (±{exit.PrecisionSeconds ?? 0:0.##} s) after SIGTERM")
+                : string.Empty;
+            yield return $"{exit.Pod} exited with code {exit.ExitCode}{(exit.Reason is { } r ? $" ({r})" : string.Empty)}{after}";
+        }
+    }
+
     /// <summary>A probe in one line, e.g. <c>liveness httpGet /healthz: delay 0 s, period 10 s, timeout 1 s, success 1, failure 3</c>.</summary>
     public static string Probe(ProbeSettings probe)
     {

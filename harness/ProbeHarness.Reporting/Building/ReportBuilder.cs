@@ -90,6 +90,7 @@ public sealed partial class ReportBuilder(TimeProvider time)
                 .ToList(),
             TimelineImage = TimelineImageFor(index, record.Scenario),
             Diagnostics = verdict.Holds() || verdict == ScenarioVerdict.Skipped ? null : Scrub(record.Diagnostics),
+            OwnApp = record.OwnApp,
         };
     }
 

@@ -70,6 +70,9 @@ public sealed record ScenarioRecord
 
     /// <summary>Pod logs, events and object dumps, kept for failed scenarios.</summary>
     public ScenarioDiagnostics? Diagnostics { get; init; }
+
+    /// <summary>What was measured of a user's own app behind the probe fault proxy, or null when the scenario tested the target app.</summary>
+    public OwnAppRecord? OwnApp { get; init; }
 }
 
 /// <summary>One probe as configured on the container.</summary>

@@ -81,6 +81,9 @@ public sealed record ScenarioRow
     /// <summary>Logs, events and dumps (scrubbed); kept only for rows whose verdict does not hold.</summary>
     public ScenarioDiagnostics? Diagnostics { get; init; }
 
+    /// <summary>What was measured of a user's own app behind the probe fault proxy, or null.</summary>
+    public OwnAppRecord? OwnApp { get; init; }
+
     /// <summary>The trend across runs, when a previous report was given.</summary>
     public ScenarioTrend? Trend { get; init; }
 

@@ -153,6 +153,11 @@ public static partial class HtmlReportWriter
         html.AppendLine($"<img class=\"timeline\" alt=\"{E($"{row.Label} timeline of {row.Scenario}")}\" src=\"data:image/svg+xml;base64,{base64}\">");
 
         List(html, "Probes", row.Probes.Select(Format.Probe));
+        if (row.OwnApp is { } app)
+        {
+            List(html, "Your app", Format.OwnApp(app));
+        }
+
         List(html, "Faults", row.Faults.Select(Format.Fault));
         List(html, "Expectations", row.Expectations.Select(e => $"{(e.Held ? "held" : "NOT HELD")}: {e.Text}{(e.Detail is null ? string.Empty : $" ({e.Detail})")}"));
         Timings(html, row.Timings);

@@ -155,6 +155,21 @@ public static class MarkdownReportWriter
         }
 
         md.AppendLine();
+        var ownApps = rows.Where(r => r.OwnApp is not null).ToList();
+        if (ownApps.Count > 0)
+        {
+            md.AppendLine("## Your app through the probe fault proxy").AppendLine();
+            foreach (var row in ownApps)
+            {
+                md.AppendLine($"**{row.Label} {row.Scenario}**").AppendLine();
+                foreach (var line in Format.OwnApp(row.OwnApp!))
+                {
+                    md.AppendLine($"- {line}");
+                }
+
+                md.AppendLine();
+            }
+        }
     }
 
     private static string Icon(ScenarioVerdict verdict) => verdict switch

@@ -53,7 +53,7 @@ public sealed class KubeconfigBackendTests : IAsyncLifetime
         await backend.StartAsync(progress, TestContext.Current.CancellationToken);
 
         // Then its info names the server version and context, and the startup was reported
-        Assert.Equal(new BackendInfo("kubeconfig", false, "v1.20.2", backend.Info.Description), backend.Info);
+        Assert.Equal(new BackendInfo(BackendKind.Kubeconfig, "v1.20.2", backend.Info.Description), backend.Info);
         Assert.Contains("context local-120", backend.Info.Description);
         Assert.Equal("[kubeconfig]", backend.Info.Label);
         Assert.Contains(progress.Lines, line => line.StartsWith($"[kubeconfig] connected to {_stub.BaseAddress.ToString().TrimEnd('/')} (context local-120, Kubernetes v1.20.2) in ", StringComparison.Ordinal));

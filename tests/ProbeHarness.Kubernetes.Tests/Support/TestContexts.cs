@@ -1,4 +1,5 @@
 using ProbeHarness.Cluster;
+using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Kubernetes.EndpointSlices;
 using ProbeHarness.Kubernetes.Namespaces;
 using ProbeHarness.Kubernetes.Watching;
@@ -21,7 +22,7 @@ public static class TestContexts
         return new ScenarioNamespaceContext(
             connection,
             new EndpointSliceApi(connection.Client, slices),
-            new BackendInfo("k3s", false, "v1.35.3+k3s1", "stub API server"),
+            new BackendInfo(BackendKind.K3s, "v1.35.3+k3s1", "stub API server"),
             Run,
             Image,
             progress ?? new ProgressLog(),

@@ -253,7 +253,7 @@ public sealed class RunTestsScriptTests
     }
 
     [Fact]
-    public async Task The_target_app_is_built_with_the_suite_so_a_fresh_clone_can_run_the_emulated_backend()
+    public async Task The_target_app_and_the_own_app_example_are_built_with_the_suite_so_a_fresh_clone_can_run_the_emulated_backend()
     {
         // Given
         RunTestsScript.SkipUnlessRunnable();
@@ -267,6 +267,7 @@ public sealed class RunTestsScriptTests
         Assert.Equal(0, result.ExitCode);
         var builds = script.Calls.Where(c => c.StartsWith("build ", StringComparison.Ordinal)).ToList();
         Assert.Contains(builds, c => c.Contains("target-app/ProbeHarness.TargetApp.csproj", StringComparison.Ordinal));
+        Assert.Contains(builds, c => c.Contains("examples/own-app/src/OwnApp.csproj", StringComparison.Ordinal));
         Assert.Contains(builds, c => c.Contains("steps/ProbeHarness.Steps.csproj", StringComparison.Ordinal));
         Assert.Contains("built ProbeHarness.TargetApp in ", result.Stdout, StringComparison.Ordinal);
         var testCall = script.Calls.ToList().FindIndex(c => c.StartsWith("test ", StringComparison.Ordinal));

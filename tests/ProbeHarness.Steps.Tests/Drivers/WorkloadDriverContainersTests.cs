@@ -11,7 +11,7 @@ public sealed class WorkloadDriverContainersTests
     public void Each_added_container_runs_the_target_app_on_ports_of_its_own_without_probes()
     {
         // Given the default workload
-        var workload = NewDriver();
+        var workload = TestWorkloadDriver.Create();
 
         // When an app container and a sidecar are added
         var worker = workload.AddContainer("worker", ContainerRole.Regular);
@@ -35,7 +35,7 @@ public sealed class WorkloadDriverContainersTests
     public void An_init_container_that_fails_its_first_runs_counts_them_on_a_volume_of_its_own()
     {
         // Given the default workload
-        var workload = NewDriver();
+        var workload = TestWorkloadDriver.Create();
 
         // When an init container fails its first 2 runs
         workload.AddContainer("migrate", ContainerRole.Init);
@@ -58,7 +58,7 @@ public sealed class WorkloadDriverContainersTests
     public void A_bad_or_taken_name_is_refused_naming_it(string name, string message)
     {
         // Given the default workload
-        var workload = NewDriver();
+        var workload = TestWorkloadDriver.Create();
 
         // When a container with that name is added
         var error = Assert.Throws<ScenarioInputException>(() => workload.AddContainer(name, ContainerRole.Sidecar));
@@ -71,7 +71,7 @@ public sealed class WorkloadDriverContainersTests
     public void A_probe_on_an_unknown_container_is_refused_naming_the_pods_containers()
     {
         // Given the default workload with a sidecar
-        var workload = NewDriver();
+        var workload = TestWorkloadDriver.Create();
         workload.AddContainer("shipper", ContainerRole.Sidecar);
 
         // When a probe is set on container "shiper"
@@ -79,14 +79,5 @@ public sealed class WorkloadDriverContainersTests
 
         // Then the message names the containers there are
         Assert.Contains("no container \"shiper\"; it has: \"shipper\", \"target-app\"", error.Message);
-    }
-
-    private static WorkloadDriver NewDriver()
-    {
-        var cluster = new ScenarioCluster(new LogOnlyNamespace { Logs = _ => "" }, CancellationToken.None);
-        var log = new ScenarioLog(new ScenarioClock());
-        var observer = new ClusterObserver(cluster, log);
-        var recorder = new ScenarioRecorder();
-        return new WorkloadDriver(cluster, observer, new PodRoster(), new Expectations(observer, log, recorder), recorder, log);
     }
 }

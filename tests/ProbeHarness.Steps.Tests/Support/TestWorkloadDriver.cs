@@ -1,0 +1,18 @@
+using ProbeHarness.Steps.Drivers;
+using ProbeHarness.Steps.Support;
+
+namespace ProbeHarness.Steps.Tests.Support;
+
+/// <summary>A workload driver over a namespace that only serves logs: enough for everything before the deployment.</summary>
+public static class TestWorkloadDriver
+{
+    /// <summary>A fresh driver with the target app's default manifest.</summary>
+    public static WorkloadDriver Create()
+    {
+        var cluster = new ScenarioCluster(new LogOnlyNamespace { Logs = _ => "" }, CancellationToken.None);
+        var log = new ScenarioLog(new ScenarioClock());
+        var observer = new ClusterObserver(cluster, log);
+        var recorder = new ScenarioRecorder();
+        return new WorkloadDriver(cluster, observer, new PodRoster(), new Expectations(observer, log, recorder), recorder, new ScenarioClock(), log);
+    }
+}
