@@ -94,7 +94,9 @@ public sealed partial class WorkloadDriver
             {
                 var pods = LivePods(state);
                 var running = pods.Count(p => p.ContainerStatus(ContainerName) is { } s && (s.State?.Running is not null || s.LastState?.Terminated is not null));
-                return Observation.If(running >= replicas, $"{pods.Count} pod(s), {running} with a running container");
+                // Each pod's state names why it does not run (ErrImagePull, CrashLoopBackOff, …).
+                var states = string.Join("; ", pods.Select(p => $"{p.Metadata.Name}: {p.Describe(ContainerName)}"));
+                return Observation.If(running >= replicas, $"{pods.Count} pod(s), {running} with a running container{(pods.Count > 0 ? $" — {states}" : string.Empty)}");
             },
             cancellationToken);
         roster.Enrol(observer.State);

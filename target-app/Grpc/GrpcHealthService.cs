@@ -47,15 +47,7 @@ public sealed class GrpcHealthService : Health.HealthBase
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _lifetime.ApplicationStopping);
         try
         {
-            if (verdict.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(verdict.Delay, giveUp.Token);
-            }
-
-            if (verdict.Action == ProbeAction.Hang)
-            {
-                await Task.Delay(Timeout.Infinite, giveUp.Token);
-            }
+            await verdict.WaitAsync(giveUp.Token);
         }
         catch (OperationCanceledException)
         {

@@ -35,15 +35,7 @@ public sealed class ProbeRequestHandler
         {
             // A hanging or slow answer ends when the client gives up or the app stops, whichever comes first.
             using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _lifetime.ApplicationStopping);
-            if (verdict.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(verdict.Delay, giveUp.Token);
-            }
-
-            if (verdict.Action == ProbeAction.Hang)
-            {
-                await Task.Delay(Timeout.Infinite, giveUp.Token);
-            }
+            await verdict.WaitAsync(giveUp.Token);
 
             // The kubelet may read the answer before this handler runs again after the write (a loaded machine): the
             // instant the write began bounds its arrival from below, the logged instant after the write from above.

@@ -11,6 +11,21 @@ public sealed record ProbeVerdict(ProbeAction Action, int StatusCode, string Rea
     /// <summary>True when the answer is a 2xx (or a redirect, which the kubelet counts as success with a warning).</summary>
     public bool IsHealthy => Action == ProbeAction.Redirect || (Action == ProbeAction.Answer && StatusCode is >= 200 and < 300);
 
+    /// <summary>Waits as the verdict asks before anything is answered: <see cref="Delay"/> (slow), then forever for a hang, until <paramref name="giveUp"/>.</summary>
+    /// <exception cref="OperationCanceledException">The client gave up or the app is stopping.</exception>
+    public async Task WaitAsync(CancellationToken giveUp)
+    {
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, giveUp);
+        }
+
+        if (Action == ProbeAction.Hang)
+        {
+            await Task.Delay(Timeout.Infinite, giveUp);
+        }
+    }
+
     /// <summary>Healthy 200.</summary>
     public static ProbeVerdict Ok { get; } = new(ProbeAction.Answer, 200, "ok");
 

@@ -70,15 +70,7 @@ public sealed class HttpProbeProxy : IDisposable
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _lifetime.ApplicationStopping);
         try
         {
-            if (verdict.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(verdict.Delay, giveUp.Token);
-            }
-
-            if (verdict.Action == ProbeAction.Hang)
-            {
-                await Task.Delay(Timeout.Infinite, giveUp.Token);
-            }
+            await verdict.WaitAsync(giveUp.Token);
 
             if (verdict.Action == ProbeAction.Redirect || !verdict.IsHealthy)
             {

@@ -5,6 +5,7 @@ using ProbeHarness.TargetApp.Configuration;
 using ProbeHarness.TargetApp.Faults;
 using ProbeHarness.TargetApp.Logging;
 using ProbeHarness.TargetApp.Probes;
+using ProbeHarness.TargetApp.Tcp;
 
 namespace ProbeHarness.TargetApp.Proxy;
 
@@ -158,7 +159,7 @@ public sealed class TcpProbeMirror : BackgroundService
         _socket = socket;
         _events.ProxiedTcpPortChanged(_events.Now(), _endpoint.Port, open: true, _route.AppPort, _appAccepting, faultOpen);
         LogState("open");
-        _ = AcceptLoopAsync(socket);
+        _ = SocketAcceptLoop.RunAsync(socket, ServeAsync);
     }
 
     private void Close(bool? faultOpen = null)
@@ -172,24 +173,6 @@ public sealed class TcpProbeMirror : BackgroundService
         _socket = null;
         _events.ProxiedTcpPortChanged(_events.Now(), _endpoint.Port, open: false, _route.AppPort, _appAccepting, faultOpen ?? _board.Current.TcpOpen);
         LogState("closed");
-    }
-
-    private async Task AcceptLoopAsync(Socket listener)
-    {
-        while (true)
-        {
-            Socket connection;
-            try
-            {
-                connection = await listener.AcceptAsync();
-            }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = ServeAsync(connection);
-        }
     }
 
     private async Task ServeAsync(Socket connection)

@@ -112,7 +112,7 @@ public sealed class TcpProbeListener : IHostedService, IDisposable
         _socket = socket;
         _events.TcpPortChanged(_events.Now(), _endpoint.Port, open: true);
         LogState("open");
-        _ = AcceptLoopAsync(socket);
+        _ = SocketAcceptLoop.RunAsync(socket, ServeAsync);
     }
 
     private void Close()
@@ -126,24 +126,6 @@ public sealed class TcpProbeListener : IHostedService, IDisposable
         _socket = null;
         _events.TcpPortChanged(_events.Now(), _endpoint.Port, open: false);
         LogState("closed");
-    }
-
-    private async Task AcceptLoopAsync(Socket listener)
-    {
-        while (true)
-        {
-            Socket connection;
-            try
-            {
-                connection = await listener.AcceptAsync();
-            }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = ServeAsync(connection);
-        }
     }
 
     private async Task ServeAsync(Socket connection)
