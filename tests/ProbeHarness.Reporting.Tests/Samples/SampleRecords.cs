@@ -56,6 +56,20 @@ public static class SampleRecords
         ],
     };
 
+    /// <summary>A user's own app behind the probe fault proxy: a passed scenario with its start, latencies and exit after SIGTERM.</summary>
+    public static ScenarioRecord OwnApp() => Passed() with
+    {
+        FeatureFile = "examples/own-app/features/own-app.feature",
+        Feature = "Your own app through the probe fault proxy",
+        Scenario = "The own app exits by itself on SIGTERM",
+        OwnApp = new OwnAppRecord("examples/own-app/deploy/own-app.yaml")
+        {
+            ManifestProbes = [Liveness with { Target = "/health/live:http" }],
+            Probes = [new ProxiedProbeRecord("pod 1", "liveness", 12) { FirstSuccessSeconds = 1.93, FirstSuccessPrecisionSeconds = 0.5, LatencyP50Ms = 4.3, LatencyP95Ms = 9.8, LatencyP99Ms = 12.1 }],
+            Exits = [new AppExitRecord("pod 1", 0, "Completed") { SecondsAfterSigterm = 0.6, PrecisionSeconds = 0.5 }],
+        },
+    };
+
     /// <summary>A readiness change after its window, with diagnostics full of credentials the report must scrub.</summary>
     public static ScenarioRecord FailedLateWithDiagnostics(string backend = "k3s") => new()
     {

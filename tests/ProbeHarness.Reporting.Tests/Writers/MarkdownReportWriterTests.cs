@@ -34,6 +34,27 @@ public sealed class MarkdownReportWriterTests
     }
 
     [Fact]
+    public void An_own_app_scenario_shows_its_manifest_probes_start_latencies_and_exit_after_SIGTERM()
+    {
+        // Given a report with a target-app scenario and an own-app scenario
+        var report = Reports.From(SampleRecords.Passed(), SampleRecords.OwnApp());
+
+        // When
+        var markdown = MarkdownReportWriter.Write(report);
+        var html = HtmlReportWriter.Write(report, _ => "<svg/>");
+
+        // Then both name the app's measurements, and only for the own-app scenario
+        var section = markdown[markdown.IndexOf("## Your app through the probe fault proxy", StringComparison.Ordinal)..];
+        Assert.Contains("- workload examples/own-app/deploy/own-app.yaml, probed through the probe fault proxy", section, StringComparison.Ordinal);
+        Assert.Contains("- manifest's liveness httpGet /health/live:http", section, StringComparison.Ordinal);
+        Assert.Contains("- pod 1 liveness: 12 probe(s) forwarded; first success 1.93 s (±0.5 s) after the container started; app answered in p50 4.3 ms, p95 9.8 ms, p99 12.1 ms", section, StringComparison.Ordinal);
+        Assert.Contains("- pod 1 exited with code 0 (Completed) 0.6 s (±0.5 s) after SIGTERM", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("A failing /healthz restarts the container", section, StringComparison.Ordinal);
+        Assert.Contains("Your app", html, StringComparison.Ordinal);
+        Assert.Contains("first success 1.93 s", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Failed_scenarios_get_folds_with_logs_events_and_dumps()
     {
         // Given

@@ -28,4 +28,21 @@ public sealed class FaultRequestTests
         Assert.Throws<ScenarioInputException>(() => FaultRequest.Tcp(open: false).Scheduled(1, null));
         Assert.Throws<ScenarioInputException>(() => FaultRequest.Recover(ProbeKind.Liveness).Scheduled(null, 3));
     }
+
+    [Fact]
+    public void Kill_and_freeze_are_the_probe_fault_proxy_s_calls_and_the_target_app_s_own_faults_are_not()
+    {
+        // Given
+        var kill = FaultRequest.Kill();
+        var freeze = FaultRequest.Freeze(frozen: true);
+        var thaw = FaultRequest.Freeze(frozen: false);
+
+        // When / Then: the proxy answers these; it refuses an exit code (SIGKILL always exits 137)
+        Assert.Equal(("POST", "/faults/crash", "{}", true, 137), (kill.Method, kill.Path, kill.Body()!.ToJsonString(), kill.EndsProcess, kill.ExitCode));
+        Assert.Equal(("PUT", "/faults/freeze", """{"frozen":true}""", false), (freeze.Method, freeze.Path, freeze.Body()!.ToJsonString(), freeze.Heals));
+        Assert.Equal(("""{"frozen":false}""", true), (thaw.Body()!.ToJsonString(), thaw.Heals));
+        Assert.True(kill.NeedsProxy && freeze.NeedsProxy && thaw.NeedsProxy);
+        Assert.True(FaultRequest.Crash(3).NeedsTargetApp && FaultRequest.Leak(10).NeedsTargetApp && FaultRequest.Dependency(false).NeedsTargetApp);
+        Assert.False(FaultRequest.Fail(ProbeKind.Liveness, 500).NeedsTargetApp || FaultRequest.Fail(ProbeKind.Liveness, 500).NeedsProxy);
+    }
 }
