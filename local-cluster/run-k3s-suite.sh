@@ -24,11 +24,32 @@ phase_started=0
 phase() { phase_started=$SECONDS; log "$*"; }
 phase_done() { log "$* ($((SECONDS - phase_started)) s)"; }
 
+# Loads build.sh's OCI archive of the own-app example into the engine (POST /images/load; the host needs no docker CLI).
+load_own_app_image() {
+  local host=${DOCKER_HOST:-} target=() api response
+  case $host in
+    unix://*) target=(--unix-socket "${host#unix://}") api=http://docker ;;
+    tcp://*) api=http://${host#tcp://} ;;
+    *) die "DOCKER_HOST='$host' is not unix://PATH or tcp://HOST:PORT" ;;
+  esac
+  [[ -f $OWN_APP_ARCHIVE ]] || die "$OWN_APP_ARCHIVE is missing; run local-cluster/build.sh first"
+  response=$(curl -sS --fail-with-body -X POST "${target[@]}" -H 'Content-Type: application/x-tar' --data-binary "@$OWN_APP_ARCHIVE" "$api/images/load?quiet=1") ||
+    die "loading $OWN_APP_ARCHIVE into the engine failed: $response"
+  if grep -q '"error' <<<"$response"; then die "loading $OWN_APP_ARCHIVE into the engine failed: $response"; fi
+  curl -sS --fail-with-body "${target[@]}" "$api/images/${OWN_APP_IMAGE#docker.io/}/json" >/dev/null ||
+    die "after loading $OWN_APP_ARCHIVE the engine has no ${OWN_APP_IMAGE#docker.io/}: $response"
+}
+
 # The part that runs with the engine up (docker-engine.sh run exports DOCKER_HOST); its exit code is the suite's.
 inside() {
   phase "base images for target-app/Dockerfile"
   "$LOCAL_CLUSTER_DIR/base-images.sh"
   phase_done "base images ready"
+
+  # The own-app example's image, as a user's local build would be in their engine: its scenarios load it into K3s.
+  phase "the own-app example's image $OWN_APP_IMAGE into the engine"
+  load_own_app_image
+  phase_done "$OWN_APP_IMAGE loaded"
 
   phase "the K3s-compatible image $K3S_COMPAT_IMAGE"
   "$LOCAL_CLUSTER_DIR/k3s-compat-image.sh"

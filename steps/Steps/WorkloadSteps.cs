@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Reqnroll;
-using Reqnroll.UnitTestProvider;
-using ProbeHarness.Cluster.Backends;
 using ProbeHarness.Steps.Drivers;
 using ProbeHarness.Steps.Support;
 
@@ -9,22 +7,11 @@ namespace ProbeHarness.Steps.Steps;
 
 /// <summary>Steps that shape and deploy the target app: replicas, probes, pod settings, the app's environment, the Service.</summary>
 [Binding]
-public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster cluster, FeatureContext feature, IUnitTestRuntimeProvider runtime, ScenarioLog log)
+public sealed class WorkloadSteps(WorkloadDriver workload, ScenarioCluster cluster, FeatureContext feature)
 {
     /// <summary>Given the workload in "deploy/my-app.yaml" (the user's own Deployment and Service, relative to the feature file or the repository root; probed through the probe fault proxy).</summary>
     [Given(@"^the workload in " + QuotedText.Pattern + "$")]
-    public void GivenWorkloadFile(string path)
-    {
-        if (cluster.Backend.Kind == BackendKind.K3s)
-        {
-            // Only the target app's image is built and imported into K3s today; a user's image would never start there.
-            const string reason = "a user's own image is not loaded into K3s yet (only the target app's is); run it on the emulated backend, the local cluster or a kubeconfig cluster that can pull it";
-            log.Write($"skipped: {reason}");
-            runtime.TestIgnore(reason);
-        }
-
-        workload.UseWorkloadFile(QuotedText.Unescape(path), FeaturePath.Of(feature.FeatureInfo));
-    }
+    public void GivenWorkloadFile(string path) => workload.UseWorkloadFile(QuotedText.Unescape(path), FeaturePath.Of(feature.FeatureInfo));
 
     /// <summary>Given the target app with 2 replicas.</summary>
     [Given(@"^the target app with (-?\d+) replicas?$")]

@@ -44,6 +44,9 @@ public sealed record BackendOptions
     /// <summary>Build arguments passed to <c>target-app/Dockerfile</c> when the k3s backend builds the target app (e.g. local <c>SDK_IMAGE</c>/<c>RUNTIME_IMAGE</c>); empty for the Dockerfile's defaults.</summary>
     public IReadOnlyDictionary<string, string> TargetBuildArgs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Locally built images the k3s backend loads into the cluster at start (<c>HARNESS_LOAD_IMAGES</c>); a workload's images the Docker engine has are loaded when it is applied too.</summary>
+    public IReadOnlyList<string> LoadImages { get; init; } = [];
+
     /// <summary>Keep a failed scenario's namespace (and, for k3s, the cluster) and print how to reach it.</summary>
     public bool KeepOnFailure { get; init; }
 
@@ -95,6 +98,7 @@ public sealed record BackendOptions
             K3sImage = Read(EnvironmentVariables.K3sImage) ?? DefaultK3sImage,
             TargetImage = Read(EnvironmentVariables.TargetImage),
             TargetBuildArgs = ParseBuildArgs(Read(EnvironmentVariables.TargetBuildArgs)),
+            LoadImages = ParseImageList(Read(EnvironmentVariables.LoadImages)),
             KeepOnFailure = ParseFlag(EnvironmentVariables.KeepOnFailure, Read(EnvironmentVariables.KeepOnFailure)),
             DockerHost = Read(EnvironmentVariables.DockerHost),
             DockerApiVersion = ParseApiVersion(Read(EnvironmentVariables.DockerApiVersion)),
@@ -104,6 +108,26 @@ public sealed record BackendOptions
             MaxReplicas = ParseMaxReplicas(Read(EnvironmentVariables.MaxReplicas)),
             EmulatedKubeletLog = ParseKubeletLog(Read(EnvironmentVariables.EmulatedKubeletLog)),
         };
+    }
+
+    private static IReadOnlyList<string> ParseImageList(string? value)
+    {
+        if (value is null)
+        {
+            return [];
+        }
+
+        var images = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var image in images)
+        {
+            if (image.Any(char.IsWhiteSpace) || image.StartsWith('-'))
+            {
+                throw new BackendOptionsException(
+                    $"{EnvironmentVariables.LoadImages}='{value}': '{image}' is not an image reference; name local images separated by commas, e.g. my-app:dev,my-worker:dev.");
+            }
+        }
+
+        return [.. images.Distinct(StringComparer.Ordinal)];
     }
 
     private static string ParseKubeletVersion(string? value) => value switch

@@ -30,6 +30,9 @@ public static class EnvironmentVariables
     /// <summary>Build arguments for <c>target-app/Dockerfile</c> on the k3s backend, <c>NAME=value</c> pairs separated by commas, e.g. <c>SDK_IMAGE=probe-harness/dotnet-sdk:10.0,RUNTIME_IMAGE=probe-harness/aspnet:10.0</c>.</summary>
     public const string TargetBuildArgs = "HARNESS_TARGET_BUILD_ARGS";
 
+    /// <summary>Locally built images (in the Docker engine K3s runs on) the k3s backend loads into the cluster at start, comma-separated, e.g. <c>my-app:dev,my-worker:dev</c>.</summary>
+    public const string LoadImages = "HARNESS_LOAD_IMAGES";
+
     /// <summary>Keep failed scenarios' namespaces (and the K3s cluster) for inspection.</summary>
     public const string KeepOnFailure = "HARNESS_KEEP_ON_FAILURE";
 

@@ -33,6 +33,21 @@ public sealed record ImageLoadPlan(string ImageId, string Reference, string Cont
         return new ImageLoadPlan(imageId, reference, "docker.io/" + reference, Path.Combine(cacheDirectory, $"target-app-{tag}.tar"));
     }
 
+    /// <summary>The plan for a user's locally built image <paramref name="reference"/> (id <paramref name="imageId"/>), loaded under its own name.</summary>
+    /// <exception cref="ArgumentException">The id is not a sha256 digest.</exception>
+    public static ImageLoadPlan ForLocalImage(string reference, string imageId, string cacheDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        var hex = imageId.StartsWith("sha256:", StringComparison.Ordinal) ? imageId["sha256:".Length..] : imageId;
+        if (hex.Length < 12 || !hex.All(Uri.IsHexDigit))
+        {
+            throw new ArgumentException($"'{imageId}' is not a Docker image id (sha256:<hex>).", nameof(imageId));
+        }
+
+        var file = new string([.. reference.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
+        return new ImageLoadPlan(imageId, reference, DockerArchive.Normalize(reference), Path.Combine(cacheDirectory, $"{file}-{hex[..12].ToLowerInvariant()}.tar"));
+    }
+
     /// <summary>The tag part of <see cref="Reference"/>.</summary>
     public string Tag => Reference[(Reference.LastIndexOf(':') + 1)..];
 

@@ -105,11 +105,24 @@ public sealed class K3sBackend : IClusterBackend
         await PreflightAsync(label, runsCoreDns: compatVersion is null, cancellationToken).ConfigureAwait(false);
         var slices = await EndpointSliceApi.DetectAsync(_connection.Client, _connection.Api, cancellationToken).ConfigureAwait(false);
 
+        var shell = new TestcontainersShell(_container);
         var plan = await new TargetImageLoader(dockerClient, progress, label, _time, _options.TargetBuildArgs)
-            .BuildAndLoadAsync(new TestcontainersShell(_container), RepositoryPaths.Root, cancellationToken).ConfigureAwait(false);
+            .BuildAndLoadAsync(shell, RepositoryPaths.Root, cancellationToken).ConfigureAwait(false);
+        var localImages = new LocalImageLoader(dockerClient, shell, progress, label, _time);
+        await localImages.LoadAsync(_options.LoadImages, required: true, cancellationToken).ConfigureAwait(false);
 
         _namespaces = new ScenarioNamespaceFactory(new ScenarioNamespaceContext(
-            _connection, slices, Info, _run, plan.Reference, progress, WatchResumeSettings.Default, TimeSpan.FromMinutes(2)));
+            _connection, slices, Info, _run, plan.Reference, progress, WatchResumeSettings.Default, TimeSpan.FromMinutes(2))
+        {
+            // A user's workload (its own app) runs images built in this Docker engine: they are loaded as the target app's is.
+            PrepareImages = (workload, token) => localImages.LoadAsync(ImagesOf(workload).Where(image => image != plan.Reference), required: false, token),
+        });
+    }
+
+    private static IEnumerable<string> ImagesOf(Workload workload)
+    {
+        var pod = workload.Deployment.Spec?.Template?.Spec;
+        return (pod?.InitContainers ?? []).Concat(pod?.Containers ?? []).Select(c => c.Image).OfType<string>();
     }
 
     /// <inheritdoc />

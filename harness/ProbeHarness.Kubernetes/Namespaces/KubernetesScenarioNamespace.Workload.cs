@@ -14,6 +14,11 @@ public sealed partial class KubernetesScenarioNamespace
     public async Task ApplyAsync(Workload workload, CancellationToken cancellationToken)
     {
         var rendered = RealClusterManifest.Render(workload, Name, _context.TargetImage);
+        if (_context.PrepareImages is { } prepare)
+        {
+            await prepare(rendered, cancellationToken).ConfigureAwait(false);
+        }
+
         var deploymentName = rendered.Deployment.Metadata.Name;
         var serviceName = rendered.Service.Metadata.Name;
 

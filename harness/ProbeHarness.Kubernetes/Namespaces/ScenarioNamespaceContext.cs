@@ -21,4 +21,8 @@ public sealed record ScenarioNamespaceContext(
     string TargetImage,
     IProgress<string> Progress,
     WatchResumeSettings WatchResume,
-    TimeSpan DeletionTimeout);
+    TimeSpan DeletionTimeout)
+{
+    /// <summary>Readies what a workload needs before it is created (the k3s backend loads its locally built images), or null.</summary>
+    public Func<Workload, CancellationToken, Task>? PrepareImages { get; init; }
+}

@@ -206,6 +206,19 @@ public sealed class BackendOptionsTests
     }
 
     [Fact]
+    public void Reads_the_local_images_to_load_and_refuses_a_malformed_list()
+    {
+        // Given HARNESS_LOAD_IMAGES with spaces, a repeat and a trailing comma, and one with a space inside a name
+        var options = Read(("HARNESS_LOAD_IMAGES", " example/own-app:dev , my-worker:1,example/own-app:dev,"), ("HOME", "/h"));
+        var error = Assert.Throws<BackendOptionsException>(() => Read(("HARNESS_LOAD_IMAGES", "my app:dev"), ("HOME", "/h")));
+
+        // Then each image once, in order; the bad one is named
+        Assert.Equal(["example/own-app:dev", "my-worker:1"], options.LoadImages);
+        Assert.Contains("HARNESS_LOAD_IMAGES='my app:dev': 'my app:dev' is not an image reference", error.Message);
+        Assert.Empty(Read(("HOME", "/h")).LoadImages);
+    }
+
+    [Fact]
     public void No_target_build_arguments_by_default()
     {
         // Given no HARNESS_TARGET_BUILD_ARGS

@@ -23,6 +23,20 @@ public sealed class ImageLoadPlanTests
     }
 
     [Fact]
+    public void A_user_s_local_image_keeps_its_own_name_and_its_archive_is_keyed_by_its_id()
+    {
+        // Given a user's image built as example/own-app:dev
+        // When its load plan is made
+        var plan = ImageLoadPlan.ForLocalImage("example/own-app:dev", Id, "/cache");
+
+        // Then pods find it under the name the manifest uses
+        Assert.Equal("example/own-app:dev", plan.Reference);
+        Assert.Equal("docker.io/example/own-app:dev", plan.ContainerdName);
+        Assert.Equal("/cache/example_own-app_dev-0123456789ab.tar", plan.HostTarPath);
+        Assert.True(plan.IsListedIn("docker.io/example/own-app:dev\n"));
+    }
+
+    [Fact]
     public void The_same_image_gives_the_same_plan_so_the_archive_is_reused()
     {
         // Given the same id twice and a rebuilt image
