@@ -33,8 +33,13 @@ public sealed class ProcAppProcessFinder : IAppProcessFinder
     /// The finder of this process over the real <c>/proc</c>, for the app reached at <paramref name="appHost"/>: where pods share one network
     /// namespace (the emulated backend gives each its own 127.x.y.z), another pod's app listens on the same port and must never be signalled.
     /// </summary>
-    public static ProcAppProcessFinder For(string appHost) =>
-        new("/proc", Environment.ProcessId, IPAddress.TryParse(appHost, out var address) && !IPAddress.IsLoopback(address) ? address : null);
+    public static ProcAppProcessFinder For(string appHost) => new("/proc", Environment.ProcessId, AppAddressOf(appHost));
+
+    /// <summary>
+    /// The address the app's sockets must be bound to (or a wildcard) to count, or null to take any: every literal address counts, loopback
+    /// ones too (the emulated backend's pods are 127.x.y.z on one shared loopback), and only a host name leaves the search unfiltered.
+    /// </summary>
+    public static IPAddress? AppAddressOf(string appHost) => IPAddress.TryParse(appHost, out var address) ? address : null;
 
     /// <inheritdoc />
     public AppProcessSearch Find(IReadOnlyList<int> ports)

@@ -54,6 +54,20 @@ public sealed class ProcAppProcessFinderTests : IDisposable
         Assert.Equal([100, 102], search.ProcessIds);
     }
 
+    [Theory]
+    [InlineData("127.112.0.8", "127.112.0.8")]
+    [InlineData("127.0.0.1", "127.0.0.1")]
+    [InlineData("10.244.0.7", "10.244.0.7")]
+    [InlineData("localhost", null)]
+    public void Every_literal_app_address_filters_the_search_loopback_ones_included(string appHost, string? expected)
+    {
+        // Given / When: an emulated pod's 127.x.y.z lives on the loopback every other pod shares (a CI run once killed them all)
+        var address = ProcAppProcessFinder.AppAddressOf(appHost);
+
+        // Then
+        Assert.Equal(expected, address?.ToString());
+    }
+
     [Fact]
     public void An_IPv6_listener_is_found_too()
     {
