@@ -33,8 +33,22 @@ load_own_app_image() {
     *) die "DOCKER_HOST='$host' is not unix://PATH or tcp://HOST:PORT" ;;
   esac
   [[ -f $OWN_APP_ARCHIVE ]] || die "$OWN_APP_ARCHIVE is missing; run local-cluster/build.sh first"
-  response=$(curl -sS --fail-with-body -X POST "${target[@]}" -H 'Content-Type: application/x-tar' --data-binary "@$OWN_APP_ARCHIVE" "$api/images/load?quiet=1") ||
-    die "loading $OWN_APP_ARCHIVE into the engine failed: $response"
+  # An engine on the classic image store loads only docker save's layout: add its manifest.json to a copy of the
+  # OCI archive (the same config and layer blobs), so the archive ctr imports stays as it is.
+  local work manifest config layer
+  work=$(mktemp -d)
+  tar -xf "$OWN_APP_ARCHIVE" -C "$work" index.json
+  manifest=$(jq -r '.manifests[0].digest | sub("sha256:"; "")' "$work/index.json")
+  tar -xf "$OWN_APP_ARCHIVE" -C "$work" "blobs/sha256/$manifest"
+  config=$(jq -r '.config.digest | sub("sha256:"; "")' "$work/blobs/sha256/$manifest")
+  layer=$(jq -r '.layers[0].digest | sub("sha256:"; "")' "$work/blobs/sha256/$manifest")
+  jq -cn --arg c "blobs/sha256/$config" --arg l "blobs/sha256/$layer" --arg tag "${OWN_APP_IMAGE#docker.io/}" \
+    '[{Config: $c, RepoTags: [$tag], Layers: [$l]}]' >"$work/manifest.json"
+  cp "$OWN_APP_ARCHIVE" "$work/image.tar"
+  tar -rf "$work/image.tar" -C "$work" manifest.json
+  response=$(curl -sS --fail-with-body -X POST "${target[@]}" -H 'Content-Type: application/x-tar' --data-binary "@$work/image.tar" "$api/images/load?quiet=1") ||
+    { rm -rf "$work"; die "loading $OWN_APP_ARCHIVE into the engine failed: $response"; }
+  rm -rf "$work"
   if grep -q '"error' <<<"$response"; then die "loading $OWN_APP_ARCHIVE into the engine failed: $response"; fi
   curl -sS --fail-with-body "${target[@]}" "$api/images/${OWN_APP_IMAGE#docker.io/}/json" >/dev/null ||
     die "after loading $OWN_APP_ARCHIVE the engine has no ${OWN_APP_IMAGE#docker.io/}: $response"

@@ -8,7 +8,7 @@ namespace ProbeHarness.Kubernetes.Images;
 /// Loads a user's locally built images from the Docker engine into K3s's containerd, as the target app's image is (save by name,
 /// copy, <c>ctr images import</c>), once per run: those named by <c>HARNESS_LOAD_IMAGES</c>, and a workload's images the engine has.
 /// </summary>
-public sealed class LocalImageLoader
+public sealed class LocalImageLoader : IDisposable
 {
     private readonly DockerClient _docker;
     private readonly IContainerShell _container;
@@ -18,7 +18,7 @@ public sealed class LocalImageLoader
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the loader for the running K3s container <paramref name="container"/> on <paramref name="docker"/>.</summary>
+    /// <summary>Creates the loader for the running K3s container <paramref name="container"/> on <paramref name="docker"/>, which it owns (workloads are applied long after the start).</summary>
     public LocalImageLoader(DockerClient docker, IContainerShell container, IProgress<string> progress, string label, TimeProvider time)
     {
         _docker = docker;
@@ -45,6 +45,13 @@ public sealed class LocalImageLoader
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Releases the Docker client.</summary>
+    public void Dispose()
+    {
+        _docker.Dispose();
+        _gate.Dispose();
     }
 
     private async Task LoadOneAsync(string reference, bool required, CancellationToken cancellationToken)

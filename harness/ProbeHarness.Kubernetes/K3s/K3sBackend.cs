@@ -27,6 +27,7 @@ public sealed class K3sBackend : IClusterBackend
     private IProgress<string> _progress = new Progress<string>();
     private K3sContainer? _container;
     private IDockerEndpointAuthenticationConfiguration? _docker;
+    private LocalImageLoader? _localImages;
     private KubeconfigFile? _kubeconfig;
     private KubernetesConnection? _connection;
     private ScenarioNamespaceFactory? _namespaces;
@@ -108,7 +109,7 @@ public sealed class K3sBackend : IClusterBackend
         var shell = new TestcontainersShell(_container);
         var plan = await new TargetImageLoader(dockerClient, progress, label, _time, _options.TargetBuildArgs)
             .BuildAndLoadAsync(shell, RepositoryPaths.Root, cancellationToken).ConfigureAwait(false);
-        var localImages = new LocalImageLoader(dockerClient, shell, progress, label, _time);
+        var localImages = _localImages = new LocalImageLoader(docker.GetDockerClientBuilder().Build(), shell, progress, label, _time);
         await localImages.LoadAsync(_options.LoadImages, required: true, cancellationToken).ConfigureAwait(false);
 
         _namespaces = new ScenarioNamespaceFactory(new ScenarioNamespaceContext(
@@ -134,6 +135,7 @@ public sealed class K3sBackend : IClusterBackend
     public async ValueTask DisposeAsync()
     {
         _connection?.Dispose();
+        _localImages?.Dispose();
         if (_container is not null && _kubeconfig is not null && _options.KeepOnFailure && _namespaces?.Kept.Count > 0)
         {
             _kubeconfig.Keep();
