@@ -278,22 +278,26 @@ aspnet_image_env() {
   ]'
 }
 
-# The example of a user's own service (examples/own-app): only the app and the libraries it loads, no shell or
-# tools (its probes are httpGet and tcpSocket), run as uid 1654 like examples/own-app/Dockerfile.
+# The example of a user's own service (examples/own-app): the app and the libraries it loads, and a POSIX shell
+# (dash as /bin/sh) as the aspnet base image has, for exec probes and the probe fault proxy's exec shim; no other
+# tools. Run as uid 1654 like examples/own-app/Dockerfile.
 build_own_app_image() {
   local publish=$IMAGE_CACHE/own-app/publish rootfs=$IMAGE_CACHE/own-app/rootfs digest
   step "dotnet publish examples/own-app (self-contained linux-x64)" \
     publish_self_contained own-app examples/own-app/src OwnApp.csproj
-  digest=$(content_digest "$publish")
+  digest=$(content_digest "$publish" /bin/dash)
   if [[ -f $OWN_APP_ARCHIVE && $(cat "$OWN_APP_ARCHIVE.digest" 2>/dev/null) == "$digest" ]]; then
     log "own-app image up to date (publish output unchanged)"
     return
   fi
   rm -rf "$rootfs"
-  mkdir -p "$rootfs"/{app,etc,tmp}
+  mkdir -p "$rootfs"/{app,bin,etc,tmp}
   chmod 1777 "$rootfs/tmp"
   cp -a "$publish/." "$rootfs/app/"
   copy_dotnet_libraries "$rootfs" "$publish/OwnApp" "$publish"
+  cp /bin/dash "$rootfs/bin/dash"
+  ln -sf dash "$rootfs/bin/sh"
+  copy_with_libraries "$rootfs" /bin/dash
   write_users "$rootfs"
   "$LOCAL_CLUSTER_DIR/oci-image.sh" --rootfs "$rootfs" --name "$OWN_APP_IMAGE" --out "$OWN_APP_ARCHIVE" \
     --entrypoint '["/app/OwnApp"]' --workdir /app --user 1654:1654 \

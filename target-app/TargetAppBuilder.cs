@@ -122,6 +122,11 @@ public static class TargetAppBuilder
         services.AddSingleton(provider => new AppProcessControl(ProcAppProcessFinder.For(proxy.AppHost), proxy.SignalPorts, provider.GetRequiredService<AppEventLog>()));
         services.AddSingleton<HttpProbeProxy>();
         services.AddSingleton<GrpcProbeProxy>();
+        if (proxy.ExecFaultDirectory is not null)
+        {
+            services.AddHostedService<ExecFaultFiles>();
+        }
+
         foreach (var route in proxy.Routes.Where(route => route.Protocol == ProxyProtocol.Tcp))
         {
             // AddSingleton, not AddHostedService: the latter keeps one registration per type, and each route needs its own.

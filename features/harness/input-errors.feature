@@ -43,3 +43,12 @@ Feature: A mistake in a scenario is named, never run
     A file that does not parse, a table row without its closing pipe or a duplicate scenario name never reaches
     Reqnroll's hooks; the step library still writes its record, so the report shows it and never counts it as held.
     Then the record of a scenario refused for "features/x.feature:8: row 1 of the table has no cells" is an authoring error at line 8
+
+  Scenario: An own workload without any probe is refused when it is loaded, naming the file and the field
+    Then the workload in "manifests/no-probes.yaml" is refused with "spec.template.spec.containers: no container has a liveness, readiness or startup probe"
+
+  Scenario: An own workload whose image cannot run on the cluster is refused before anything is deployed
+    On the emulated backend the image map has no command for it; on a cluster, a short-lived pod finds that the image
+    is not there (pull policy Never: nothing is pulled). Either way the error names the field and nothing is deployed.
+    Given the workload in "manifests/image-not-here.yaml"
+    Then deploying the target app is refused with "spec.template.spec.containers[0].image: example/never-built:dev cannot run on this cluster"

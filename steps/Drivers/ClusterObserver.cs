@@ -1,3 +1,4 @@
+using k8s.Models;
 using ProbeHarness.Cluster;
 using ProbeHarness.Steps.Support;
 
@@ -77,6 +78,12 @@ public sealed class ClusterObserver(ScenarioCluster cluster, ScenarioLog log) : 
         {
             await foreach (var change in cluster.Namespace.WatchAsync(_stop.Token))
             {
+                if (change.Object is V1Pod { Metadata.Labels: var labels } && ImageCheck.IsCheckPod(labels))
+                {
+                    // An image check before the deployment is no pod of the workload.
+                    continue;
+                }
+
                 TaskCompletionSource changed;
                 lock (_gate)
                 {

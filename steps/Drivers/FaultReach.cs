@@ -41,15 +41,16 @@ public static class FaultReach
     // The part of the app a probe's answer follows; null when it reads nothing the fault API changes.
     private static FaultTarget? StateRead(V1Container container, V1Probe probe)
     {
+        if (ProbeProxy.ShimmedKindOf(probe) is { } shimmed)
+        {
+            // An exec probe through the proxy's shim fails, hangs or slows with its probe kind's fault.
+            return FaultRequest.EndpointOf(shimmed);
+        }
+
         if (ProbeProxy.RouteOf(probe) is { } route)
         {
             // Through the proxy the route decides: its probe kind's faults, or the TCP fault for a tcpSocket route.
-            return route.Protocol == ProxyProtocol.Tcp ? FaultTarget.TcpPort : route.Kind switch
-            {
-                ProbeKind.Liveness => FaultTarget.LivenessEndpoint,
-                ProbeKind.Readiness => FaultTarget.ReadinessEndpoint,
-                _ => FaultTarget.StartupEndpoint,
-            };
+            return route.Protocol == ProxyProtocol.Tcp ? FaultTarget.TcpPort : FaultRequest.EndpointOf(route.Kind);
         }
 
         if (probe.HttpGet is { } http)

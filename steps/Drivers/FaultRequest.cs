@@ -209,14 +209,14 @@ public sealed record FaultRequest(FaultTarget Target, FaultMode Mode, string Des
         return body;
     }
 
-    private static FaultRequest ForProbe(ProbeKind probe, FaultMode mode, string what)
+    /// <summary>The endpoint of <paramref name="probe"/> (the inverse of <see cref="ProbeOf"/>).</summary>
+    public static FaultTarget EndpointOf(ProbeKind probe) => probe switch
     {
-        var target = probe switch
-        {
-            ProbeKind.Liveness => FaultTarget.LivenessEndpoint,
-            ProbeKind.Readiness => FaultTarget.ReadinessEndpoint,
-            _ => FaultTarget.StartupEndpoint,
-        };
-        return new FaultRequest(target, mode, $"{probe.ToString().ToLowerInvariant()} {what}");
-    }
+        ProbeKind.Liveness => FaultTarget.LivenessEndpoint,
+        ProbeKind.Readiness => FaultTarget.ReadinessEndpoint,
+        _ => FaultTarget.StartupEndpoint,
+    };
+
+    private static FaultRequest ForProbe(ProbeKind probe, FaultMode mode, string what) =>
+        new(EndpointOf(probe), mode, $"{probe.ToString().ToLowerInvariant()} {what}");
 }

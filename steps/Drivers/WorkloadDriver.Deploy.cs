@@ -23,6 +23,7 @@ public sealed partial class WorkloadDriver
         AttachProxies();
         var clock = Stopwatch.StartNew();
         log.Write($"deploying {DeploymentName} with {Replicas} replica(s) into namespace {cluster.Namespace.Name}");
+        await CheckOwnImagesAsync(cancellationToken);
         await cluster.Namespace.ApplyAsync(_workload, cancellationToken);
         log.Write($"applied Deployment and Service ({clock.Elapsed.TotalSeconds:0.0} s)");
         await WaitForRunningPodsAsync(Replicas, cancellationToken);

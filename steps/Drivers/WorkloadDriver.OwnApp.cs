@@ -10,6 +10,9 @@ namespace ProbeHarness.Steps.Drivers;
 /// <summary>A user's own workload as the scenario's subject, with the probe fault proxy beside each probed container.</summary>
 public sealed partial class WorkloadDriver
 {
+    // A pull on a slow cluster; the image check gives up after this, naming the state it saw.
+    private static readonly TimeSpan ImageCheckWithin = TimeSpan.FromSeconds(120);
+
     private readonly Dictionary<string, MeasuredInstant> _deletions = [];
     private int _appContainerIndex;
     private V1Container? _proxyTemplate;
@@ -90,6 +93,44 @@ public sealed partial class WorkloadDriver
         foreach (var limit in _proxied.Limits)
         {
             log.Write($"probe fault proxy: {limit}");
+        }
+    }
+
+    // Before the Deployment: each app container's image can run here, with /bin/sh where exec probes go through the shim; a
+    // short-lived pod finds out, since neither a registry nor an image's files can be asked directly.
+    private async Task CheckOwnImagesAsync(CancellationToken cancellationToken)
+    {
+        if (_proxied is null)
+        {
+            return;
+        }
+
+        var containers = _workload.Deployment.Spec.Template.Spec.Containers;
+        var errors = new List<string>();
+        foreach (var (container, i) in containers.Select((c, i) => (c, i)).Where(x => !x.c.Name.StartsWith(ProbeProxy.ContainerPrefix, StringComparison.Ordinal)))
+        {
+            var shimmed = Enum.GetValues<ProbeKind>().Where(k => ProbeDescription.Of(container, k) is { } p && ProbeProxy.ShimmedKindOf(p) is not null).ToList();
+            var started = clock.Now;
+            var check = await cluster.Namespace.CheckImageAsync(container.Image, container.ImagePullPolicy, shimmed.Count > 0, ImageCheckWithin, cancellationToken);
+            log.Write($"image {container.Image}: {(check.Usable ? "runs here" : check.Problem)}{(shimmed.Count > 0 && check.Usable ? ", with /bin/sh for the exec probe shim" : string.Empty)} ({(clock.Now - started).TotalSeconds:0.0} s)");
+            if (check.Usable)
+            {
+                continue;
+            }
+
+            errors.Add(check.NoShell
+                ? string.Join("; ", shimmed.Select(k => $"spec.template.spec.containers[{i}].{k.ToString().ToLowerInvariant()}Probe.exec: the image {container.Image} has no /bin/sh, which the probe fault proxy's exec shim runs ({check.Problem})"))
+                : $"spec.template.spec.containers[{i}].image: {container.Image} cannot run on this cluster: {check.Problem}; build or load it where the cluster finds it (docker build, HARNESS_LOAD_IMAGES, a registry it can pull from)");
+        }
+
+        if (errors.Count > 0)
+        {
+            var document = _workload.Source?.Deployment;
+            throw new ManifestException(
+                _workload.Source?.File ?? "the workload",
+                document?.Line,
+                null,
+                $"{(document is null ? "Deployment " + DeploymentName : $"{document.Kind} {document.Name}")} cannot be deployed: {string.Join("; ", errors)}");
         }
     }
 

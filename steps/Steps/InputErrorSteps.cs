@@ -1,3 +1,4 @@
+using ProbeHarness.Cluster.Manifests;
 using ProbeHarness.Gherkin.Execution;
 using ProbeHarness.Gherkin.Scenarios;
 using ProbeHarness.Reporting.Building;
@@ -10,7 +11,7 @@ namespace ProbeHarness.Steps.Steps;
 
 /// <summary>Steps that check the step library's own input errors: a user's mistake is named, never run.</summary>
 [Binding]
-public sealed class InputErrorSteps(WorkloadDriver workload, ScenarioCluster cluster)
+public sealed class InputErrorSteps(WorkloadDriver workload, ScenarioCluster cluster, ClusterObserver observer, FeatureContext feature)
 {
     /// <summary>Then this liveness probe table is refused with "unknown column 'periodSecond'": (the table).</summary>
     [Then(@"^this (liveness|readiness|startup) probe table is refused with ""([^""]*)"":$")]
@@ -65,7 +66,17 @@ public sealed class InputErrorSteps(WorkloadDriver workload, ScenarioCluster clu
     [Then(@"^deploying the target app is refused with ""([^""]*)""$")]
     public async Task ThenDeployRefused(string message)
     {
-        var error = await Assert.ThrowsAsync<ScenarioInputException>(() => workload.DeployAsync(untilReady: false, cluster.Aborted));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => workload.DeployAsync(untilReady: false, cluster.Aborted));
+        Assert.True(error is ScenarioInputException or ManifestException, $"expected the step library's refusal, got {error.GetType().Name}: {error.Message}");
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Empty(workload.LivePods(observer.State));
+    }
+
+    /// <summary>Then the workload in "manifests/x.yaml" is refused with "…" (when it is loaded: nothing is deployed).</summary>
+    [Then(@"^the workload in " + QuotedText.Pattern + @" is refused with ""([^""]*)""$")]
+    public void ThenWorkloadRefused(string path, string message)
+    {
+        var error = Assert.Throws<ManifestException>(() => workload.UseWorkloadFile(QuotedText.Unescape(path), FeaturePath.Of(feature.FeatureInfo)));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 }

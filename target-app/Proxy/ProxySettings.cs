@@ -16,6 +16,9 @@ public sealed record ProxySettings
     /// <summary>The variable overriding the ports whose listener identifies the app's process.</summary>
     public const string SignalPortsVariable = "PROXY_SIGNAL_PORTS";
 
+    /// <summary>The variable naming the directory (shared with the app's container) where the exec probe shim reads each probe's fault; it switches proxy mode on too.</summary>
+    public const string ExecFaultDirectoryVariable = "PROXY_EXEC_FAULT_DIR";
+
     /// <summary>The routes, in the order written (<c>PROXY_ROUTES</c>).</summary>
     public required IReadOnlyList<ProxyRoute> Routes { get; init; }
 
@@ -25,17 +28,26 @@ public sealed record ProxySettings
     /// <summary>Ports whose LISTEN socket's owner is the app's process, for crash and freeze (<c>PROXY_SIGNAL_PORTS</c>; default: every route's app port).</summary>
     public required IReadOnlyList<int> SignalPorts { get; init; }
 
-    /// <summary>Reads the proxy settings; null when <c>PROXY_ROUTES</c> is unset (the normal target app).</summary>
+    /// <summary>Where the exec probe shim reads each probe's fault (<c>PROXY_EXEC_FAULT_DIR</c>), or null when no exec probe is shimmed.</summary>
+    public string? ExecFaultDirectory { get; init; }
+
+    /// <summary>Reads the proxy settings; null when neither <c>PROXY_ROUTES</c> nor <c>PROXY_EXEC_FAULT_DIR</c> is set (the normal target app).</summary>
     public static ProxySettings? FromEnvironment(EnvironmentReader env, IPAddress bindAddress, int httpPort)
     {
         var routesText = env.Text(RoutesVariable);
-        if (routesText is null)
+        var execDirectory = env.Text(ExecFaultDirectoryVariable);
+        if (execDirectory is not null && !Path.IsPathRooted(execDirectory))
+        {
+            throw new SettingsException(ExecFaultDirectoryVariable, $"'{execDirectory}' is not an absolute path");
+        }
+
+        if (routesText is null && execDirectory is null)
         {
             foreach (var dependent in new[] { AppHostVariable, SignalPortsVariable })
             {
                 if (env.Text(dependent) is not null)
                 {
-                    throw new SettingsException(dependent, $"needs {RoutesVariable}: it only applies in proxy mode");
+                    throw new SettingsException(dependent, $"needs {RoutesVariable} or {ExecFaultDirectoryVariable}: it only applies in proxy mode");
                 }
             }
 
@@ -48,11 +60,12 @@ public sealed record ProxySettings
             throw new SettingsException(AppHostVariable, $"'{appHost}' is not a host name or IP address");
         }
 
-        var routes = ProxyRouteParser.Parse(routesText, httpPort, bindAddress, appHost);
+        // Only exec probes shimmed: no route to listen on.
+        var routes = routesText is null ? [] : ProxyRouteParser.Parse(routesText, httpPort, bindAddress, appHost);
         var signalPorts = env.Text(SignalPortsVariable) is { } portsText
             ? ProxyRouteParser.ParsePorts(SignalPortsVariable, portsText)
             : routes.Select(route => route.AppPort).Distinct().ToList();
-        return new ProxySettings { Routes = routes, AppHost = appHost, SignalPorts = signalPorts };
+        return new ProxySettings { Routes = routes, AppHost = appHost, SignalPorts = signalPorts, ExecFaultDirectory = execDirectory };
     }
 
     /// <summary>The route listening on <paramref name="port"/>, if any.</summary>

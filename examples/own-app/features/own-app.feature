@@ -31,6 +31,18 @@ Feature: Your own app through the probe fault proxy
     Then pod 1 becomes Ready within 30 s
     And the restart count of pod 1 is 0
 
+  Scenario: An exec probe of the own app runs through the proxy's shim, and a readiness fault reaches it
+    Given a readiness probe:
+      | type | command      | periodSeconds | timeoutSeconds | failureThreshold |
+      | exec | sh -c exit 0 | 1             | 2              | 2                |
+    When the target app is deployed and Ready
+    And the readiness endpoint of pod 1 starts failing with status 500
+    Then pod 1 becomes not Ready within the readiness detection bound
+    And an event "Unhealthy" with message matching "^Readiness probe failed: probe fault proxy: readiness fault" is recorded for pod 1
+    When the readiness endpoint of pod 1 recovers
+    Then pod 1 becomes Ready within 30 s
+    And the restart count of pod 1 is 0
+
   Scenario: A frozen app hangs its HTTP probes until liveness kills it, which takes the grace period (SIGTERM waits while it is stopped)
     When the target app is deployed and Ready
     And the app of pod 1 freezes

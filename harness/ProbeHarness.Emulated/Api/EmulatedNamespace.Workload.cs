@@ -5,12 +5,21 @@ using ProbeHarness.Emulated.Services;
 using ProbeHarness.Kubelet;
 using ProbeHarness.Kubelet.Semantics;
 
+using ProbeHarness.Emulated.Images;
+
 namespace ProbeHarness.Emulated.Api;
 
 /// <summary>Creating workloads: validation, the Service with its slice and proxies, the Deployment controller and pod deletion.</summary>
 public sealed partial class EmulatedNamespace
 {
     private const string TemplateHashLabel = "pod-template-hash";
+
+    /// <inheritdoc />
+    /// <remarks>An image runs when the image map has a local command for it; exec probes run the host's commands, so a shell is always there.</remarks>
+    public Task<ImageCheck> CheckImageAsync(string image, string? pullPolicy, bool needsShell, TimeSpan within, CancellationToken cancellationToken) =>
+        Task.FromResult(_context.Runtime.Images.Knows(image)
+            ? ImageCheck.Ok(image)
+            : new ImageCheck(image, $"the emulated backend has no local command for it (known: {string.Join(", ", _context.Runtime.Images.Repositories)}; see {_context.Runtime.Images.Source}); map it in a file named by {EmulatedImageMap.FileVariable}"));
 
     /// <inheritdoc />
     public async Task ApplyAsync(Workload workload, CancellationToken cancellationToken)

@@ -116,14 +116,8 @@ public sealed class K3sBackend : IClusterBackend
             _connection, slices, Info, _run, plan.Reference, progress, WatchResumeSettings.Default, TimeSpan.FromMinutes(2))
         {
             // A user's workload (its own app) runs images built in this Docker engine: they are loaded as the target app's is.
-            PrepareImages = (workload, token) => localImages.LoadAsync(ImagesOf(workload).Where(image => image != plan.Reference), required: false, token),
+            PrepareImages = (images, token) => localImages.LoadAsync(images.Where(image => image != plan.Reference), required: false, token),
         });
-    }
-
-    private static IEnumerable<string> ImagesOf(Workload workload)
-    {
-        var pod = workload.Deployment.Spec?.Template?.Spec;
-        return (pod?.InitContainers ?? []).Concat(pod?.Containers ?? []).Select(c => c.Image).OfType<string>();
     }
 
     /// <inheritdoc />

@@ -16,7 +16,9 @@ public sealed partial class KubernetesScenarioNamespace
         var rendered = RealClusterManifest.Render(workload, Name, _context.TargetImage);
         if (_context.PrepareImages is { } prepare)
         {
-            await prepare(rendered, cancellationToken).ConfigureAwait(false);
+            var pod = rendered.Deployment.Spec?.Template?.Spec;
+            var images = (pod?.InitContainers ?? []).Concat(pod?.Containers ?? []).Select(c => c.Image).OfType<string>().Distinct().ToList();
+            await prepare(images, cancellationToken).ConfigureAwait(false);
         }
 
         var deploymentName = rendered.Deployment.Metadata.Name;

@@ -23,6 +23,6 @@ public sealed record ScenarioNamespaceContext(
     WatchResumeSettings WatchResume,
     TimeSpan DeletionTimeout)
 {
-    /// <summary>Readies what a workload needs before it is created (the k3s backend loads its locally built images), or null.</summary>
-    public Func<Workload, CancellationToken, Task>? PrepareImages { get; init; }
+    /// <summary>Readies images before a workload or an image check uses them (the k3s backend loads locally built ones), or null.</summary>
+    public Func<IReadOnlyCollection<string>, CancellationToken, Task>? PrepareImages { get; init; }
 }

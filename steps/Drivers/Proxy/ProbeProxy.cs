@@ -8,7 +8,8 @@ namespace ProbeHarness.Steps.Drivers.Proxy;
 
 /// <summary>
 /// Puts the target app in proxy mode (target-app/README.md, "Proxy mode") beside each probed container of a user's workload and
-/// re-points that container's httpGet, tcpSocket and gRPC probes at it, so the fault steps reach the user's own app. The one place
+/// re-points that container's httpGet, tcpSocket and gRPC probes at it (exec probes run through a shim that reads the proxy's faults),
+/// so the fault steps reach the user's own app. The one place
 /// that knows the proxy's port layout: proxy n (0-based) has its fault API on 15080 + 100·n and the liveness, readiness and startup
 /// routes on the next three ports.
 /// </summary>
@@ -22,6 +23,15 @@ public static class ProbeProxy
 
     /// <summary>The proxy container's name prefix.</summary>
     public const string ContainerPrefix = "probe-proxy";
+
+    /// <summary>Where the proxy and the app's container share the exec faults (an emptyDir): the proxy writes one file per probe, the shim reads it.</summary>
+    public const string ExecFaultDirectory = "/var/run/probe-fault-proxy";
+
+    /// <summary>The variable that tells the exec shim in the app's container where to look (a container path the emulated backend maps too).</summary>
+    public const string ExecFaultVariable = "PROBE_FAULT_DIR";
+
+    // $0 of the shim names the probe, so a deployed exec probe says which probe's faults it follows.
+    private const string ShimName = "probe-fault-shim-";
 
     private static readonly ProbeKind[] Kinds = [ProbeKind.Liveness, ProbeKind.Readiness, ProbeKind.Startup];
 
@@ -39,6 +49,26 @@ public static class ProbeProxy
     {
         var offset = (port - BasePort) % PortStep;
         return port >= BasePort && port < BasePort + (PortStep * 10) && offset is >= 1 and <= 3 ? Kinds[offset - 1] : null;
+    }
+
+    /// <summary>The probe whose faults a deployed exec probe follows through the shim, or null when it is not shimmed.</summary>
+    public static ProbeKind? ShimmedKindOf(V1Probe probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        if (probe.Exec?.Command is not { Count: >= 4 } command || command[0] != "/bin/sh" || command[1] != "-c")
+        {
+            return null;
+        }
+
+        foreach (var kind in Kinds)
+        {
+            if (command[3] == ShimName + kind.ToString().ToLowerInvariant())
+            {
+                return kind;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The route a deployed, re-pointed probe goes through, or null when it is not proxied (exec, or a workload without proxy).</summary>
@@ -91,6 +121,7 @@ public static class ProbeProxy
         {
             var container = containers[i];
             var routes = new List<ProxyRoute>();
+            var shimmed = false;
             foreach (var kind in Kinds)
             {
                 var field = $"spec.template.spec.containers[{i}].{kind.ToString().ToLowerInvariant()}Probe";
@@ -99,9 +130,10 @@ public static class ProbeProxy
                     continue;
                 }
 
-                if (probe.Exec is not null)
+                if (probe.Exec is { } exec)
                 {
-                    limits.Add($"container \"{container.Name}\": the {kind.ToString().ToLowerInvariant()} probe is exec, which the proxy does not reach: it runs unchanged and fault steps do not change its answer");
+                    exec.Command = Shim(kind, exec.Command ?? []);
+                    shimmed = true;
                     continue;
                 }
 
@@ -115,17 +147,28 @@ public static class ProbeProxy
                 Repoint(probe, listen);
             }
 
-            if (routes.Count == 0)
+            if (routes.Count == 0 && !shimmed)
             {
                 continue;
             }
 
-            var proxy = ProxyContainer(proxyTemplate, proxies.Count, routes);
+            var proxy = ProxyContainer(proxyTemplate, proxies.Count, routes, container);
+            if (shimmed)
+            {
+                var volume = $"{proxy.Name}-exec";
+                (pod.Volumes ??= []).Add(new V1Volume { Name = volume, EmptyDir = new V1EmptyDirVolumeSource() });
+                (container.VolumeMounts ??= []).Add(new V1VolumeMount { Name = volume, MountPath = ExecFaultDirectory });
+                (proxy.VolumeMounts ??= []).Add(new V1VolumeMount { Name = volume, MountPath = ExecFaultDirectory });
+                (container.Env ??= []).Add(new V1EnvVar { Name = ExecFaultVariable, Value = ExecFaultDirectory });
+                proxy.Env.Add(new V1EnvVar { Name = "PROXY_EXEC_FAULT_DIR", Value = ExecFaultDirectory });
+                limits.Add($"container \"{container.Name}\": its exec probes run through the probe fault proxy's shim (/bin/sh -c …): the image needs /bin/sh, else every exec probe errors");
+            }
+
             proxies.Add(new ProxyAttachment(container.Name, proxy.Name, FaultApiPort(proxies.Count), routes));
             proxyContainers.Add(proxy);
         }
 
-        if (errors.Count == 0 && proxies.Count == 0 && limits.Count == 0)
+        if (errors.Count == 0 && proxies.Count == 0)
         {
             errors.Add("spec.template.spec.containers: no container has a liveness, readiness or startup probe, so there is no probe behaviour to prove; add the probes the app runs with");
         }
@@ -223,9 +266,20 @@ public static class ProbeProxy
         }
     }
 
-    private static V1Container ProxyContainer(V1Container template, int index, IReadOnlyList<ProxyRoute> routes)
+    // The user's command runs unless the proxy wrote a fault for this probe: fail exits 1, hang outlives the probe's timeout,
+    // slow waits first. Only POSIX sh (the image's /bin/sh); the fault directory comes from the container's env.
+    private static List<string> Shim(ProbeKind kind, IList<string> command)
+    {
+        var name = kind.ToString().ToLowerInvariant();
+        var script = $"f=\"${ExecFaultVariable}/{name}\"; if [ -f \"$f\" ]; then read -r m d < \"$f\"; case \"$m\" in "
+            + $"fail) echo \"probe fault proxy: {name} fault\"; exit 1;; hang) exec sleep 86400;; slow) sleep \"$d\";; esac; fi; exec \"$@\"";
+        return ["/bin/sh", "-c", script, ShimName + name, .. command];
+    }
+
+    private static V1Container ProxyContainer(V1Container template, int index, IReadOnlyList<ProxyRoute> routes, V1Container app)
     {
         var apiPort = FaultApiPort(index);
+        var appPorts = (app.Ports ?? []).Select(p => p.ContainerPort).Distinct().ToList();
         return new V1Container
         {
             Name = ContainerName(index),
@@ -235,7 +289,9 @@ public static class ProbeProxy
             [
                 new V1EnvVar { Name = "PORT", Value = apiPort.ToString(CultureInfo.InvariantCulture) },
                 new V1EnvVar { Name = "FAULTS_ENABLED", Value = "true" },
-                new V1EnvVar { Name = "PROXY_ROUTES", Value = string.Join(',', routes) },
+                .. routes.Count > 0 ? [new V1EnvVar { Name = "PROXY_ROUTES", Value = string.Join(',', routes) }] : Array.Empty<V1EnvVar>(),
+                // Crash and freeze find the app by its listening sockets: every port it declares.
+                .. appPorts.Count > 0 ? [new V1EnvVar { Name = "PROXY_SIGNAL_PORTS", Value = string.Join(',', appPorts) }] : Array.Empty<V1EnvVar>(),
                 .. (template.Env ?? []).Where(e => e.Name == "POD_NAME").Select(Copy),
             ],
             Ports = [new V1ContainerPort { Name = "proxy-api", ContainerPort = apiPort, Protocol = "TCP" }, .. routes.Select(r => new V1ContainerPort { ContainerPort = r.ListenPort, Protocol = "TCP" })],

@@ -99,7 +99,7 @@ public sealed class ProbeProxyTests
     }
 
     [Fact]
-    public void An_exec_probe_runs_unchanged_and_is_named_as_a_limit()
+    public void An_exec_probe_runs_through_the_shim_which_shares_the_proxy_s_fault_directory()
     {
         // Given an exec readiness probe beside the HTTP liveness probe
         var text = Manifest().Replace("httpGet:\n              path: /health/ready\n              port: 8080", "exec:\n              command: [cat, /tmp/ready]", StringComparison.Ordinal);
@@ -108,10 +108,21 @@ public sealed class ProbeProxyTests
         // When
         var proxied = ProbeProxy.Attach(workload, TargetApp);
 
-        // Then
+        // Then the user's command runs last, behind the shim named after its probe; both containers mount the fault directory
+        var pod = proxied.Workload.Deployment.Spec.Template.Spec;
+        var app = pod.Containers[0];
+        var command = app.ReadinessProbe.Exec.Command;
+        Assert.Equal(["/bin/sh", "-c"], command.Take(2));
+        Assert.Equal(["probe-fault-shim-readiness", "cat", "/tmp/ready"], command.Skip(3));
+        Assert.Equal(ProbeKind.Readiness, ProbeProxy.ShimmedKindOf(app.ReadinessProbe));
+        Assert.Null(ProbeProxy.ShimmedKindOf(workload.Deployment.Spec.Template.Spec.Containers[0].ReadinessProbe));
         Assert.DoesNotContain(proxied.Proxies[0].Routes, r => r.Probe == ProbeKind.Readiness);
-        Assert.Equal(["cat", "/tmp/ready"], proxied.Workload.Deployment.Spec.Template.Spec.Containers[0].ReadinessProbe.Exec.Command);
-        Assert.Contains("the readiness probe is exec, which the proxy does not reach", Assert.Single(proxied.Limits));
+        Assert.Equal(ProbeProxy.ExecFaultDirectory, app.Env.Single(e => e.Name == ProbeProxy.ExecFaultVariable).Value);
+        Assert.All(pod.Containers, c => Assert.Contains(c.VolumeMounts, m => m.MountPath == ProbeProxy.ExecFaultDirectory));
+        Assert.Equal(ProbeProxy.ExecFaultDirectory, pod.Containers[1].Env.Single(e => e.Name == "PROXY_EXEC_FAULT_DIR").Value);
+        Assert.Equal("8080,8081", pod.Containers[1].Env.Single(e => e.Name == "PROXY_SIGNAL_PORTS").Value);
+        Assert.Contains("the image needs /bin/sh", Assert.Single(proxied.Limits));
+        Assert.Equal([ProbeKind.Readiness], FaultReach.ProbesReading(app, FaultRequest.Fail(ProbeKind.Readiness, 500)));
     }
 
     [Fact]
