@@ -133,7 +133,7 @@ public sealed class ProxySettingsTests
         var error = Assert.Throws<SettingsException>(() => Read(environment));
 
         // Then
-        Assert.Equal("PROXY_APP_HOST: needs PROXY_ROUTES: it only applies in proxy mode", error.Message);
+        Assert.Equal("PROXY_APP_HOST: needs PROXY_ROUTES or PROXY_EXEC_FAULT_DIR: it only applies in proxy mode", error.Message);
     }
 
     [Fact]
