@@ -37,7 +37,7 @@ public sealed class OwnAppMeasurements(
                 : Observation.Not<V1ContainerStateTerminated>($"still {state.FindPod(name)?.Describe(workload.ContainerName) ?? "unseen"}"),
             cancellationToken);
         var exit = ExitOf(roster.Label(name), terminated, deleted);
-        recorder.Note(Format.OwnApp(new OwnAppRecord("") { Exits = [exit] }).Last());
+        recorder.Note(Format.Exit(exit));
         if (terminated.ExitCode != exitCode)
         {
             throw new ExpectationFailedException($"the app of pod {ordinal} exited with code {terminated.ExitCode} ({terminated.Reason}) after SIGTERM, not {exitCode}.");
@@ -54,13 +54,9 @@ public sealed class OwnAppMeasurements(
 
         var state = observer.State;
         var probes = new List<ProxiedProbeRecord>();
-        foreach (var pod in roster.Names)
+        // No proxy (the workload never got deployed): no probe answers to read.
+        foreach (var pod in workload.Proxies.Count == 0 ? [] : roster.Names)
         {
-            if (workload.Proxies.Count == 0)
-            {
-                break;
-            }
-
             AppEventLines lines;
             try
             {

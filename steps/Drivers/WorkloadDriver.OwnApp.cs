@@ -107,7 +107,8 @@ public sealed partial class WorkloadDriver
 
         var containers = _workload.Deployment.Spec.Template.Spec.Containers;
         var errors = new List<string>();
-        foreach (var (container, i) in containers.Select((c, i) => (c, i)).Where(x => !x.c.Name.StartsWith(ProbeProxy.ContainerPrefix, StringComparison.Ordinal)))
+        var proxies = _proxied.Proxies.Select(p => p.ProxyContainer).ToHashSet(StringComparer.Ordinal);
+        foreach (var (container, i) in containers.Select((c, i) => (c, i)).Where(x => !proxies.Contains(x.c.Name)))
         {
             var shimmed = Enum.GetValues<ProbeKind>().Where(k => ProbeDescription.Of(container, k) is { } p && ProbeProxy.ShimmedKindOf(p) is not null).ToList();
             var started = clock.Now;

@@ -61,7 +61,7 @@ public sealed class HealthFileSync : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             Sync();
-            var wait = _evaluator.NextLivenessChange() is { } next
+            var wait = _evaluator.NextFaultChange(ProbeKind.Liveness) is { } next
                 ? TimeSpan.FromTicks(Math.Max(0, (next - _time.GetUtcNow() + BoundarySlack).Ticks))
                 : Timeout.InfiniteTimeSpan;
             await _changed.WaitAsync(wait, stoppingToken);

@@ -80,12 +80,12 @@ public sealed class ProbeEvaluator
         return Underlying(ProbeKind.Liveness, snapshot, now).IsHealthy;
     }
 
-    /// <summary>The next moment a liveness fault window opens or closes, if any; until then <see cref="IsLivenessHealthy"/> cannot change by itself.</summary>
-    public DateTimeOffset? NextLivenessChange()
+    /// <summary>The next moment a fault window of one of <paramref name="kinds"/> opens or closes, if any; until then those faults cannot change by themselves.</summary>
+    public DateTimeOffset? NextFaultChange(params ProbeKind[] kinds)
     {
         var now = _time.GetUtcNow();
-        var fault = _board.Current.Liveness;
-        return new[] { fault.ActiveFrom, fault.ActiveUntil }.Where(moment => moment > now).Min();
+        var faults = _board.Current;
+        return kinds.Select(faults.For).SelectMany(fault => new[] { fault.ActiveFrom, fault.ActiveUntil }).Where(moment => moment > now).Min();
     }
 
     private ProbeVerdict Underlying(ProbeKind kind, FaultSnapshot snapshot, DateTimeOffset now)

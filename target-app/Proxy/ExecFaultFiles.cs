@@ -2,6 +2,7 @@ using System.Globalization;
 using ProbeHarness.TargetApp.Configuration;
 using ProbeHarness.TargetApp.Faults;
 using ProbeHarness.TargetApp.Files;
+using ProbeHarness.TargetApp.Probes;
 
 namespace ProbeHarness.TargetApp.Proxy;
 
@@ -10,21 +11,24 @@ namespace ProbeHarness.TargetApp.Proxy;
 /// <c>fail</c>, <c>hang</c> or <c>slow &lt;seconds&gt;</c> while that fault is active, and is absent otherwise (the shim then runs the
 /// probe's own command). Flap and redirect have no exec meaning and leave the file absent.
 /// </summary>
-/// <remarks>Rewritten on every fault change (before the fault API answers) and every 100 ms, so a scheduled window opens and closes on time.</remarks>
+/// <remarks>Rewritten on every fault change (before the fault API answers) and when a scheduled window opens or closes.</remarks>
 public sealed class ExecFaultFiles : BackgroundService
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan BoundarySlack = TimeSpan.FromMilliseconds(5);
     private static readonly ProbeKind[] Kinds = [ProbeKind.Liveness, ProbeKind.Readiness, ProbeKind.Startup];
 
     private readonly string _directory;
     private readonly FaultBoard _board;
+    private readonly ProbeEvaluator _evaluator;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _changed = new(0);
     private readonly Dictionary<ProbeKind, string?> _written = [];
 
     /// <summary>Creates the writer for the proxy's exec fault directory.</summary>
-    public ExecFaultFiles(TargetAppSettings settings, FaultBoard board, TimeProvider time)
+    public ExecFaultFiles(TargetAppSettings settings, FaultBoard board, ProbeEvaluator evaluator, TimeProvider time)
     {
+        _evaluator = evaluator;
         ArgumentNullException.ThrowIfNull(settings);
         _directory = settings.Proxy?.ExecFaultDirectory ?? throw new ArgumentException($"the proxy has no exec fault directory ({ProxySettings.ExecFaultDirectoryVariable})", nameof(settings));
         _board = board;
@@ -51,12 +55,15 @@ public sealed class ExecFaultFiles : BackgroundService
         _board.Changed += OnChanged;
         try
         {
-            using var timer = new PeriodicTimer(Tick, _time);
-            do
+            // As HealthFileSync: woken by a fault change or at the next window boundary, never by polling.
+            while (!stoppingToken.IsCancellationRequested)
             {
                 Sync();
+                var wait = _evaluator.NextFaultChange(Kinds) is { } next
+                    ? TimeSpan.FromTicks(Math.Max(0, (next - _time.GetUtcNow() + BoundarySlack).Ticks))
+                    : Timeout.InfiniteTimeSpan;
+                await _changed.WaitAsync(wait, stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {
@@ -68,7 +75,18 @@ public sealed class ExecFaultFiles : BackgroundService
         }
     }
 
-    private void OnChanged(FaultChange change) => Sync();
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _changed.Dispose();
+        base.Dispose();
+    }
+
+    private void OnChanged(FaultChange change)
+    {
+        Sync();
+        _changed.Release();
+    }
 
     private void Sync()
     {

@@ -20,7 +20,6 @@ public sealed class TcpProbeMirror : BackgroundService
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PeerCloseWait = TimeSpan.FromSeconds(2);
 
     private readonly ProxyRoute _route;
     private readonly string _appHost;
@@ -182,22 +181,7 @@ public sealed class TcpProbeMirror : BackgroundService
         var remote = (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString();
         _events.ProxiedTcpAccepted(acceptedAt, _endpoint.Port, remote, _route.Probe, _route.AppPort);
         ProbeLogLine.Write(_log, $"tcp-{_route.Probe.Name()}", $"tcp:{_endpoint.Port}", null, remote, "connected", null, "mirrors the app's port", started);
-        using (connection)
-        {
-            // A tcpSocket probe only connects and closes at once; letting it close first keeps the TIME_WAIT on its side.
-            using var wait = new CancellationTokenSource(PeerCloseWait);
-            try
-            {
-                var buffer = new byte[256];
-                while (await connection.ReceiveAsync(buffer, SocketFlags.None, wait.Token) > 0)
-                {
-                }
-            }
-            catch (Exception exception) when (exception is SocketException or OperationCanceledException)
-            {
-                // The peer reset or stayed silent: closing is all that is left to do.
-            }
-        }
+        await SocketAcceptLoop.CloseAfterPeerAsync(connection);
     }
 
     private void LogState(string state) => _log.Write("tcp", json =>

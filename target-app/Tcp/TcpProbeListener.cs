@@ -11,8 +11,6 @@ namespace ProbeHarness.TargetApp.Tcp;
 /// <summary>The raw TCP listener for tcpSocket probes (<c>TCP_PORT</c>); it really closes (connection refused) while the fault says <c>open: false</c>.</summary>
 public sealed class TcpProbeListener : IHostedService, IDisposable
 {
-    private static readonly TimeSpan PeerCloseWait = TimeSpan.FromSeconds(2);
-
     private readonly FaultBoard _board;
     private readonly JsonLineLog _log;
     private readonly AppEventLog _events;
@@ -135,22 +133,7 @@ public sealed class TcpProbeListener : IHostedService, IDisposable
         var remote = (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString();
         _events.TcpAccepted(acceptedAt, _endpoint.Port, remote);
         ProbeLogLine.Write(_log, "tcp", $"tcp:{_endpoint.Port}", null, remote, "connected", null, "ok", started);
-        using (connection)
-        {
-            // Let the prober close first (it does so at once), so the TIME_WAIT stays on its side.
-            using var wait = new CancellationTokenSource(PeerCloseWait);
-            try
-            {
-                var buffer = new byte[256];
-                while (await connection.ReceiveAsync(buffer, SocketFlags.None, wait.Token) > 0)
-                {
-                }
-            }
-            catch (Exception exception) when (exception is SocketException or OperationCanceledException)
-            {
-                // The peer reset or stayed silent: closing is all that is left to do.
-            }
-        }
+        await SocketAcceptLoop.CloseAfterPeerAsync(connection);
     }
 
     private void LogState(string state) => _log.Write("tcp", json =>

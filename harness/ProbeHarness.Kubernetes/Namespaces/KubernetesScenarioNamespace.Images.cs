@@ -7,7 +7,7 @@ using ProbeHarness.Kubernetes.Api;
 
 namespace ProbeHarness.Kubernetes.Namespaces;
 
-/// <summary>Checking a user's image with a short-lived pod before the workload uses it.</summary>
+/// <summary>Checking a user's image with a short-lived pod before the workload uses it (a usable one once per run).</summary>
 public sealed partial class KubernetesScenarioNamespace
 {
     private static readonly TimeSpan CheckPoll = TimeSpan.FromMilliseconds(500);
@@ -19,6 +19,11 @@ public sealed partial class KubernetesScenarioNamespace
     public async Task<ImageCheck> CheckImageAsync(string image, string? pullPolicy, bool needsShell, TimeSpan within, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
+        if (_context.UsableImages.TryGetValue((image, pullPolicy, needsShell), out var known))
+        {
+            return known;
+        }
+
         if (_context.PrepareImages is { } prepare)
         {
             await prepare([image], cancellationToken).ConfigureAwait(false);
@@ -56,6 +61,11 @@ public sealed partial class KubernetesScenarioNamespace
                     .ConfigureAwait(false);
                 if (Verdict(image, needsShell, seen.Status?.ContainerStatuses?.FirstOrDefault()) is { } verdict)
                 {
+                    if (verdict.Usable)
+                    {
+                        _context.UsableImages[(image, pullPolicy, needsShell)] = verdict;
+                    }
+
                     return verdict;
                 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ProbeHarness.Cluster;
 using ProbeHarness.Kubernetes.EndpointSlices;
 using ProbeHarness.Kubernetes.Watching;
@@ -25,4 +26,7 @@ public sealed record ScenarioNamespaceContext(
 {
     /// <summary>Readies images before a workload or an image check uses them (the k3s backend loads locally built ones), or null.</summary>
     public Func<IReadOnlyCollection<string>, CancellationToken, Task>? PrepareImages { get; init; }
+
+    /// <summary>Image checks that found the image usable, once per run (an image does not go away between scenarios), by image, pull policy and shell.</summary>
+    public ConcurrentDictionary<(string Image, string? PullPolicy, bool NeedsShell), ImageCheck> UsableImages { get; } = new();
 }

@@ -51,11 +51,18 @@ public static class Format
 
         foreach (var exit in app.Exits)
         {
-            var after = exit.SecondsAfterSigterm is { } seconds
-                ? string.Create(CultureInfo.InvariantCulture, $" {seconds:0.0} s (±{exit.PrecisionSeconds ?? 0:0.##} s) after SIGTERM")
-                : string.Empty;
-            yield return $"{exit.Pod} exited with code {exit.ExitCode}{(exit.Reason is { } r ? $" ({r})" : string.Empty)}{after}";
+            yield return Exit(exit);
         }
+    }
+
+    /// <summary>A user's app container's end after SIGTERM, e.g. <c>pod 1 exited with code 0 (Completed) 0.6 s (±0.5 s) after SIGTERM</c>.</summary>
+    public static string Exit(AppExitRecord exit)
+    {
+        ArgumentNullException.ThrowIfNull(exit);
+        var after = exit.SecondsAfterSigterm is { } seconds
+            ? string.Create(CultureInfo.InvariantCulture, $" {seconds:0.0} s (±{exit.PrecisionSeconds ?? 0:0.##} s) after SIGTERM")
+            : string.Empty;
+        return $"{exit.Pod} exited with code {exit.ExitCode}{(exit.Reason is { } r ? $" ({r})" : string.Empty)}{after}";
     }
 
     /// <summary>A probe in one line, e.g. <c>liveness httpGet /healthz: delay 0 s, period 10 s, timeout 1 s, success 1, failure 3</c>.</summary>
