@@ -51,7 +51,22 @@ public sealed class ProxiedTargetApp : IAsyncLifetime
     /// <summary>Starts a proxy (target app with <c>PROXY_ROUTES</c>) and waits until it listens.</summary>
     public static Task<TargetAppProcess> StartProxyAsync(string routes, IReadOnlyDictionary<string, string?>? more = null)
     {
-        var environment = new Dictionary<string, string?> { ["PROXY_ROUTES"] = routes };
+        // The routes' ports were free when picked but are not held: the proxy's own ports must not be handed out again
+        // (a fresh clone's loaded run got PORT equal to a route's listen port, which the proxy rightly refuses).
+        var taken = routes.Split(',', ':').Select(word => int.TryParse(word, out var port) ? port : 0).ToHashSet();
+        var own = new List<int>();
+        while (own.Count < 3)
+        {
+            own.AddRange(FreePorts.Take(3 - own.Count).Where(port => !taken.Contains(port) && !own.Contains(port)));
+        }
+
+        var environment = new Dictionary<string, string?>
+        {
+            ["PROXY_ROUTES"] = routes,
+            ["PORT"] = own[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["TCP_PORT"] = own[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GRPC_PORT"] = own[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         foreach (var (name, value) in more ?? new Dictionary<string, string?>())
         {
             environment[name] = value;

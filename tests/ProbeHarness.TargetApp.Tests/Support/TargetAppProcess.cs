@@ -152,7 +152,9 @@ public sealed class TargetAppProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var app = new TargetAppProcess(process, ports[0], ports[1], ports[2], workDirectory);
+        // A caller may choose the ports (a proxy keeps clear of its routes'): the process listens where its variables say.
+        int PortOf(string name, int picked) => int.TryParse(variables[name], out var chosen) ? chosen : picked;
+        var app = new TargetAppProcess(process, PortOf("PORT", ports[0]), PortOf("TCP_PORT", ports[1]), PortOf("GRPC_PORT", ports[2]), workDirectory);
         process.OutputDataReceived += (_, line) => app.OnOutput(line.Data);
         process.ErrorDataReceived += (_, line) => app.OnError(line.Data);
         process.Start();
