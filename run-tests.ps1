@@ -6,8 +6,9 @@ Runs the probe conformance suite on one backend and writes the resilience report
 Builds the conformance suite (steps/ProbeHarness.Steps.csproj), the report tool and the target app, runs the scenarios chosen by
 -Tag on the backend chosen by -Backend, then writes every report into -ReportDir:
 index.html (self-contained, with a timeline picture per scenario), report.md (fits a GitHub job summary),
-report.json (machine-readable, with the run history for trends), junit.xml, the TRX of the test platform, and
-Reqnroll's Cucumber HTML and NDJSON. It ends with a short summary and the report's path.
+report.json (machine-readable, with the run history for trends), junit.xml, the TRX of the test platform,
+Reqnroll's Cucumber HTML and NDJSON, and benchmark/ (where the time went: docs/benchmarks.md). It ends with a short
+summary and the report's path.
 
 Scenario records go to artifacts/results/<backend>/ (emptied first), so each report shows this run only.
 The emulated backend has no real kubelet: every output says EMULATED.
@@ -303,7 +304,7 @@ if (Test-Path -LiteralPath $resultsPath) { Remove-Item -LiteralPath $resultsPath
 New-Item -ItemType Directory -Force -Path $resultsPath, $reportPath | Out-Null
 # The report folder holds one run only: an earlier run's report must not pass for this one if this one writes none.
 Get-ChildItem -LiteralPath $reportPath -Filter 'cucumber.*' -File | Remove-Item -Force
-foreach ($name in @('report.json', 'report.md', 'index.html', 'junit.xml', $trxName, 'timelines', 'cucumber')) {
+foreach ($name in @('report.json', 'report.md', 'index.html', 'junit.xml', $trxName, 'timelines', 'cucumber', 'benchmark')) {
     $old = Join-Path $reportPath $name
     if (Test-Path -LiteralPath $old) { Remove-Item -LiteralPath $old -Recurse -Force }
 }
@@ -351,6 +352,14 @@ $reportJson = Join-Path $reportPath 'report.json'
 if (-not (Test-Path -LiteralPath $reportJson)) {
     Write-Error "the report was not written (report tool exit code $reportExit)." -ErrorAction Continue
     exit $ExitEnvironment
+}
+
+# Where the time went (per scenario: setup, floor, reaction, overhead, teardown; the suite's wall, critical path and
+# concurrency; docs/benchmarks.md) goes beside the report. Figures are recorded, never judged: a failure only warns.
+$benchmarkPath = Join-Path $reportPath 'benchmark'
+$benchmarkExit = Invoke-Dotnet @('run', '--project', $reportTool, '--no-build', '--', 'benchmark', '--results', $resultsPath, '--out', $benchmarkPath)
+if ($benchmarkExit -ne 0) {
+    Write-Warning "the benchmark was not written (report tool exit code $benchmarkExit); the report was."
 }
 
 # The report tool printed the counts, scores and path; this line says what the exit code means.

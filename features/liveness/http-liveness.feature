@@ -7,11 +7,16 @@ Feature: HTTP liveness probe
   until the app answers: on a loaded node a start slower than the liveness budget would be killed before the fault.
 
   Scenario: A failing liveness endpoint restarts only that container
+    The startup probe keeps a slow start from counting as liveness failures; the readiness probe (on its own endpoint)
+    makes Ready follow it at once: without one a v1.20 kubelet marks the pod Ready only at its next periodic sync, up
+    to 90 s later.
     Given the target app with 2 replicas
     And a liveness probe:
       | type    | path     | port | initialDelaySeconds | periodSeconds | timeoutSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 0                   | 1             | 1              | 3                |
-    And no readiness probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
     And a startup probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 60               |
@@ -25,14 +30,17 @@ Feature: HTTP liveness probe
     And pod 2 is not restarted for 10 s
 
   Scenario: A restart clears a fault that lives in the process
-    The fault API keeps faults in memory, so the new container starts healthy: one restart, then quiet. A v1.20
-    kubelet marks the new container ready only at the pod's next sync after its startup probe passed (up to a
-    minute later; 1.21 and later at once), so Ready is awaited before it is held.
+    The fault API keeps faults in memory, so the new container starts healthy: one restart, then quiet. Ready is
+    awaited before it is held: the new container is ready only after its startup probe and then its readiness probe
+    passed (without a readiness probe a v1.20 kubelet marks it ready only at the pod's next periodic sync, up to a
+    minute later; 1.21 and later at once).
     Given the target app with 1 replica
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 3                |
-    And no readiness probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
     And a startup probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 60               |
@@ -81,12 +89,15 @@ Feature: HTTP liveness probe
 
   Scenario: A flapping endpoint that never fails twice in a row is never restarted
     Thresholds count consecutive results: every second probe fails, so a failureThreshold of 2 is never reached,
-    though each failed probe is an Unhealthy event.
+    though each failed probe is an Unhealthy event. The readiness probe, on its own endpoint, makes Ready follow the
+    startup probe at once on a v1.20 kubelet too.
     Given the target app with 1 replica
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 2                |
-    And no readiness probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
     And a startup probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 60               |

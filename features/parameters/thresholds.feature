@@ -5,13 +5,17 @@ Feature: successThreshold and failureThreshold
 
   # The startup probe keeps liveness off until the app answers: on a loaded node a liveness probe that runs from the
   # container's start fails on the refused port, and with threshold 1 kills the app before the fault (seen on v1.20).
+  # The readiness probe (its own endpoint) makes Ready follow the startup probe at once: without one a v1.20 kubelet
+  # marks the pod Ready only at its next periodic sync, up to 90 s later.
   @liveness
   Scenario Outline: The kill comes on the failureThreshold-th consecutive failure
     Given the target app with 1 replica
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | <threshold>      |
-    And no readiness probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
     And a startup probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 60               |

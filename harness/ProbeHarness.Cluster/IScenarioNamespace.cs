@@ -53,6 +53,6 @@ public interface IScenarioNamespace : IAsyncDisposable
     /// <exception cref="NoPreviousContainerException"><paramref name="previous"/> is true and the container has not terminated before.</exception>
     Task<string> ReadLogAsync(string podName, string containerName, bool previous, CancellationToken cancellationToken);
 
-    /// <summary>Tears the namespace down, or keeps it (returning how to reach it) when <paramref name="keep"/> is true.</summary>
+    /// <summary>Tears the namespace down (a real cluster finishes in the background; its backend waits for that before it stops), or keeps it (returning how to reach it) when <paramref name="keep"/> is true.</summary>
     Task<string?> ReleaseAsync(bool keep, CancellationToken cancellationToken);
 }

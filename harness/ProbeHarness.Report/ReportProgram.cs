@@ -4,7 +4,7 @@ using ProbeHarness.Reporting.Input;
 
 namespace ProbeHarness.Report;
 
-/// <summary>The <c>ProbeHarness.Report</c> command line: <c>build</c> a report folder, <c>compare</c> two backends, check timings against a <c>kubelet-log</c>, <c>preflight</c> manifests, or <c>advise</c> probe settings from recorded runs.</summary>
+/// <summary>The <c>ProbeHarness.Report</c> command line: <c>build</c> a report folder, <c>compare</c> two backends, check timings against a <c>kubelet-log</c>, <c>preflight</c> manifests, <c>advise</c> probe settings from recorded runs, or <c>benchmark</c> a run's speed.</summary>
 public static class ReportProgram
 {
     /// <summary>Success.</summary>
@@ -16,7 +16,7 @@ public static class ReportProgram
     /// <summary>kubelet-log: a harness instant is further from the kubelet's log line than <c>--max-error</c>, or a measure could not be checked.</summary>
     public const int TimingError = 1;
 
-    /// <summary>The command line is wrong (preflight: or its input is bad, <see cref="Preflight.PreflightResult.BadInput"/>).</summary>
+    /// <summary>The command line is wrong (preflight: or its input is bad, <see cref="Preflight.PreflightResult.BadInput"/>; advise and benchmark: or their input is bad).</summary>
     public const int UsageError = 2;
 
     /// <summary>An input (records, TRX, previous report) could not be read, or compare had nothing to compare.</summary>
@@ -49,6 +49,12 @@ public static class ReportProgram
                                     [--container <name>] [--max-risk-per-day <p>]
               Recommends liveness, readiness and startup settings from recorded runs, with their worst-case
               detection time and false-restart risk. Exit 0 when advised, 2 on bad input. `advise --help` says more.
+          ProbeHarness.Report benchmark --results <dir> [--results <dir>]... [--out <dir>] [--commit <sha>]
+                                    [--markdown-section]
+              Where each run's time went (per scenario setup, floor, reaction, harness overhead, teardown; the suite's
+              wall, critical path, concurrency and load) against the suite-speed targets; writes benchmark.json and
+              benchmark.md (default artifacts/benchmarks/<backend>/). Exit 0 when written, 2 on bad input.
+              `benchmark --help` says more.
         """;
 
     /// <summary>The advise verb's help text.</summary>
@@ -77,6 +83,34 @@ public static class ReportProgram
           2  bad input (a missing results folder, a folder without records, a file that is not a scenario record or
              report.json, a missing or invalid manifest, no container with a probe; each error names the file) or a
              wrong command line
+        """;
+
+    /// <summary>The benchmark verb's help text.</summary>
+    public const string BenchmarkUsage = """
+        usage: ProbeHarness.Report benchmark --results <dir> [--results <dir>]... [--out <dir>] [--commit <sha>]
+                                             [--markdown-section]
+
+        Where a suite run's time went, from its scenario records (their phases: setup, steps, waits, teardown) and its
+        run/suite.json (span, concurrency cap, backend start and stop, load samples). Per scenario: duration, setup, floor
+        (the earliest the last expectation could have been met), reaction (the cluster's wait beyond the floor), harness
+        overhead (steps − max(wait, floor)) and teardown; a record without phases is "not measured". For the suite: wall
+        (first scenario start → last end), the run's span, the longest scenario (critical path), the sum of durations,
+        the achieved concurrency, median/p95/max of overhead, setup and teardown, the load average, and the targets
+        (emulated: wall ≤ 1.5 × longest + 20 s, overhead p95 ≤ 1 s; real clusters: wall < 180 s, overhead p95 ≤ 3 s),
+        each with the measured value and whether it is met: recorded, never asserted. docs/benchmarks.md has the
+        definitions.
+
+          --results           a results folder of scenario records (artifacts/results/<backend>); repeat for several runs
+          --out               the folder to write benchmark.json and benchmark.md into (several --results: a sub-folder
+                              per backend); default beside the results: artifacts/benchmarks/<backend>/
+          --commit            the commit the run was of, for benchmark.json and the dated section
+          --markdown-section  print a dated section (date, commit, machine: host, cores, load; the summary and the
+                              targets) to stdout, to append to docs/benchmarks.md; progress then goes to stderr
+
+        exit codes:
+          0  written (also when targets are not met, or records have no phases: the output says so)
+          2  bad input (a missing results folder, a folder without records, a record or run/suite.json that does not
+             read; each error names the file) or a wrong command line
         """;
 
     /// <summary>The preflight verb's help text.</summary>
@@ -118,7 +152,13 @@ public static class ReportProgram
                 return Ok;
             }
 
-            var arguments = CommandArguments.Parse(args, operands: args is ["preflight", ..]);
+            if (args is ["benchmark", .. var given] && given.Any(a => a is "--help" or "-h"))
+            {
+                stdout.WriteLine(BenchmarkUsage);
+                return Ok;
+            }
+
+            var arguments = CommandArguments.Parse(args, operands: args is ["preflight", ..], flags: args is ["benchmark", ..] ? BenchmarkCommand.Flags : null);
             return arguments.Command switch
             {
                 "build" => BuildCommand.Run(arguments, stdout, stderr),
@@ -126,6 +166,7 @@ public static class ReportProgram
                 "kubelet-log" => KubeletLogCommand.Run(arguments, stdout, stderr),
                 "preflight" => PreflightCommand.Run(arguments, stdout, stderr),
                 "advise" => AdviseCommand.Run(arguments, stdout, stderr),
+                "benchmark" => BenchmarkCommand.Run(arguments, stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using ProbeHarness.Reporting.Model;
 using ProbeHarness.Steps.Support;
 
 namespace ProbeHarness.Steps.Drivers;
 
 /// <summary><c>Eventually</c> and <c>Consistently</c> on the scenario's watch: each check runs on every change (and at least once a second), never after a fixed sleep.</summary>
-public sealed class Expectations(ClusterObserver observer, ScenarioLog log, ScenarioRecorder recorder)
+public sealed class Expectations(ClusterObserver observer, ScenarioLog log, ScenarioRecorder recorder, ScenarioClock scenarioClock)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
@@ -23,6 +24,7 @@ public sealed class Expectations(ClusterObserver observer, ScenarioLog log, Scen
         CheckWait(what, within);
         var clock = Stopwatch.StartNew();
         var nextProgress = ProgressInterval;
+        using var wait = Record(window: null);
         while (true)
         {
             var state = observer.State;
@@ -57,6 +59,7 @@ public sealed class Expectations(ClusterObserver observer, ScenarioLog log, Scen
         CheckWait(what, window);
         var clock = Stopwatch.StartNew();
         var nextProgress = ProgressInterval;
+        using var wait = Record(window);
         log.Write($"checking that {what} for {window.TotalSeconds:0.#} s");
         while (true)
         {
@@ -85,6 +88,9 @@ public sealed class Expectations(ClusterObserver observer, ScenarioLog log, Scen
             await observer.WaitForChangeAsync(state.Version, Min(remaining, RecheckInterval), cancellationToken);
         }
     }
+
+    // The wait goes into the record when it ends, however it ends (held, failed or cancelled), for the benchmark's phases.
+    private WaitScope Record(TimeSpan? window) => new(recorder, scenarioClock, scenarioClock.SecondsAt(scenarioClock.Now), window);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

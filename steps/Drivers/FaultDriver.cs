@@ -77,14 +77,20 @@ public sealed class FaultDriver(
         RefuseWhatTheAppCannotTake(fault);
         var names = workload.PodNames(pods, observer.State);
         var spec = workload.ContainerNamed(container);
+        var waitedFrom = clock.Now;
         await Task.WhenAll(names.Select(name => UntilProbesRecoveredAsync(name, spec, fault, cancellationToken)));
         var state = observer.State;
         var sentAt = clock.Now;
         var port = workload.FaultApiPortOf(container);
+        var lastAttempt = sentAt;
         var accepted = await Task.WhenAll(names.Select(async name =>
         {
             var status = state.FindPod(name)?.ContainerStatus(spec.Name);
             var attempt = await SendAsync(name, port, fault, cancellationToken);
+            lock (_gate)
+            {
+                lastAttempt = attempt > lastAttempt ? attempt : lastAttempt;
+            }
 
             // The app applies the fault just before it answers, so it became active between the last attempt's send and its answer.
             var active = MeasuredInstant.Between(attempt, clock.Now).Plus(TimeSpan.FromSeconds(fault.ActiveAfterSeconds));
@@ -98,6 +104,10 @@ public sealed class FaultDriver(
         {
             _injected.AddRange(accepted);
         }
+
+        // Until the apps could take the fault (their probes recovered from a slow start, their fault API listened), the
+        // step waited on the pods, not on the harness.
+        recorder.AddWait(new WaitRecord(clock.SecondsAt(waitedFrom), clock.SecondsAt(lastAttempt), null));
 
         var first = accepted.Min(f => f.Active.Mid);
         recorder.AddFault(new FaultRecord(clock.SecondsAt(first), pods.Ordinal is null ? "*" : roster.Label(names[0]), fault.Description));
@@ -167,13 +177,16 @@ public sealed class FaultDriver(
     }
 
     // True when the current instance's last answer to each probe the app can tell about succeeded, counting only probes
-    // due by now (a fault sent before a probe's initial delay is over is the scenario's intent, not a slow start).
+    // whose first tick may have come (a fault sent before a probe's initial delay is over is the scenario's intent, not a
+    // slow start). From the first possible tick on, no answer yet counts as not recovered: a probe refused before the app
+    // listened leaves no line, and the kubelet counts it (a real v1.20 cluster at 8 scenarios at once: refused at +1 s,
+    // the fault at +2.2 s, killed one failure early).
     private async Task<bool> LastAnswersSucceededAsync(string podName, k8s.Models.V1Container container, IReadOnlyCollection<ProbeKind> kinds, CancellationToken cancellationToken)
     {
         var running = observer.State.FindPod(podName)?.ContainerStatus(container.Name)?.State?.Running?.StartedAt;
         var due = kinds.Select(kind => ProbeDescription.Of(container, kind)!)
             .Where(probe => running is { } startedAt && ProbeDescription.Effective(probe) is var p &&
-                            ClusterTime.ToInstant(startedAt).AddSeconds(p.InitialDelaySeconds + p.PeriodSeconds + 1) <= clock.Now)
+                            ClusterTime.ToInstant(startedAt).AddSeconds(p.InitialDelaySeconds) <= clock.Now)
             .ToList();
         if (due.Count == 0)
         {

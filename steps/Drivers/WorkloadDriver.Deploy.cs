@@ -21,16 +21,18 @@ public sealed partial class WorkloadDriver
         _deployed = true;
         recorder.SetProbes(ProbeSettings());
         AttachProxies();
-        var clock = Stopwatch.StartNew();
+        var applying = Stopwatch.StartNew();
         log.Write($"deploying {DeploymentName} with {Replicas} replica(s) into namespace {cluster.Namespace.Name}");
         await CheckOwnImagesAsync(cancellationToken);
         await cluster.Namespace.ApplyAsync(_workload, cancellationToken);
-        log.Write($"applied Deployment and Service ({clock.Elapsed.TotalSeconds:0.0} s)");
+        log.Write($"applied Deployment and Service ({applying.Elapsed.TotalSeconds:0.0} s)");
         await WaitForRunningPodsAsync(Replicas, cancellationToken);
         if (untilReady)
         {
             await WaitUntilAllReadyAsync(cancellationToken);
         }
+
+        recorder.MarkSetupDone(clock.SecondsAt(clock.Now));
     }
 
     /// <summary>Scales the Deployment and waits until that many pods run.</summary>

@@ -28,10 +28,11 @@ public sealed class Hooks(
 {
     private static readonly JsonSerializerOptions RecordJson = new(ScenarioRecordReader.Options) { WriteIndented = true };
 
-    /// <summary>Chooses, announces and starts the run's backend; a failure is kept so each scenario reports it as an environment error.</summary>
+    /// <summary>Starts the suite's clock and load sampler, then chooses, announces and starts the run's backend; a failure is kept so each scenario reports it as an environment error.</summary>
     [BeforeTestRun]
     public static async Task StartBackendAsync()
     {
+        SuiteRunRecorder.Start();
         var clock = Stopwatch.StartNew();
         try
         {
@@ -43,23 +44,42 @@ public sealed class Hooks(
                 new Progress<string>(RunOutput.Write),
                 TestContext.Current.CancellationToken);
             TestRun.Use(backend);
+            ScenarioSlots.SetDefault(ScenarioConcurrencyDefault.For(backend.Info.Kind));
             RunOutput.Write($"backend ready: {backend.Info.Description}, Kubernetes {backend.Info.KubernetesVersion} ({clock.Elapsed.TotalSeconds:0.0} s)");
             PrepareResultsDirectory();
+            RunOutput.Write($"scenarios run side by side, {ScenarioSlotsText()} ({ScenarioConcurrency.Variable})");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             TestRun.FailStart(e);
             RunOutput.Write($"Backend: none — it did not start after {clock.Elapsed.TotalSeconds:0.0} s: {e.Message}");
         }
+
+        SuiteRunRecorder.BackendStarted();
     }
 
-    /// <summary>Stops the backend.</summary>
+    /// <summary>Stops the backend and writes the suite file (span, cap, load) beside the records.</summary>
     [AfterTestRun]
     public static async Task StopBackendAsync()
     {
         var clock = Stopwatch.StartNew();
+        var results = TestRun.ResultsDirectory;
+        var backend = TestRun.FailedToStart ? "none" : TestRun.Backend.Info.Name;
         await TestRun.StopAsync();
         RunOutput.Write($"backend stopped ({clock.Elapsed.TotalSeconds:0.0} s)");
+        await SuiteRunRecorder.WriteAsync(results, backend, clock.Elapsed.TotalSeconds);
+    }
+
+    private static string ScenarioSlotsText()
+    {
+        try
+        {
+            return ScenarioSlots.Cap.ToString();
+        }
+        catch (FormatException e)
+        {
+            return $"refused: {e.Message}";
+        }
     }
 
     /// <summary>Starts the scenario's clock, skips scenarios the cluster is too old for, opens a namespace and starts the watch.</summary>
@@ -83,6 +103,7 @@ public sealed class Hooks(
         var ns = await backend.CreateNamespaceAsync(ScenarioSlug.Of(scenario.ScenarioInfo.Title), cancellation);
         container.RegisterInstanceAs(new ScenarioCluster(ns, cancellation));
         container.Resolve<ClusterObserver>().Start();
+        container.Resolve<ScenarioRecorder>().MarkNamespaceReady(container.Resolve<ScenarioClock>().SecondsAt(DateTimeOffset.UtcNow));
         log.Write($"scenario \"{scenario.ScenarioInfo.Title}\" on {backend.Info.Name} ({backend.Info.KubernetesVersion}) in namespace {ns.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
     }
 
@@ -90,10 +111,11 @@ public sealed class Hooks(
     [BeforeStep]
     public void ForgetNotes() => container.Resolve<ScenarioRecorder>().ClearNotes();
 
-    /// <summary>Records each <c>Then</c> step as an expectation, with whether it held.</summary>
+    /// <summary>Marks where each step ended (for the phases) and records each <c>Then</c> step as an expectation, with whether it held.</summary>
     [AfterStep]
     public void RecordExpectation()
     {
+        container.Resolve<ScenarioRecorder>().MarkStepEnded(container.Resolve<ScenarioClock>().SecondsAt(DateTimeOffset.UtcNow));
         var step = scenario.StepContext.StepInfo;
         if (step.StepDefinitionType == StepDefinitionType.Then)
         {
@@ -170,6 +192,8 @@ public sealed class Hooks(
             File.Delete(stale);
         }
 
+        SuiteRunRecorder.ForgetPrevious(directory);
+
         RunOutput.Write($"scenario records go to {directory}");
     }
 
@@ -219,6 +243,7 @@ public sealed class Hooks(
             Timeline = timeline,
             Diagnostics = diagnostics,
             OwnApp = ownApp,
+            Phases = recorder.PhasesAt(clock.SecondsAt(clock.Now)),
         };
         Directory.CreateDirectory(TestRun.ResultsDirectory);
         // Named by the scenario's unique id: two scenarios whose titles slug alike must not overwrite each other's record.

@@ -11,6 +11,10 @@ public sealed class ScenarioRecorder
     private readonly List<ExpectationRecord> _expectations = [];
     private readonly List<TimingRecord> _timings = [];
     private readonly List<string> _notes = [];
+    private readonly List<WaitRecord> _waits = [];
+    private double? _namespaceSeconds;
+    private double? _setupSeconds;
+    private double? _lastStepEndSeconds;
 
     /// <summary>The probes of the deployed container.</summary>
     public IReadOnlyList<ProbeSettings> Probes => Copy(_probes);
@@ -107,6 +111,66 @@ public sealed class ScenarioRecorder
             {
                 _timings[index] = timing;
             }
+        }
+    }
+
+    /// <summary>Marks the namespace and its watch as ready, <paramref name="seconds"/> after the scenario started.</summary>
+    public void MarkNamespaceReady(double seconds)
+    {
+        lock (_gate)
+        {
+            _namespaceSeconds = seconds;
+        }
+    }
+
+    /// <summary>Marks the workload as deployed (and Ready, when the step waited for it): the setup ends here, once.</summary>
+    public void MarkSetupDone(double seconds)
+    {
+        lock (_gate)
+        {
+            _setupSeconds ??= seconds;
+        }
+    }
+
+    /// <summary>Records one wait of a step on cluster state.</summary>
+    public void AddWait(WaitRecord wait)
+    {
+        lock (_gate)
+        {
+            _waits.Add(wait);
+        }
+    }
+
+    /// <summary>Marks the end of a step; the last one ends the steps phase.</summary>
+    public void MarkStepEnded(double seconds)
+    {
+        lock (_gate)
+        {
+            _lastStepEndSeconds = seconds;
+        }
+    }
+
+    /// <summary>Where the scenario's time went up to <paramref name="nowSeconds"/> (the record's writing), or null when it never got a namespace.</summary>
+    public ScenarioPhases? PhasesAt(double nowSeconds)
+    {
+        lock (_gate)
+        {
+            if (_namespaceSeconds is not { } namespaceSeconds)
+            {
+                return null;
+            }
+
+            // A scenario that deploys nothing has no setup beyond its namespace; one whose steps all ran before the deploy has no steps phase.
+            var setup = _setupSeconds ?? namespaceSeconds;
+            var lastStepEnd = Math.Max(_lastStepEndSeconds ?? setup, setup);
+            return new ScenarioPhases
+            {
+                NamespaceSeconds = namespaceSeconds,
+                SetupSeconds = setup,
+                StepsSeconds = Math.Round(lastStepEnd - setup, 3),
+                TeardownSeconds = Math.Round(Math.Max(0, nowSeconds - lastStepEnd), 3),
+                Waits = [.. _waits],
+            };
         }
     }
 

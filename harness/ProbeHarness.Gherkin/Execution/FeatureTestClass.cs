@@ -3,8 +3,9 @@ using Xunit;
 namespace ProbeHarness.Gherkin.Execution;
 
 /// <summary>
-/// Base of the test class generated for each feature file. xunit runs the cases of one class one after another and
-/// classes side by side, so features run in parallel while a feature's scenarios keep their order.
+/// Base of the test class generated for each feature file. The suite runs xunit with parallelMode "all", so every
+/// scenario runs beside the others, its own feature's too (each on its own Reqnroll runner, capped by
+/// <see cref="ScenarioSlots"/>); a scenario tagged <c>@serial</c> runs alone.
 /// </summary>
 /// <typeparam name="TFeature">The generated class itself; it carries the <see cref="FeatureFileAttribute"/>.</typeparam>
 public abstract class FeatureTestClass<TFeature> : IClassFixture<FeatureLifetime<TFeature>>

@@ -9,7 +9,7 @@ using Xunit;
 namespace ProbeHarness.Gherkin.Execution;
 
 /// <summary>
-/// Runs one pickle through Reqnroll the way Reqnroll's generated xunit classes do: take a test runner from the pool
+/// Runs one pickle through Reqnroll the way Reqnroll's generated xunit classes do: wait for a scenario slot, take a test runner from the pool
 /// (hinted with the feature so a class keeps its runner), end another feature and start this one when needed,
 /// initialize, start, run the steps, collect errors, end the scenario, give the runner back.
 /// </summary>
@@ -22,6 +22,8 @@ internal static class ScenarioRunner
         var tables = TablesOf(feature, scenario);
         var (scenarioInfo, ruleInfo) = Prepare(feature, scenario, scenario.Line, "describe the scenario to Reqnroll", () => (ScenarioInfoOf(scenario), RuleInfoOf(scenario)));
         var timeout = Prepare(feature, scenario, scenario.Line, $"read {ScenarioTimeout.Variable}", () => ScenarioTimeout.FromEnvironment(Environment.GetEnvironmentVariable));
+        Prepare(feature, scenario, scenario.Line, $"read {ScenarioConcurrency.Variable}", () => ScenarioSlots.Cap);
+        using var slot = await ScenarioSlots.EnterAsync(TestContext.Current.CancellationToken);
         using var deadline = new ScenarioDeadline(timeout, TestContext.Current.CancellationToken);
         var featureInfo = feature.FeatureInfo;
         var runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: featureInfo);

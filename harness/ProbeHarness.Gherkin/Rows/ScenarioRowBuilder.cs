@@ -6,7 +6,7 @@ namespace ProbeHarness.Gherkin.Rows;
 
 /// <summary>
 /// Builds the xunit theory rows of a feature: one per pickle, named and traited for runners and filters
-/// (<c>--filter-trait "Category=liveness"</c>), skipped for <c>@ignore</c>, explicit for <c>@explicit</c>.
+/// (<c>--filter-trait "Category=liveness"</c>), skipped for <c>@ignore</c>, explicit for <c>@explicit</c>, alone for <c>@serial</c>.
 /// A feature that does not parse gets one row that fails with the errors; one without scenarios gets one skipped row.
 /// </summary>
 public static class ScenarioRowBuilder
@@ -68,6 +68,12 @@ public static class ScenarioRowBuilder
         if (scenario.IsIgnored)
         {
             row = row.WithSkip($"Ignored: tagged @{ScenarioCase.IgnoreTag}");
+        }
+
+        // Scenarios run side by side (xunit's parallelMode "all"); a @serial one runs alone.
+        if (scenario.IsSerial)
+        {
+            row.DisableParallelization = true;
         }
 
         return explicitFeature || scenario.IsExplicit ? row.WithExplicit(true) : row;

@@ -9,6 +9,9 @@ public sealed record ScenarioCase
     /// <summary>The tag (without <c>@</c>, any case) that makes a scenario run only when explicit tests are asked for.</summary>
     public const string ExplicitTag = "explicit";
 
+    /// <summary>Tag that runs a scenario alone: never beside another scenario (for ones that share something with the rest).</summary>
+    public const string SerialTag = "serial";
+
     /// <summary>The row id of this pickle.</summary>
     public required ScenarioId Id { get; init; }
 
@@ -72,6 +75,9 @@ public sealed record ScenarioCase
 
     /// <summary>True when an <c>@explicit</c> tag applies.</summary>
     public bool IsExplicit => HasTag(ExplicitTag);
+
+    /// <summary>True when the scenario (or its feature, rule or examples) is tagged <c>@serial</c>.</summary>
+    public bool IsSerial => HasTag(SerialTag);
 
     private bool HasTag(string tag) => AllTags.Any(candidate => string.Equals(candidate, tag, StringComparison.OrdinalIgnoreCase));
 }

@@ -66,7 +66,7 @@ public sealed class KubeconfigBackend : IClusterBackend
         await LeftoverNamespaces.CleanAsync(_connection, _run, progress, cancellationToken).ConfigureAwait(false);
 
         _namespaces = new ScenarioNamespaceFactory(new ScenarioNamespaceContext(
-            _connection, slices, Info, _run, targetImage, progress, WatchResumeSettings.Default, TimeSpan.FromMinutes(2)));
+            _connection, slices, Info, _run, targetImage, progress, WatchResumeSettings.Default, NamespaceDeletions.DefaultTimeout));
     }
 
     /// <inheritdoc />
@@ -75,10 +75,15 @@ public sealed class KubeconfigBackend : IClusterBackend
             .CreateAsync(scenarioSlug, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    /// <remarks>Waits first for the namespace deletions still running (at most the deletion timeout), so the cluster is left as found.</remarks>
+    public async ValueTask DisposeAsync()
     {
+        if (_namespaces is not null)
+        {
+            await _namespaces.DrainDeletionsAsync(NamespaceDeletions.DefaultTimeout).ConfigureAwait(false);
+        }
+
         _connection?.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private async Task<k8s.Models.VersionInfo> ReadVersionAsync(KubernetesConnection connection, string context, CancellationToken cancellationToken)

@@ -113,7 +113,7 @@ public sealed class K3sBackend : IClusterBackend
         await localImages.LoadAsync(_options.LoadImages, required: true, cancellationToken).ConfigureAwait(false);
 
         _namespaces = new ScenarioNamespaceFactory(new ScenarioNamespaceContext(
-            _connection, slices, Info, _run, plan.Reference, progress, WatchResumeSettings.Default, TimeSpan.FromMinutes(2))
+            _connection, slices, Info, _run, plan.Reference, progress, WatchResumeSettings.Default, NamespaceDeletions.DefaultTimeout)
         {
             // A user's workload (its own app) runs images built in this Docker engine: they are loaded as the target app's is.
             PrepareImages = (images, token) => localImages.LoadAsync(images.Where(image => image != plan.Reference), required: false, token),
@@ -125,13 +125,15 @@ public sealed class K3sBackend : IClusterBackend
         (_namespaces ?? throw new InvalidOperationException("StartAsync must succeed before namespaces are created."))
             .CreateAsync(scenarioSlug, cancellationToken);
 
-    /// <summary>Throws the cluster away and removes the kubeconfig, unless a namespace was kept for inspection: then both stay and the way in is printed.</summary>
+    /// <summary>Throws the cluster away (namespace deletions still running go with it) and removes the kubeconfig, unless a namespace was kept for inspection: then both stay and the way in is printed.</summary>
     public async ValueTask DisposeAsync()
     {
         _connection?.Dispose();
         _localImages?.Dispose();
         if (_container is not null && _kubeconfig is not null && _options.KeepOnFailure && _namespaces?.Kept.Count > 0)
         {
+            // The kept cluster keeps the failed scenarios' namespaces only: the others' deletions finish first.
+            await _namespaces.DrainDeletionsAsync(NamespaceDeletions.DefaultTimeout).ConfigureAwait(false);
             _kubeconfig.Keep();
             _progress.Report(
                 $"{Info.Label} K3s container {_container.Id[..12]} kept for namespaces {string.Join(", ", _namespaces.Kept)}: " +

@@ -89,6 +89,19 @@ public sealed partial class KubernetesScenarioNamespace : IScenarioNamespace
         }
 
         var started = _context.Connection.Time.GetTimestamp();
+        // The scenario is over: its pods get the shortest grace, so the kubelet stops them at once instead of after each
+        // pod's own grace period (30 s by default), then the namespace goes. Both calls return at once.
+        await Api.RunAsync($"deleting the pods of namespace {Name}", async token =>
+        {
+            try
+            {
+                await Client.CoreV1.DeleteCollectionNamespacedPodAsync(Name, gracePeriodSeconds: 1, cancellationToken: token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (ApiErrors.IsNotFound(exception))
+            {
+                // Already gone.
+            }
+        }, cancellationToken).ConfigureAwait(false);
         await Api.RunAsync($"deleting namespace {Name}", async token =>
         {
             try
@@ -101,6 +114,13 @@ public sealed partial class KubernetesScenarioNamespace : IScenarioNamespace
             }
         }, cancellationToken).ConfigureAwait(false);
 
+        // Waiting for it to disappear runs in the background; the backend waits for every such wait before it stops.
+        _context.Deletions.Track(Name, () => WaitUntilGoneAsync(started));
+        return null;
+    }
+
+    private async Task WaitUntilGoneAsync(long started)
+    {
         await Api.WaitUntilAsync(
             $"namespace {Name} to disappear",
             async token =>
@@ -119,10 +139,9 @@ public sealed partial class KubernetesScenarioNamespace : IScenarioNamespace
             phase => $"namespace {Name} is {phase ?? "gone"}",
             _context.DeletionTimeout,
             TimeSpan.FromSeconds(1),
-            cancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
 
         _context.Progress.Report($"{Backend.Label} namespace {Name} deleted in {_context.Connection.Time.GetElapsedTime(started).TotalSeconds:0.0} s");
-        return null;
     }
 
     /// <summary>Deletes the namespace unless it was released already; a failure is reported, not thrown.</summary>

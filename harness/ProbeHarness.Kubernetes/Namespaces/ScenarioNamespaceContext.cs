@@ -27,6 +27,9 @@ public sealed record ScenarioNamespaceContext(
     /// <summary>Readies images before a workload or an image check uses them (the k3s backend loads locally built ones), or null.</summary>
     public Func<IReadOnlyCollection<string>, CancellationToken, Task>? PrepareImages { get; init; }
 
+    /// <summary>The run's namespace deletions still running in the background; the backend waits for them before it stops.</summary>
+    public NamespaceDeletions Deletions { get; } = new();
+
     /// <summary>Image checks that found the image usable, once per run (an image does not go away between scenarios), by image, pull policy and shell.</summary>
     public ConcurrentDictionary<(string Image, string? PullPolicy, bool NeedsShell), ImageCheck> UsableImages { get; } = new();
 }

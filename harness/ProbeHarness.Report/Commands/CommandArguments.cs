@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ProbeHarness.Report.Commands;
 
-/// <summary>A parsed command line: the command, its <c>--name value</c> options (an option may repeat) and, for commands that take them, operands.</summary>
+/// <summary>A parsed command line: the command, its <c>--name value</c> options (an option may repeat), its <c>--name</c> flags and, for commands that take them, operands.</summary>
 /// <param name="Command">The first argument, e.g. <c>build</c>.</param>
 /// <param name="Options">The values of each option, by name without dashes.</param>
 public sealed record CommandArguments(string Command, IReadOnlyDictionary<string, IReadOnlyList<string>> Options)
@@ -10,9 +10,15 @@ public sealed record CommandArguments(string Command, IReadOnlyDictionary<string
     /// <summary>The arguments that are not options, in order (e.g. preflight's files and folders); empty unless the parse allowed them.</summary>
     public IReadOnlyList<string> Operands { get; init; } = [];
 
-    /// <summary>Parses <paramref name="args"/>: a command, then <c>--name value</c> pairs, and operands among them when <paramref name="operands"/> is true.</summary>
+    /// <summary>The flags given (options without a value, by name without dashes); only those the parse was told of.</summary>
+    public IReadOnlySet<string> Flags { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Parses <paramref name="args"/>: a command, then <c>--name value</c> pairs, operands among them when <paramref name="operands"/> is
+    /// true, and the <paramref name="flags"/> (names without dashes) as options without a value.
+    /// </summary>
     /// <exception cref="UsageException">No command, an argument that is not an option (unless operands are allowed), or an option without a value.</exception>
-    public static CommandArguments Parse(IReadOnlyList<string> args, bool operands = false)
+    public static CommandArguments Parse(IReadOnlyList<string> args, bool operands = false, IReadOnlyCollection<string>? flags = null)
     {
         if (args.Count == 0)
         {
@@ -21,8 +27,15 @@ public sealed record CommandArguments(string Command, IReadOnlyDictionary<string
 
         var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var given = new List<string>();
+        var set = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i++)
         {
+            if (flags is not null && args[i].StartsWith("--", StringComparison.Ordinal) && flags.Contains(args[i][2..]))
+            {
+                set.Add(args[i][2..]);
+                continue;
+            }
+
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 if (operands)
@@ -48,7 +61,7 @@ public sealed record CommandArguments(string Command, IReadOnlyDictionary<string
             values.Add(args[++i]);
         }
 
-        return new CommandArguments(args[0], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value)) { Operands = given };
+        return new CommandArguments(args[0], options.ToDictionary(o => o.Key, o => (IReadOnlyList<string>)o.Value)) { Operands = given, Flags = set };
     }
 
     /// <summary>The value of a required option.</summary>
@@ -67,6 +80,9 @@ public sealed record CommandArguments(string Command, IReadOnlyDictionary<string
     /// <summary>Every value of a repeatable option.</summary>
     public IReadOnlyList<string> All(string name) => Options.GetValueOrDefault(name) ?? [];
 
+    /// <summary>True when the flag <paramref name="name"/> was given.</summary>
+    public bool Flag(string name) => Flags.Contains(name);
+
     /// <summary>A non-negative number option, or null.</summary>
     /// <exception cref="UsageException">It is not a non-negative number.</exception>
     public double? Number(string name) => Optional(name) switch
@@ -80,7 +96,7 @@ public sealed record CommandArguments(string Command, IReadOnlyDictionary<string
     /// <exception cref="UsageException">An unknown option.</exception>
     public void AllowOnly(params string[] known)
     {
-        if (Options.Keys.FirstOrDefault(name => !known.Contains(name)) is { } unknown)
+        if (Options.Keys.Concat(Flags).FirstOrDefault(name => !known.Contains(name)) is { } unknown)
         {
             throw new UsageException($"{Command} does not take --{unknown}");
         }

@@ -1,5 +1,6 @@
 using ProbeHarness.Kubelet.Timing;
 using System.Text;
+using ProbeHarness.Reporting.Benchmark;
 using ProbeHarness.Reporting.Input;
 using ProbeHarness.Reporting.Model;
 using ProbeHarness.Reporting.Scrubbing;
@@ -200,6 +201,7 @@ public sealed partial class ReportBuilder(TimeProvider time)
             StartedAt = start,
             DurationSeconds = inputs.SuiteWallSeconds ?? inputs.Trx?.DurationSeconds ?? Math.Max(0, (end - start).TotalSeconds),
             Counts = CountsOf(rows),
+            Benchmark = inputs.Suite is not null || records.Any(r => r.Phases is not null) ? BenchmarkCalculator.ForSuite(records, inputs.Suite) : null,
             Problems = problems,
         };
     }

@@ -21,6 +21,9 @@ public sealed record ReportInputs
     /// <summary>Wall time of the suite as the caller measured it, in seconds.</summary>
     public double? SuiteWallSeconds { get; init; }
 
+    /// <summary>The suite file (<see cref="SuiteRun.RelativePath"/>) of the results folder, when the run wrote one: span, concurrency cap, load.</summary>
+    public SuiteRun? Suite { get; init; }
+
     /// <summary>The display names of the tests the run selected; one with no record and no TRX result becomes a "not run" row.</summary>
     public IReadOnlyList<string> Selected { get; init; } = [];
 

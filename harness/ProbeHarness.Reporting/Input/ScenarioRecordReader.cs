@@ -65,7 +65,7 @@ public static class ScenarioRecordReader
     }
 
     // System.Text.Json repeats the path and position after the first sentence; we already print them.
-    private static string FirstSentence(string message)
+    internal static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;

@@ -1,3 +1,5 @@
+using ProbeHarness.Reporting.Benchmark;
+
 namespace ProbeHarness.Reporting.Model;
 
 /// <summary>What the report's header says about the run as a whole.</summary>
@@ -26,6 +28,9 @@ public sealed record ReportHeader
 
     /// <summary>How many scenarios got each verdict, and the totals.</summary>
     public required ReportCounts Counts { get; init; }
+
+    /// <summary>The suite's speed (wall, critical path, concurrency, load, harness overhead), when the results hold <c>run/suite.json</c> or records with phases; else null.</summary>
+    public SuiteBenchmark? Benchmark { get; init; }
 
     /// <summary>What the report could not read or match (unreadable records, failed tests without a record).</summary>
     public required IReadOnlyList<string> Problems { get; init; }

@@ -73,6 +73,9 @@ public sealed record ScenarioRecord
 
     /// <summary>What was measured of a user's own app behind the probe fault proxy, or null when the scenario tested the target app.</summary>
     public OwnAppRecord? OwnApp { get; init; }
+
+    /// <summary>Where the scenario's time went (setup, steps, waits, teardown); null in records of older runs and of authoring errors.</summary>
+    public ScenarioPhases? Phases { get; init; }
 }
 
 /// <summary>One probe as configured on the container.</summary>

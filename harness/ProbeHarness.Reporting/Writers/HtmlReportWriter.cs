@@ -55,6 +55,11 @@ public static partial class HtmlReportWriter
         Fact(html, "Host", header.Host);
         Fact(html, "Started", header.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
         Fact(html, "Suite wall time", Format.Seconds(header.DurationSeconds));
+        if (header.Benchmark is { } benchmark)
+        {
+            Fact(html, "Benchmark", benchmark.Summary);
+        }
+
         Fact(html, "Scenarios", RowText.Counts(header.Counts));
         Fact(html, "Verdicts", RowText.VerdictBreakdown(header.Counts));
         html.AppendLine("</table>");

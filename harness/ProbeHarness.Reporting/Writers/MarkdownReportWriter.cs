@@ -106,6 +106,11 @@ public static class MarkdownReportWriter
         md.AppendLine($"| Host | {Cell(header.Host)} |");
         md.AppendLine($"| Started | {header.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC |");
         md.AppendLine($"| Suite wall time | {Format.Seconds(header.DurationSeconds)} |");
+        if (header.Benchmark is { } benchmark)
+        {
+            md.AppendLine($"| Benchmark | {Cell(benchmark.Summary)} |");
+        }
+
         md.AppendLine($"| Scenarios | {Cell(RowText.Counts(header.Counts))} |");
         md.AppendLine($"| Verdicts | {Cell(RowText.VerdictBreakdown(header.Counts))} |");
         md.AppendLine();

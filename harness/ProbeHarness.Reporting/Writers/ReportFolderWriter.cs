@@ -29,6 +29,12 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
              (records.Problems.Count > 0 ? $", {records.Problems.Count} unreadable" : string.Empty), clock);
 
         var problems = records.Problems.ToList();
+        var suite = ReadSuite(request.ResultsFolder, problems);
+        if (suite is not null)
+        {
+            Step($"read {SuiteRun.RelativePath}: {suite.Backend}, cap {suite.ConcurrencyCap}, {(suite.Load ?? []).Count} load sample(s)", clock);
+        }
+
         TrxSummary? trx = null;
         if (request.Trx is { } trxFile)
         {
@@ -66,6 +72,7 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
             PreviousHistory = history,
             Backend = request.Backend,
             SuiteWallSeconds = request.SuiteWallSeconds,
+            Suite = suite,
             Artifacts = artifacts,
             Selected = selected,
         });
@@ -102,6 +109,20 @@ public sealed class ReportFolderWriter(Action<string> log, TimeProvider time)
     }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    // A suite file that does not read is a problem the report lists, like an unreadable record; the report is still written.
+    private static SuiteRun? ReadSuite(string resultsFolder, List<string> problems)
+    {
+        try
+        {
+            return SuiteRunReader.ReadFolder(resultsFolder);
+        }
+        catch (ReportInputException failure)
+        {
+            problems.Add(failure.Message);
+            return null;
+        }
+    }
 
     private static IReadOnlyList<string> ReadSelected(string? file, List<string> problems)
     {

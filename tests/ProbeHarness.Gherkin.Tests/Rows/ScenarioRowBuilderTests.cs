@@ -86,6 +86,27 @@ public sealed class ScenarioRowBuilderTests
     }
 
     [Fact]
+    public void Serial_runs_alone_and_the_rest_side_by_side()
+    {
+        // Given
+        var feature = FeatureParser.Parse(new FeatureSource("features/shared.feature", """
+            Feature: Shared
+              Scenario: beside the others
+                Given nothing shared
+
+              @serial
+              Scenario: alone
+                Given something shared
+            """));
+
+        // When
+        var rows = ScenarioRowBuilder.Build(feature, explicitFeature: false);
+
+        // Then
+        Assert.Equal([null, true], rows.Select(row => row.DisableParallelization));
+    }
+
+    [Fact]
     public void An_explicit_feature_makes_every_row_explicit()
     {
         // Given

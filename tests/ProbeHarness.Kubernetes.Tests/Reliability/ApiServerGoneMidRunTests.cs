@@ -72,7 +72,7 @@ public sealed class ApiServerGoneMidRunTests : IAsyncLifetime
 
         // Then the release names the server and the deletion; disposing a released namespace does not try again
         Assert.Contains(address, error.Message, StringComparison.Ordinal);
-        Assert.Contains($"while deleting namespace {Ns}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"while deleting the pods of namespace {Ns}", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_progress.Lines, line => line.Contains("deleted in", StringComparison.Ordinal));
     }
 

@@ -10,9 +10,10 @@ public static class TestWorkloadDriver
     public static WorkloadDriver Create()
     {
         var cluster = new ScenarioCluster(new LogOnlyNamespace { Logs = _ => "" }, CancellationToken.None);
-        var log = new ScenarioLog(new ScenarioClock());
+        var clock = new ScenarioClock();
+        var log = new ScenarioLog(clock);
         var observer = new ClusterObserver(cluster, log);
         var recorder = new ScenarioRecorder();
-        return new WorkloadDriver(cluster, observer, new PodRoster(), new Expectations(observer, log, recorder), recorder, new ScenarioClock(), log);
+        return new WorkloadDriver(cluster, observer, new PodRoster(), new Expectations(observer, log, recorder, clock), recorder, clock, log);
     }
 }

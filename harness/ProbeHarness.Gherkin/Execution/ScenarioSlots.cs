@@ -1,0 +1,53 @@
+namespace ProbeHarness.Gherkin.Execution;
+
+/// <summary>
+/// The run's scenario slots: xunit starts every scenario at once (parallelMode "all", no thread cap) and each waits
+/// here for one of <see cref="ScenarioConcurrency"/> slots before its clock, deadline and hooks start.
+/// </summary>
+public static class ScenarioSlots
+{
+    private static int _defaultCap = ScenarioConcurrency.DefaultValue;
+
+    private static readonly Lazy<(ScenarioConcurrency Cap, SemaphoreSlim Gate)> Slots = new(() =>
+    {
+        var cap = ScenarioConcurrency.FromEnvironment(Environment.GetEnvironmentVariable, Volatile.Read(ref _defaultCap));
+        return (cap, new SemaphoreSlim(cap.Value, cap.Value));
+    });
+
+    /// <summary>Sets the cap used when <see cref="ScenarioConcurrency.Variable"/> is not set (a suite's before-test-run hook, e.g. by backend); only before the first scenario.</summary>
+    public static void SetDefault(int cap)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cap, ScenarioConcurrency.Ceiling);
+        if (Slots.IsValueCreated)
+        {
+            throw new InvalidOperationException("The scenario cap is fixed once the first scenario has asked for a slot.");
+        }
+
+        Volatile.Write(ref _defaultCap, cap);
+    }
+
+    /// <summary>The run's cap (read from the environment once); throws <see cref="FormatException"/> for a bad setting.</summary>
+    public static ScenarioConcurrency Cap => Slots.Value.Cap;
+
+    /// <summary>Waits for a free slot; disposing the result frees it.</summary>
+    public static async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        var gate = Slots.Value.Gate;
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Slot(gate);
+    }
+
+    private sealed class Slot(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
