@@ -30,6 +30,24 @@ public sealed class ReactionQueries(WorkloadDriver workload, ScenarioCluster clu
         return Predict(kind, probeFault, measure, stopped);
     }
 
+    /// <summary>
+    /// The window of a liveness kill after <paramref name="fault"/> (null: from the container start): the fault's own one,
+    /// or, for a fault the model says never kills (a flap, a slow answer within the timeout), a failure streak's from the
+    /// same moment. Its latest is how long "not restarted" must hold to rule out a kill that fault could cause.
+    /// </summary>
+    public ReactionWindow LivenessKillWindow(InjectedFault? fault)
+    {
+        try
+        {
+            return Window(ProbeKind.Liveness, fault, ReactionMeasure.Kill);
+        }
+        catch (ScenarioInputException) when (fault is not null)
+        {
+            var streak = KubeletFault.FailFast() with { SinceStart = fault.ContainerStartedAt is { } startedAt ? fault.Active.Earliest - startedAt : null };
+            return Predict(ProbeKind.Liveness, streak, ReactionMeasure.Kill);
+        }
+    }
+
     /// <summary>The end of a readiness fault → Ready (or the endpoint ready) again (<c>successThreshold</c> consecutive successes).</summary>
     public ReactionWindow ReadyAgain(InjectedFault? endedFault, ReactionMeasure measure = ReactionMeasure.ReadyAgain)
     {

@@ -73,6 +73,31 @@ public sealed class RestartDriver(
             cancellationToken);
     }
 
+    /// <summary>
+    /// Checks that no selected pod is restarted for its liveness window: until the latest moment the kubelet model allows a
+    /// liveness kill after the pod's last fault (its container start without one), no longer. Each pod's window is logged.
+    /// </summary>
+    public Task NotRestartedForLivenessWindowAsync(PodSelection pods, CancellationToken cancellationToken)
+    {
+        var state = observer.State;
+        var now = clock.Now;
+        var until = now;
+        foreach (var name in workload.PodNames(pods, state))
+        {
+            var fault = faults.LastFaultOf(name);
+            var window = bounds.LivenessKillWindow(fault);
+            // Without a fault the window counts from the container's start: whole seconds, so up to 1 s later than stated.
+            var from = fault?.Active.Latest
+                ?? ClusterTime.ToInstant(state.RequirePod(name).ContainerStatus(workload.Container.Name)?.State?.Running?.StartedAt)?.AddSeconds(1)
+                ?? now;
+            var end = from + window.Latest;
+            recorder.Note($"{roster.Label(name)}: liveness window until +{clock.SecondsAt(end):0.0} s ({window.Formula}; latest {window.Latest.TotalSeconds:0.#} s after {(fault is null ? "the container start" : "the fault")})");
+            until = end > until ? end : until;
+        }
+
+        return NotRestartedForAsync(pods, until - now, cancellationToken);
+    }
+
     /// <summary>Checks the restart count of container <paramref name="container"/> (null: the target app's) of the pod (now, or within a few seconds while status catches up).</summary>
     public Task RestartCountAsync(int ordinal, int expected, CountBound bound, CancellationToken cancellationToken, string? container = null)
     {

@@ -26,6 +26,10 @@ public sealed class RestartSteps(RestartDriver restarts, ScenarioCluster cluster
     [Then(@"^(pod \d+|every pod) is not restarted for (\d+) s$")]
     public Task ThenNotRestarted(PodSelection pods, int seconds) => restarts.NotRestartedForAsync(pods, TimeSpan.FromSeconds(seconds), cluster.Aborted);
 
+    /// <summary>Then pod 1 is not restarted for the liveness window (as long as the probe settings need to rule out a kill after the pod's last fault, no longer).</summary>
+    [Then(@"^(pod \d+|every pod) is not restarted for the liveness window$")]
+    public Task ThenNotRestartedForLivenessWindow(PodSelection pods) => restarts.NotRestartedForLivenessWindowAsync(pods, cluster.Aborted);
+
     /// <summary>Then no pod is restarted for 20 s.</summary>
     [Then(@"^no pod is restarted for (\d+) s$")]
     public Task ThenNoPodRestarted(int seconds) => restarts.NotRestartedForAsync(PodSelection.Every, TimeSpan.FromSeconds(seconds), cluster.Aborted);

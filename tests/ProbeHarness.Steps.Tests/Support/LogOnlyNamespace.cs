@@ -1,5 +1,6 @@
 using k8s.Models;
 using ProbeHarness.Cluster;
+using ProbeHarness.Cluster.Backends;
 
 namespace ProbeHarness.Steps.Tests.Support;
 
@@ -14,7 +15,8 @@ internal sealed class LogOnlyNamespace : IScenarioNamespace
 
     public string Name => "ns";
 
-    public BackendInfo Backend => throw new NotSupportedException();
+    /// <summary>The backend it claims to be on (the kubelet model's profile follows its version).</summary>
+    public BackendInfo Backend { get; init; } = new(BackendKind.Emulated, "emulated-v1.32", "log-only test namespace");
 
     public Task<string> ReadLogAsync(string podName, string containerName, bool previous, CancellationToken cancellationToken)
     {
