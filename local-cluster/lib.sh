@@ -135,6 +135,14 @@ api() {
     "$@" "https://127.0.0.1:$APISERVER_PORT$path"
 }
 
+# The cgroup (cgroup v1 cpu hierarchy) the cluster's own processes run in, as a node's system.slice holds its daemons:
+# one group of weight 1024 beside kubepods (2048, the node's allocatable CPU). Left in the root cgroup, every busy thread
+# of the API server, etcd and the kubelet weighs as much as all pods together (BestEffort pods share 2 of kubepods'
+# weight), so under load a target app took up to 11 s from its start to listening (median 0.4 s), and a liveness
+# probe with a short budget killed it before it served.
+SYSTEM_CGROUP_NAME=probe-harness-system
+system_cgroup_dir() { [[ -d /sys/fs/cgroup/cpu && ! -L /sys/fs/cgroup/cpu ]] && echo "/sys/fs/cgroup/cpu/$SYSTEM_CGROUP_NAME" || { [[ -d /sys/fs/cgroup/cpu,cpuacct ]] && echo "/sys/fs/cgroup/cpu,cpuacct/$SYSTEM_CGROUP_NAME"; } || true; }
+
 # The cgroup directories named $1 at the top of every mounted hierarchy (v1 controllers and the unified one) and
 # everything below them, deepest first, so they can be removed in that order.
 cgroup_tree() {

@@ -194,7 +194,24 @@ launch() {
   fi
   setsid "$@" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   echo $! >"$(pid_file "$name")"
+  into_system_cgroup $!
   log "$name started (pid $!, log $LOG_DIR/$name.log)"
+}
+
+# Moves process $1 (and what it starts later) into the cluster's system cgroup (lib.sh says why); on a host without a
+# cgroup v1 cpu hierarchy it stays where it is, and the first call says so.
+into_system_cgroup() {
+  local dir
+  dir=$(system_cgroup_dir)
+  if [[ -z $dir ]]; then
+    [[ -n ${SYSTEM_CGROUP_SAID:-} ]] || log "no cgroup v1 cpu hierarchy: the cluster's processes stay in their cgroup"
+    SYSTEM_CGROUP_SAID=1
+    return 0
+  fi
+  if [[ ! -d $dir ]]; then
+    mkdir "$dir" && echo 1024 >"$dir/cpu.shares" || die "could not create the cgroup $dir"
+  fi
+  echo "$1" >"$dir/cgroup.procs" 2>/dev/null || log "could not move pid $1 into $dir"
 }
 
 # Waits until "$@" succeeds, or dies after $1 seconds naming the component and the end of its log.

@@ -128,6 +128,16 @@ restore_host() {
   done <"$TRACE_FILE"
 }
 
+# The cluster's own processes are gone by now: their cgroup goes too (what is still in it, a shim, is killed first).
+remove_system_cgroup() {
+  local dir pid
+  dir=$(system_cgroup_dir)
+  [[ -n $dir && -d $dir ]] || return 0
+  for pid in $(cat "$dir/cgroup.procs" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+  for _ in $(seq 50); do rmdir "$dir" 2>/dev/null && return 0; sleep 0.1; done
+  log "could not remove $dir: $(wc -l <"$dir/cgroup.procs") process(es) left in it"
+}
+
 # Lists anything of the cluster that is still there; returns non-zero if something is.
 leftovers() {
   local found=0 pid path
@@ -140,6 +150,7 @@ leftovers() {
   findmnt -rn -o TARGET | grep -F "$STATE_DIR" | sed 's/^/mount /' && found=1
   ip link show "$BRIDGE_NAME" >/dev/null 2>&1 && echo "link $BRIDGE_NAME" && found=1
   kubepods_cgroups | sed 's/^/cgroup /' | grep . && found=1
+  [[ -n $(system_cgroup_dir) && -d $(system_cgroup_dir) ]] && echo "cgroup $(system_cgroup_dir)" && found=1
   [[ -e $STATE_DIR ]] && echo "directory $STATE_DIR" && found=1
   for path in "${REMOVED_HOST_PATHS[@]+"${REMOVED_HOST_PATHS[@]}"}"; do
     [[ -e $path ]] && echo "path $path" && found=1
@@ -158,6 +169,7 @@ main() {
     step "stop kube-apiserver and etcd" stop_control_plane
   fi
   step "remove pod cgroups" remove_cgroups
+  step "remove the system cgroup" remove_system_cgroup
   step "unmount state directory" unmount_state
   step "remove pod network" remove_network
   step "restore host settings" restore_host

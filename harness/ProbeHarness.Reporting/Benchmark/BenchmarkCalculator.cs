@@ -9,9 +9,6 @@ namespace ProbeHarness.Reporting.Benchmark;
 /// </summary>
 public static class BenchmarkCalculator
 {
-    /// <summary>The outcome a skipped scenario's record carries.</summary>
-    public const string SkippedOutcome = "skipped";
-
     /// <summary>The benchmark of a run: the suite figures and every scenario's, longest first.</summary>
     public static BenchmarkReport Of(IReadOnlyList<ScenarioRecord> records, SuiteRun? run)
     {
@@ -123,7 +120,7 @@ public static class BenchmarkCalculator
         var longest = ran.MaxBy(r => r.DurationSeconds) is { } l ? new LongestScenario(l.Scenario, l.Feature, l.DurationSeconds) : null;
         var sum = ran.Sum(r => r.DurationSeconds);
         var backend = run?.Backend ?? BackendOf(records);
-        var emulated = string.Equals(backend, "emulated", StringComparison.OrdinalIgnoreCase) || records.Any(r => r.Emulated);
+        var emulated = records.Any(r => r.Emulated);
         var overhead = BenchmarkSpread.Of(measured.Select(s => s.OverheadSeconds!.Value).ToList());
         var load = run?.Load ?? [];
         return new SuiteBenchmark
@@ -153,11 +150,11 @@ public static class BenchmarkCalculator
         };
     }
 
-    /// <summary>True when the record's outcome is <c>skipped</c>.</summary>
+    /// <summary>True when the report's verdict rules call the record skipped.</summary>
     public static bool IsSkipped(ScenarioRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return string.Equals(record.Outcome, SkippedOutcome, StringComparison.OrdinalIgnoreCase);
+        return VerdictRules.Decide(record).Verdict == ScenarioVerdict.Skipped;
     }
 
     private static string BackendOf(IReadOnlyList<ScenarioRecord> records) =>
