@@ -78,6 +78,6 @@ public sealed class RestartSteps(RestartDriver restarts, ScenarioCluster cluster
 
     /// <summary>Then the restart delays of pod 1 grow with the crash-loop back-off for 2 delayed restarts (10 s, 20 s, …).</summary>
     [Then(@"^the restart delays of pod (\d+) grow with the crash-loop back-off over (\d+) delayed restarts$")]
-    public void ThenBackOffGrows(int ordinal, int delayed) => restarts.BackOffGrows(ordinal, delayed);
+    public Task ThenBackOffGrows(int ordinal, int delayed) => restarts.BackOffGrowsAsync(ordinal, delayed, cluster.Aborted);
 
 }
