@@ -137,9 +137,9 @@ api() {
 
 # The cgroup (cgroup v1 cpu hierarchy) the cluster's own processes run in, as a node's system.slice holds its daemons:
 # one group of weight 1024 beside kubepods (2048, the node's allocatable CPU). Left in the root cgroup, every busy thread
-# of the API server, etcd and the kubelet weighs as much as all pods together (BestEffort pods share 2 of kubepods'
-# weight), so under load a target app took up to 11 s from its start to listening (median 0.4 s), and a liveness
-# probe with a short budget killed it before it served.
+# of the API server, etcd and the kubelet would weigh as much as all pods together. Measured with 8 scenarios at once,
+# the apps' start-to-listening times did not change (median 0.4–0.6 s); the grouping is kept because it is how a node
+# shares its CPU.
 SYSTEM_CGROUP_NAME=probe-harness-system
 system_cgroup_dir() { [[ -d /sys/fs/cgroup/cpu && ! -L /sys/fs/cgroup/cpu ]] && echo "/sys/fs/cgroup/cpu/$SYSTEM_CGROUP_NAME" || { [[ -d /sys/fs/cgroup/cpu,cpuacct ]] && echo "/sys/fs/cgroup/cpu,cpuacct/$SYSTEM_CGROUP_NAME"; } || true; }
 
