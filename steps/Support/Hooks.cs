@@ -72,14 +72,8 @@ public sealed class Hooks(
 
     private static string ScenarioSlotsText()
     {
-        try
-        {
-            return ScenarioSlots.Cap.ToString();
-        }
-        catch (FormatException e)
-        {
-            return $"refused: {e.Message}";
-        }
+        var (cap, refusal) = ScenarioSlots.TryCap();
+        return cap?.ToString() ?? $"refused: {refusal}";
     }
 
     /// <summary>Starts the scenario's clock, skips scenarios the cluster is too old for, opens a namespace and starts the watch.</summary>

@@ -19,6 +19,7 @@ public static class SuiteRunRecorder
     private static DateTimeOffset _startedAt;
     private static double _backendStartSeconds;
     private static Timer? _sampler;
+    private static readonly JsonSerializerOptions Json = new(ScenarioRecordReader.Options) { WriteIndented = true };
 
     /// <summary>Starts the run's clock and the load sampler.</summary>
     public static void Start()
@@ -51,7 +52,8 @@ public static class SuiteRunRecorder
             Backend = backend,
             Host = Environment.MachineName,
             ProcessorCount = Environment.ProcessorCount,
-            ConcurrencyCap = CapOrZero(),
+            // A refused setting fails every scenario naming it; the suite file then says 0.
+            ConcurrencyCap = ScenarioSlots.TryCap().Cap?.Value ?? 0,
             StartedAt = _startedAt,
             EndedAt = DateTimeOffset.UtcNow,
             BackendStartSeconds = _backendStartSeconds,
@@ -60,7 +62,7 @@ public static class SuiteRunRecorder
         };
         var file = Path.Combine(resultsDirectory, SuiteRun.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(run, new JsonSerializerOptions(ScenarioRecordReader.Options) { WriteIndented = true }));
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(run, Json));
         RunOutput.Write($"suite record: {file}");
     }
 
@@ -71,19 +73,6 @@ public static class SuiteRunRecorder
         if (File.Exists(file))
         {
             File.Delete(file);
-        }
-    }
-
-    // A refused setting fails every scenario naming it; the suite file then says 0.
-    private static int CapOrZero()
-    {
-        try
-        {
-            return ScenarioSlots.Cap.Value;
-        }
-        catch (FormatException)
-        {
-            return 0;
         }
     }
 

@@ -30,6 +30,19 @@ public static class ScenarioSlots
     /// <summary>The run's cap (read from the environment once); throws <see cref="FormatException"/> for a bad setting.</summary>
     public static ScenarioConcurrency Cap => Slots.Value.Cap;
 
+    /// <summary>The run's cap, or null with the reason when the setting is refused (for lines that describe the run, not run scenarios).</summary>
+    public static (ScenarioConcurrency? Cap, string? Refusal) TryCap()
+    {
+        try
+        {
+            return (Cap, null);
+        }
+        catch (FormatException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
     /// <summary>Waits for a free slot; disposing the result frees it.</summary>
     public static async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {

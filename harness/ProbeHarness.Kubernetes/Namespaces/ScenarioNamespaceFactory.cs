@@ -16,9 +16,6 @@ public sealed class ScenarioNamespaceFactory
     /// <summary>The namespaces kept for inspection so far.</summary>
     public IReadOnlyCollection<string> Kept => _kept;
 
-    /// <summary>The namespace deletions still running in the background.</summary>
-    public NamespaceDeletions Deletions => _context.Deletions;
-
     /// <summary>Waits (at most <paramref name="timeout"/>) for every namespace deletion still running, reporting progress.</summary>
     public Task<int> DrainDeletionsAsync(TimeSpan timeout) =>
         _context.Deletions.DrainAsync(timeout, _context.Progress, _context.Backend.Label, _context.Connection.Time);
