@@ -1,6 +1,9 @@
 @article
 Feature: The article's common mistakes, each as a runnable contrast
   Every mistake the article names, run next to its fix. The numbers are the kubelet's, from the probe spec.
+  Where the start is not a scenario's subject, a startup probe (the liveness check, 60 failures allowed) holds liveness
+  off until the app answers, and a readiness probe makes Ready follow at once (v1.20 otherwise waits for its next sync):
+  on a loaded node a start slower than a 2–4 s liveness budget would be killed before the fault.
 
   @liveness @http
   Scenario: Mistake — a liveness probe that checks a dependency restarts every pod during an outage
@@ -31,7 +34,9 @@ Feature: The article's common mistakes, each as a runnable contrast
     And a readiness probe:
       | type    | path    | port | periodSeconds | failureThreshold |
       | httpGet | /readyz | 8080 | 1             | 2                |
-    And no startup probe
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the dependency becomes unavailable for pod 1
     Then pod 1 becomes not Ready within the readiness detection bound
@@ -81,8 +86,12 @@ Feature: The article's common mistakes, each as a runnable contrast
     And a liveness probe:
       | type    | path     | port | periodSeconds | timeoutSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 2             | 1              | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts answering after 1600 ms
     Then pod 1 is restarted within the liveness detection bound
@@ -94,8 +103,12 @@ Feature: The article's common mistakes, each as a runnable contrast
     And a liveness probe:
       | type    | path     | port | periodSeconds | timeoutSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 2             | 3              | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts answering after 1600 ms
     Then pod 1 is not restarted for 10 s

@@ -2,6 +2,9 @@
 Feature: The article's core concepts
   "Orchestrating Chaos" defines the three probes. Each definition, checked against a real kubelet. Where the article
   and the kubelet differ, the scenario follows the kubelet and says so.
+  Where the start is not a scenario's subject, a startup probe (the liveness check, 60 failures allowed) holds liveness
+  off until the app answers, and a readiness probe makes Ready follow at once (v1.20 otherwise waits for its next sync):
+  on a loaded node a start slower than a 2–4 s liveness budget would be killed before the fault.
 
   @liveness @http
   Scenario: Liveness: if the liveness probe fails, Kubernetes restarts the container
@@ -79,8 +82,12 @@ Feature: The article's core concepts
     And a liveness probe:
       | type      | port | periodSeconds | failureThreshold |
       | tcpSocket | 8081 | 1             | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type      | port | periodSeconds | failureThreshold |
+      | tcpSocket | 8081 | 1             | 60               |
     When the target app is deployed and Ready
     Then pod 1 is not restarted for 4 s
     When the TCP port of pod 1 closes
@@ -92,8 +99,12 @@ Feature: The article's core concepts
     And a liveness probe:
       | type | command          | periodSeconds | timeoutSeconds | failureThreshold |
       | exec | cat /tmp/healthy | 1             | 2              | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type | command          | timeoutSeconds | periodSeconds | failureThreshold |
+      | exec | cat /tmp/healthy | 2              | 1             | 60               |
     When the target app is deployed and Ready
     Then pod 1 is not restarted for 4 s
     When the liveness endpoint of pod 1 starts failing with status 500

@@ -1,6 +1,9 @@
 @article
 Feature: The article's real-world use cases
   Each use case the article lists, run against the kubelet.
+  Where the start is not a scenario's subject, a startup probe (the liveness check, 60 failures allowed) holds liveness
+  off until the app answers, and a readiness probe makes Ready follow at once (v1.20 otherwise waits for its next sync):
+  on a loaded node a start slower than a 2–4 s liveness budget would be killed before the fault.
 
   @readiness @http
   Scenario: Database connectivity: readiness takes the pod out of traffic until the connection is restored
@@ -53,8 +56,12 @@ Feature: The article's real-world use cases
     And a liveness probe:
       | type | command                                            | periodSeconds | timeoutSeconds | failureThreshold |
       | exec | sh -c "test $(cat /tmp/memory-mb) -lt 300"         | 1             | 2              | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type | command                                    | timeoutSeconds | periodSeconds | failureThreshold |
+      | exec | sh -c "test $(cat /tmp/memory-mb) -lt 300" | 2              | 1             | 60               |
     When the target app is deployed and Ready
     Then pod 1 is not restarted for 3 s
     When pod 1 leaks 400 MB of memory
@@ -73,7 +80,9 @@ Feature: The article's real-world use cases
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 2                |
-    And no startup probe
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the dependency becomes unavailable for every pod
     Then every pod becomes not Ready within the readiness detection bound

@@ -69,6 +69,7 @@ Feature: HTTP liveness probe
     And pod 1 is restarted within the liveness detection bound
     And the restart count of pod 1 is 1
 
+  @long
   Scenario: A fault that survives restarts crash-loops with a growing back-off
     With the fault kept on an emptyDir volume every new container fails again. The first restarts after a liveness
     kill come at once; later ones wait 10 s, 20 s, 40 s … after the previous exit (kubelet back-off, max 300 s), with
@@ -112,8 +113,12 @@ Feature: HTTP liveness probe
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 2             | 3                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500 for 3 s
     Then pod 1 is not restarted for the liveness window

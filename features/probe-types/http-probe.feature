@@ -3,6 +3,9 @@ Feature: HTTP probe results
   Status 200–399 counts as success, but a 3xx is only seen when the kubelet did not follow a redirect: redirects to
   the same host are followed (up to 10), a redirect to another host is not followed and counts as success with a
   ProbeWarning event. Any other status is a failure. A response slower than timeoutSeconds is a failure.
+  Where the start is not a scenario's subject, a startup probe (the liveness check, 60 failures allowed) holds liveness
+  off until the app answers, and a readiness probe makes Ready follow at once (v1.20 otherwise waits for its next sync):
+  on a loaded node a start slower than a 2–4 s liveness budget would be killed before the fault.
 
   Scenario: A redirect to the same host is followed
     Given the target app with 1 replica
@@ -38,8 +41,12 @@ Feature: HTTP probe results
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 redirects to "/readyz"
     And the readiness endpoint of pod 1 starts failing with status 503
@@ -51,8 +58,12 @@ Feature: HTTP probe results
     And a liveness probe:
       | type    | path     | port | periodSeconds | timeoutSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 2             | 1              | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts hanging
     Then pod 1 is restarted within the liveness detection bound

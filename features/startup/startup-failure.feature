@@ -4,6 +4,7 @@ Feature: Startup probe failure
   like a liveness failure. Kubelets before 1.21 kill only at the next periodic pod sync (64–82 s late); the bound
   allows for that.
 
+  @long
   Scenario: A container that never starts is restarted after the startup budget
     Given the target app with 1 replica
     And the startup endpoint fails with status 503 from the start

@@ -4,6 +4,9 @@ Feature: How a killed container ends
   is the process's: a process that SIGTERM kills ends with 143 (128 + 15), one that handles SIGTERM with its own code
   (the target app stops gracefully with 0, reason Completed), and one that ignores SIGTERM is killed at the deadline
   with 137 (128 + 9).
+  Where the start is not a scenario's subject, a startup probe (the liveness check, 60 failures allowed) holds liveness
+  off until the app answers, and a readiness probe makes Ready follow at once (v1.20 otherwise waits for its next sync):
+  on a loaded node a start slower than a 2–4 s liveness budget would be killed before the fault.
 
   Scenario: An app that stops gracefully on SIGTERM exits with its own code right after the kill
     Given the target app with 1 replica
@@ -11,8 +14,12 @@ Feature: How a killed container ends
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is restarted within the liveness detection bound
@@ -27,8 +34,12 @@ Feature: How a killed container ends
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is restarted within the liveness detection bound
@@ -42,8 +53,12 @@ Feature: How a killed container ends
     And a liveness probe:
       | type    | path     | port | periodSeconds | failureThreshold |
       | httpGet | /healthz | 8080 | 1             | 2                |
-    And no readiness probe
-    And no startup probe
+    And a readiness probe:
+      | type    | path    | port | periodSeconds |
+      | httpGet | /readyz | 8080 | 1             |
+    And a startup probe:
+      | type    | path     | port | periodSeconds | failureThreshold |
+      | httpGet | /healthz | 8080 | 1             | 60               |
     When the target app is deployed and Ready
     And the liveness endpoint of pod 1 starts failing with status 500
     Then pod 1 is restarted within the liveness detection bound

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Reqnroll.UnitTestProvider;
 using ProbeHarness.Cluster;
 using ProbeHarness.Kubelet.Timing;
 using ProbeHarness.Reporting.Building;
@@ -18,8 +19,13 @@ public sealed class OwnAppMeasurements(
     Expectations expectations,
     AppEventLog appLog,
     ScenarioRecorder recorder,
-    ScenarioLog log)
+    ScenarioLog log,
+    IUnitTestRuntimeProvider runtime)
 {
+    // The reason a kubelet gives a container it no longer finds in the runtime (kubelet_pods.go); its exit code 137 is
+    // the kubelet's placeholder, not the app's.
+    private const string ContainerStatusUnknown = "ContainerStatusUnknown";
+
     /// <summary>Waits until pod <paramref name="ordinal"/>'s app container has ended after the pod's deletion and checks its exit code; notes the time after SIGTERM.</summary>
     public async Task ExitsAfterSigtermAsync(int ordinal, int exitCode, TimeSpan within, CancellationToken cancellationToken)
     {
@@ -29,13 +35,27 @@ public sealed class OwnAppMeasurements(
             throw new ScenarioInputException($"pod {ordinal} was not deleted by the scenario, so nothing sent it SIGTERM; delete it first ('pod {ordinal} is deleted').");
         }
 
-        var terminated = await expectations.EventuallyAsync(
-            $"the app of pod {ordinal} to exit after SIGTERM",
-            within,
-            state => state.FindPod(name)?.ContainerStatus(workload.ContainerName)?.State?.Terminated is { } t
-                ? Observation.Holds(t, $"exited with code {t.ExitCode} ({t.Reason})")
-                : Observation.Not<V1ContainerStateTerminated>($"still {state.FindPod(name)?.Describe(workload.ContainerName) ?? "unseen"}"),
-            cancellationToken);
+        V1ContainerStateTerminated terminated;
+        try
+        {
+            terminated = await expectations.EventuallyAsync(
+                $"the app of pod {ordinal} to exit after SIGTERM",
+                within,
+                state => state.FindPod(name)?.ContainerStatus(workload.ContainerName)?.State?.Terminated is { } t
+                    ? Observation.Holds(t, $"exited with code {t.ExitCode} ({t.Reason})")
+                    : Observation.Not<V1ContainerStateTerminated>($"still {state.FindPod(name)?.Describe(workload.ContainerName) ?? "unseen"}"),
+                cancellationToken);
+        }
+        catch (ExpectationFailedException) when (observer.State.FindPod(name)?.ContainerStatus(workload.ContainerName)?.LastState?.Terminated?.Reason == ContainerStatusUnknown)
+        {
+            // Seen on v1.20 under load: the runtime removed the exited container before the kubelet computed the deleted
+            // pod's status, so no status carries the app's exit.
+            runtime.TestIgnore(
+                $"the kubelet published no exit of pod {ordinal}'s app: its status says {ContainerStatusUnknown} (the container was gone from the runtime "
+                + "before the kubelet computed the deleted pod's status), so the app's exit code and time cannot be read: nothing to judge");
+            return;
+        }
+
         var exit = ExitOf(roster.Label(name), terminated, deleted);
         recorder.Note(Format.Exit(exit));
         if (terminated.ExitCode != exitCode)

@@ -23,7 +23,7 @@ internal static class ScenarioRunner
         var (scenarioInfo, ruleInfo) = Prepare(feature, scenario, scenario.Line, "describe the scenario to Reqnroll", () => (ScenarioInfoOf(scenario), RuleInfoOf(scenario)));
         var timeout = Prepare(feature, scenario, scenario.Line, $"read {ScenarioTimeout.Variable}", () => ScenarioTimeout.FromEnvironment(Environment.GetEnvironmentVariable));
         Prepare(feature, scenario, scenario.Line, $"read {ScenarioConcurrency.Variable}", () => ScenarioSlots.Cap);
-        using var slot = await ScenarioSlots.EnterAsync(TestContext.Current.CancellationToken);
+        using var slot = await ScenarioSlots.EnterAsync(scenario.IsLong, TestContext.Current.CancellationToken);
         using var deadline = new ScenarioDeadline(timeout, TestContext.Current.CancellationToken);
         var featureInfo = feature.FeatureInfo;
         var runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: featureInfo);

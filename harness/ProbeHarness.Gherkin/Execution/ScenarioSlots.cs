@@ -2,16 +2,17 @@ namespace ProbeHarness.Gherkin.Execution;
 
 /// <summary>
 /// The run's scenario slots: xunit starts every scenario at once (parallelMode "all", no thread cap) and each waits
-/// here for one of <see cref="ScenarioConcurrency"/> slots before its clock, deadline and hooks start.
+/// here for one of <see cref="ScenarioConcurrency"/> slots before its clock, deadline and hooks start; scenarios tagged
+/// <c>@long</c> get free slots first.
 /// </summary>
 public static class ScenarioSlots
 {
     private static int _defaultCap = ScenarioConcurrency.DefaultValue;
 
-    private static readonly Lazy<(ScenarioConcurrency Cap, SemaphoreSlim Gate)> Slots = new(() =>
+    private static readonly Lazy<(ScenarioConcurrency Cap, ScenarioGate Gate)> Slots = new(() =>
     {
         var cap = ScenarioConcurrency.FromEnvironment(Environment.GetEnvironmentVariable, Volatile.Read(ref _defaultCap));
-        return (cap, new SemaphoreSlim(cap.Value, cap.Value));
+        return (cap, new ScenarioGate(cap.Value));
     });
 
     /// <summary>Sets the cap used when <see cref="ScenarioConcurrency.Variable"/> is not set (a suite's before-test-run hook, e.g. by backend); only before the first scenario.</summary>
@@ -43,15 +44,15 @@ public static class ScenarioSlots
         }
     }
 
-    /// <summary>Waits for a free slot; disposing the result frees it.</summary>
-    public static async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a free slot (before other waiters when <paramref name="isLong"/>); disposing the result frees it.</summary>
+    public static async Task<IDisposable> EnterAsync(bool isLong, CancellationToken cancellationToken)
     {
         var gate = Slots.Value.Gate;
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.EnterAsync(isLong, cancellationToken).ConfigureAwait(false);
         return new Slot(gate);
     }
 
-    private sealed class Slot(SemaphoreSlim gate) : IDisposable
+    private sealed class Slot(ScenarioGate gate) : IDisposable
     {
         private int _released;
 

@@ -12,6 +12,9 @@ public sealed record ScenarioCase
     /// <summary>Tag that runs a scenario alone: never beside another scenario (for ones that share something with the rest).</summary>
     public const string SerialTag = "serial";
 
+    /// <summary>Tag that starts a scenario before others waiting for a slot (one that takes a minute or more on some cluster), so the suite does not wait on it at the end.</summary>
+    public const string LongTag = "long";
+
     /// <summary>The row id of this pickle.</summary>
     public required ScenarioId Id { get; init; }
 
@@ -78,6 +81,9 @@ public sealed record ScenarioCase
 
     /// <summary>True when the scenario (or its feature, rule or examples) is tagged <c>@serial</c>.</summary>
     public bool IsSerial => HasTag(SerialTag);
+
+    /// <summary>True when an <c>@long</c> tag applies.</summary>
+    public bool IsLong => HasTag(LongTag);
 
     private bool HasTag(string tag) => AllTags.Any(candidate => string.Equals(candidate, tag, StringComparison.OrdinalIgnoreCase));
 }
